@@ -1,0 +1,96 @@
+//! Reading and writing the formats translators exchange memories in.
+//!
+//! Readers stream: [`open`] returns a [`UnitReader`] that yields one [`Unit`] at a time, so a file of
+//! any size is read in bounded memory. Readers report the units as the file has them (no NFC, empty
+//! segments included); the importer normalizes and counts oddities. Writers take an iterator of units.
+
+pub mod csv;
+pub mod po;
+pub mod tmx;
+pub mod xliff;
+mod detect;
+pub mod source;
+
+pub use detect::detect;
+pub use source::{CountingReader, InputFile};
+
+use std::path::Path;
+
+use crate::error::Result;
+use crate::model::{LangTag, Unit};
+
+/// A memory file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Tmx,
+    Csv,
+    Tsv,
+    Xliff,
+    Po,
+}
+
+impl Format {
+    /// The name used on the command line (`--format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Tmx => "tmx",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Xliff => "xliff",
+            Format::Po => "po",
+        }
+    }
+}
+
+/// What a reader needs to know that the file may not say.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// The source language when the file does not name one (PO: English by default).
+    pub source_lang: Option<LangTag>,
+    /// The target language when the file does not name one (PO without a Language header).
+    pub target_lang: Option<LangTag>,
+}
+
+/// Things a reader passed over on purpose, counted for the import summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// PO entries marked fuzzy (their translation is not trusted).
+    pub fuzzy: u64,
+    /// PO entries marked obsolete (`#~`).
+    pub obsolete: u64,
+    /// Entries without any translatable text (PO header, empty XLIFF units).
+    pub empty_entries: u64,
+    /// Variants dropped because the format cannot hold them (for example a language the CSV header
+    /// does not have).
+    pub other: u64,
+}
+
+/// A streaming reader of translation units.
+pub trait UnitReader {
+    /// The next unit, `None` at the end of the file. After an error the reader must not be used again.
+    fn next_unit(&mut self) -> Result<Option<Unit>>;
+    /// Bytes of the file consumed so far, for progress bars.
+    fn bytes_read(&self) -> u64;
+    /// What the reader skipped so far.
+    fn skipped(&self) -> Skipped;
+}
+
+/// Opens `path` for reading in `format`, or in the format [`detect`] finds.
+pub fn open(
+    path: &Path,
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Box<dyn UnitReader>> {
+    let input = InputFile::open(path)?;
+    let format = match format {
+        Some(format) => format,
+        None => detect(path, input.head())?,
+    };
+    Ok(match format {
+        Format::Tmx => Box::new(tmx::TmxReader::new(input, options)?),
+        Format::Xliff => Box::new(xliff::XliffReader::new(input, options)?),
+        Format::Csv => Box::new(csv::CsvReader::new(input, b',', options)?),
+        Format::Tsv => Box::new(csv::CsvReader::new(input, b'\t', options)?),
+        Format::Po => Box::new(po::PoReader::new(input, options)?),
+    })
+}
