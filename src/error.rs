@@ -104,13 +104,19 @@ impl Reason {
                 vec![("expected", expected.clone()), ("found", found.clone())]
             }
             Reason::MissingAttribute { element, attribute } => {
-                vec![("element", element.clone()), ("attribute", attribute.clone())]
+                vec![
+                    ("element", element.clone()),
+                    ("attribute", attribute.clone()),
+                ]
             }
             Reason::InvalidXmlChar(c) => vec![("char", format!("U+{c:04X}"))],
             Reason::LangTag(LangTagError::Malformed(tag)) => vec![("tag", tag.clone())],
             Reason::LangTag(LangTagError::UnknownLanguage(tag, _)) => vec![("tag", tag.clone())],
             Reason::CsvWidth { expected, found } => {
-                vec![("expected", expected.to_string()), ("found", found.to_string())]
+                vec![
+                    ("expected", expected.to_string()),
+                    ("found", found.to_string()),
+                ]
             }
             Reason::CsvDuplicateColumn(name) => vec![("column", name.clone())],
             _ => Vec::new(),

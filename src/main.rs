@@ -1,1 +1,11 @@
-fn main() {}
+//! The `tarjuman` command: parses the command line, picks the interface language, runs the command
+//! and maps the outcome to an exit code (0 success, 1 findings, 2 usage, input or I/O error).
+
+mod app;
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    app::main()
+}

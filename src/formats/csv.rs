@@ -34,7 +34,12 @@ pub struct CsvWriter<W: Write> {
 
 impl<W: Write> CsvWriter<W> {
     /// `columns` are the languages, in order; `sanitize` neutralizes spreadsheet formulas.
-    pub fn new(out: W, _columns: Vec<LangTag>, _delimiter: u8, _sanitize: bool) -> io::Result<CsvWriter<W>> {
+    pub fn new(
+        out: W,
+        _columns: Vec<LangTag>,
+        _delimiter: u8,
+        _sanitize: bool,
+    ) -> io::Result<CsvWriter<W>> {
         Ok(CsvWriter { out })
     }
     pub fn write_unit(&mut self, _unit: &Unit) -> io::Result<()> {

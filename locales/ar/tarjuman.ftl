@@ -1,0 +1,89 @@
+# tarjuman — رسائل الواجهة باللغة العربية.
+
+## بادئات التشخيص
+
+error-prefix = خطأ
+warning-prefix = تحذير
+
+## الأخطاء
+
+error-io = تعذّرت قراءة الملف { $path } أو الكتابة فيه: { $detail }
+error-input-at = { $path }:{ $line }:{ $column }: { $reason }
+error-input = { $path }: { $reason }
+error-store = فشل مخزن الذاكرة { $path }: { $detail }
+error-store-too-new = إصدار مخطط مخزن الذاكرة { $path } هو { $found }، وهذا الإصدار من tarjuman يفهم حتى { $supported }. حدِّث tarjuman.
+error-not-a-store = { $path } ليس مخزن ذاكرة tarjuman
+error-lang-tag = { $reason }
+error-no-input = لم تُحدَّد ملفات إدخال
+warning-unknown-ui-lang = لغة الواجهة «{ $lang }» غير متوفرة؛ ستُستخدم الإنجليزية
+
+## سبب رفض ملف الإدخال
+
+reason-empty = الملف فارغ
+reason-invalid-utf8 = الملف ليس نصًا صالحًا بترميز UTF-8
+reason-utf16-without-bom = يبدو الملف بترميز UTF-16 لكنه بلا علامة ترتيب البايتات (BOM)
+reason-unknown-encoding = ترميز المحارف «{ $encoding }» غير مدعوم
+reason-binary = هذا ليس ملف ذاكرة ترجمة (يحتوي على بيانات ثنائية)
+reason-unknown-format = تعذّر تحديد صيغة هذا الملف؛ حدِّدها باستخدام --format
+reason-xml = ملف XML غير سليم: { $detail }
+reason-truncated = ينتهي الملف قبل اكتمال المستند
+reason-undefined-entity = كيان غير معرَّف: «&{ $entity };»
+reason-entity-declaration = يعرّف DOCTYPE كيانات، ولا تُوسَّع أبدًا
+reason-wrong-root = كان المتوقع مستند <{ $expected }>، لكن وُجد <{ $found }>
+reason-missing-attribute = العنصر <{ $element }> بلا السمة { $attribute }
+reason-invalid-xml-char = المحرف { $char } غير مسموح به في XML
+reason-malformed-lang = وسم لغة غير صحيح: «{ $tag }»
+reason-unknown-lang = لغة مجهولة في الوسم «{ $tag }»
+reason-csv-quote = حقل بين علامتي اقتباس لم يُغلق
+reason-csv-width = في الصف { $found } حقول، وفي الترويسة { $expected }
+reason-csv-no-language = لا تحدد الترويسة أي عمود لغة
+reason-csv-duplicate-column = العمود «{ $column }» مكرر في الترويسة
+reason-csv = خطأ CSV: { $detail }
+reason-po = خطأ في صياغة PO: { $detail }
+reason-po-no-language = لا يحدد ملف PO أي لغة؛ حدِّدها باستخدام --target-lang
+
+## الاستيراد
+
+progress-importing = جارٍ استيراد { $file }
+import-file = { $path }: { $units ->
+    [zero] لا وحدات
+    [one] وحدة واحدة
+    [two] وحدتان
+    [few] { $units } وحدات
+    [many] { $units } وحدة
+   *[other] { $units } وحدة
+  }، الجديدة { $added }، والموجودة في الذاكرة من قبل { $duplicates }
+import-single-language = عدد الوحدات ذات اللغة الواحدة: { $count } (احتُفظ بها)
+import-empty-segments = عدد المقاطع الفارغة المحذوفة: { $count }
+import-empty-units = عدد الوحدات الخالية من النص المتخطاة: { $count }
+import-fuzzy = عدد المدخلات المبهمة (fuzzy) المتخطاة: { $count }
+import-obsolete = عدد المدخلات المتقادمة المتخطاة: { $count }
+import-other-skipped = عدد النسخ اللغوية المتخطاة لأن الصيغة لا تستوعبها: { $count }
+import-total = في الذاكرة { $total ->
+    [zero] لا وحدات
+    [one] وحدة واحدة
+    [two] وحدتان
+    [few] { $total } وحدات
+    [many] { $total } وحدة
+   *[other] { $total } وحدة
+  } (الجديدة { $added }).
+
+## التصدير
+
+export-done = كُتبت { $units ->
+    [zero] لا وحدات
+    [one] وحدة واحدة
+    [two] وحدتان
+    [few] { $units } وحدات
+    [many] { $units } وحدة
+   *[other] { $units } وحدة
+  } في { $path }.
+
+## الإحصاءات
+
+stats-store = مخزن الذاكرة: { $path }
+stats-missing = لا يوجد مخزن ذاكرة في { $path } بعد: يُنشأ عند أول استيراد.
+stats-units = الوحدات: { $count }
+stats-languages = الوحدات حسب اللغة:
+stats-pairs = الوحدات حسب زوج اللغات:
+stats-size = الحجم على القرص: { $size }

@@ -1,0 +1,68 @@
+# tarjuman — интерфейстің қазақша хабарламалары.
+
+## Диагностика префикстері
+
+error-prefix = қате
+warning-prefix = ескерту
+
+## Қателер
+
+error-io = { $path } файлын оқу не жазу мүмкін емес: { $detail }
+error-input-at = { $path }:{ $line }:{ $column }: { $reason }
+error-input = { $path }: { $reason }
+error-store = { $path } жад қоймасында қате: { $detail }
+error-store-too-new = { $path } жад қоймасының схема нұсқасы { $found }; бұл tarjuman тек { $supported } нұсқасына дейін түсінеді. tarjuman-ды жаңартыңыз.
+error-not-a-store = { $path } tarjuman жад қоймасы емес
+error-lang-tag = { $reason }
+error-no-input = кіріс файлдары берілмеген
+warning-unknown-ui-lang = «{ $lang }» интерфейс тілі жоқ; ағылшын тілі қолданылады
+
+## Кіріс файлы неге қабылданбады
+
+reason-empty = файл бос
+reason-invalid-utf8 = файл дұрыс UTF-8 мәтіні емес
+reason-utf16-without-bom = файл UTF-16 сияқты, бірақ байт реті белгісі (BOM) жоқ
+reason-unknown-encoding = қолдау көрсетілмейтін таңба кодтамасы: «{ $encoding }»
+reason-binary = бұл аударма жады файлы емес (екілік деректер бар)
+reason-unknown-format = файлдың пішімін анықтау мүмкін болмады; оны --format арқылы көрсетіңіз
+reason-xml = қате XML: { $detail }
+reason-truncated = файл құжат аяқталмай тұрып бітеді
+reason-undefined-entity = анықталмаған нысан: «&{ $entity };»
+reason-entity-declaration = DOCTYPE нысандар жариялайды; олар ешқашан ашылмайды
+reason-wrong-root = <{ $expected }> құжаты күтілген, <{ $found }> табылды
+reason-missing-attribute = <{ $element }> элементінде { $attribute } атрибуты жоқ
+reason-invalid-xml-char = { $char } таңбасына XML-де рұқсат жоқ
+reason-malformed-lang = қате тіл тегі: «{ $tag }»
+reason-unknown-lang = «{ $tag }» тегіндегі тіл белгісіз
+reason-csv-quote = тырнақшадағы өріс жабылмаған
+reason-csv-width = жолда { $found } өріс бар, ал тақырыпта { $expected }
+reason-csv-no-language = тақырыпта тіл бағаны жоқ
+reason-csv-duplicate-column = «{ $column }» бағаны тақырыпта екі рет бар
+reason-csv = CSV қатесі: { $detail }
+reason-po = PO синтаксис қатесі: { $detail }
+reason-po-no-language = PO файлында тіл көрсетілмеген; оны --target-lang арқылы беріңіз
+
+## Импорттау
+
+progress-importing = Импортталуда: { $file }
+import-file = { $path }: { $units } бірлік, { $added } жаңа, { $duplicates } жадта бұрыннан бар
+import-single-language = { $count } бірлікте тек бір тіл бар (сақталды)
+import-empty-segments = { $count } бос сегмент алынып тасталды
+import-empty-units = мәтіні жоқ { $count } бірлік өткізіп жіберілді
+import-fuzzy = { $count } анық емес (fuzzy) жазба өткізіп жіберілді
+import-obsolete = { $count } ескірген жазба өткізіп жіберілді
+import-other-skipped = пішім сақтай алмайтын { $count } нұсқа өткізіп жіберілді
+import-total = Жадта { $total } бірлік бар ({ $added } жаңа).
+
+## Экспорттау
+
+export-done = { $units } бірлік { $path } файлына жазылды.
+
+## Статистика
+
+stats-store = Жад қоймасы: { $path }
+stats-missing = { $path } жолында әлі жад қоймасы жоқ: ол алғашқы импортта жасалады.
+stats-units = Бірліктер: { $count }
+stats-languages = Тілдер бойынша бірліктер:
+stats-pairs = Тіл жұптары бойынша бірліктер:
+stats-size = Дискідегі өлшемі: { $size }

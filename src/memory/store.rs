@@ -1,0 +1,669 @@
+//! The memory store: one SQLite file (WAL mode, so readers never wait for a writer) holding
+//! multilingual units. Writes go through an [`Importer`], which is one transaction: it commits
+//! everything or nothing.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+
+use super::schema::{self, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::model::{LangTag, ORIGIN_PROP, Props, Segment, Unit, Variant};
+
+/// The memory store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    created: bool,
+}
+
+/// A unit as the store holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredUnit {
+    pub id: i64,
+    /// When tarjuman first stored the unit (TMX date format).
+    pub added: String,
+    pub unit: Unit,
+}
+
+/// What adding a unit did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Added {
+    /// A new unit.
+    New(i64),
+    /// The store already had a unit with the same variants; the new properties were merged into it.
+    Merged(i64),
+    /// The store already had the same unit with the same properties; nothing changed.
+    Unchanged(i64),
+}
+
+/// Counts for `tarjuman stats`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    pub units: u64,
+    /// Units per language (by matching language), most frequent first.
+    pub languages: Vec<LanguageCount>,
+    /// Units per pair of languages that occur in the same unit.
+    pub pairs: Vec<PairCount>,
+    /// Bytes on disk: the database file and its write-ahead log.
+    pub size_bytes: u64,
+    pub schema_version: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct LanguageCount {
+    pub lang: String,
+    pub units: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PairCount {
+    pub langs: [String; 2],
+    pub units: u64,
+}
+
+/// The current time in TMX date format (`YYYYMMDDThhmmssZ`, UTC).
+pub fn tmx_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    tmx_date(secs)
+}
+
+/// Seconds since the Unix epoch in TMX date format (civil-from-days, H. Hinnant's algorithm).
+fn tmx_date(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+fn nfc(s: &str) -> String {
+    if is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Puts a unit's text and markup into NFC.
+pub fn normalize_unit(unit: &mut Unit) {
+    for variant in &mut unit.variants {
+        variant.segment.text = nfc(&variant.segment.text);
+        if let Some(markup) = &variant.segment.markup {
+            variant.segment.markup = Some(nfc(markup));
+        }
+    }
+}
+
+/// What makes two units the same: their sorted (language, content) pairs.
+fn identity(unit: &Unit) -> Vec<(&str, &str)> {
+    let mut pairs: Vec<(&str, &str)> = unit
+        .variants
+        .iter()
+        .map(|v| (v.lang.as_str(), v.segment.content()))
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+fn unit_key(unit: &Unit) -> [u8; 16] {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for (lang, content) in identity(unit) {
+        hasher.update(lang.as_bytes());
+        hasher.update(&[0x1F]);
+        hasher.update(content.as_bytes());
+        hasher.update(&[0x1E]);
+    }
+    hasher.digest128().to_le_bytes()
+}
+
+fn props_json(props: &Props) -> Option<String> {
+    (!props.is_empty()).then(|| serde_json::to_string(props).unwrap_or_default())
+}
+
+fn parse_props(json: Option<String>) -> Props {
+    json.and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default()
+}
+
+fn is_sqlite_file(path: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path)?;
+    let n = file.read(&mut header)?;
+    Ok(n == 0 || (n == 16 && &header == b"SQLite format 3\0"))
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it when it does not exist.
+    pub fn open(path: &Path) -> Result<Store> {
+        let created = !path.exists();
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Store::open_with(path, flags, created)
+    }
+
+    /// Opens an existing store for reading; `None` when there is no file at `path`.
+    pub fn open_existing(path: &Path) -> Result<Option<Store>> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Store::open_with(path, flags, false).map(Some)
+    }
+
+    fn open_with(path: &Path, flags: OpenFlags, created: bool) -> Result<Store> {
+        let store_err = |source| Error::Store {
+            path: path.to_path_buf(),
+            source,
+        };
+        if !created && !is_sqlite_file(path).map_err(|e| Error::io(path, e))? {
+            return Err(Error::NotAStore {
+                path: path.to_path_buf(),
+            });
+        }
+        let mut conn = Connection::open_with_flags(path, flags).map_err(store_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(store_err)?;
+        let found = schema::version(&conn).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                Error::NotAStore {
+                    path: path.to_path_buf(),
+                }
+            }
+            other => store_err(other),
+        })?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::StoreTooNew {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found == 0 {
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(store_err)?;
+            if tables > 0 {
+                return Err(Error::NotAStore {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(store_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(store_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(store_err)?;
+        if found < SCHEMA_VERSION {
+            schema::migrate(&mut conn).map_err(store_err)?;
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            created,
+        })
+    }
+
+    /// The file the store lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether this call to [`Store::open`] created the file.
+    pub fn was_created(&self) -> bool {
+        self.created
+    }
+
+    fn err(&self, source: rusqlite::Error) -> Error {
+        Error::Store {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Starts an import: one transaction that [`Importer::commit`] ends.
+    pub fn importer(&mut self) -> Result<Importer<'_>> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|source| Error::Store {
+                path: path.clone(),
+                source,
+            })?;
+        Ok(Importer {
+            tx,
+            path,
+            now: tmx_now(),
+        })
+    }
+
+    /// The number of units.
+    pub fn unit_count(&self) -> Result<u64> {
+        self.conn
+            .query_row("SELECT count(*) FROM units", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as u64)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Counts units per language and per language pair.
+    pub fn stats(&self) -> Result<Stats> {
+        let mut stats = Stats {
+            units: self.unit_count()?,
+            schema_version: SCHEMA_VERSION,
+            ..Stats::default()
+        };
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT base, count(DISTINCT unit) AS n FROM variants GROUP BY base
+                 ORDER BY n DESC, base",
+            )
+            .map_err(|e| self.err(e))?;
+        stats.languages = stmt
+            .query_map([], |r| {
+                Ok(LanguageCount {
+                    lang: r.get(0)?,
+                    units: r.get::<_, i64>(1)? as u64,
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.base, b.base, count(DISTINCT a.unit) AS n
+                 FROM variants a JOIN variants b ON a.unit = b.unit AND a.base < b.base
+                 GROUP BY a.base, b.base ORDER BY n DESC, a.base, b.base",
+            )
+            .map_err(|e| self.err(e))?;
+        stats.pairs = stmt
+            .query_map([], |r| {
+                Ok(PairCount {
+                    langs: [r.get(0)?, r.get(1)?],
+                    units: r.get::<_, i64>(2)? as u64,
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let mut wal = self.path.clone().into_os_string();
+        wal.push("-wal");
+        stats.size_bytes = size(&self.path) + size(Path::new(&wal));
+        Ok(stats)
+    }
+
+    /// The distinct language tags in the store, with their unit counts, most frequent first.
+    pub fn language_tags(&self) -> Result<Vec<(LangTag, u64)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT lang, count(DISTINCT unit) AS n FROM variants GROUP BY lang
+                 ORDER BY n DESC, lang",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows: Vec<(String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(tag, n)| LangTag::parse(&tag).ok().map(|t| (t, n as u64)))
+            .collect())
+    }
+
+    /// Calls `visit` with every unit in id order. With `bases`, only variants whose matching language
+    /// is listed are given, and units without any are left out.
+    pub fn for_each_unit(
+        &self,
+        bases: Option<&[String]>,
+        mut visit: impl FnMut(StoredUnit) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT u.id, u.added, u.props, v.lang, v.base, v.text, v.markup, v.props
+                 FROM units u JOIN variants v ON v.unit = u.id ORDER BY u.id, v.ord",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut current: Option<StoredUnit> = None;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let id: i64 = row.get(0).map_err(|e| self.err(e))?;
+            if current.as_ref().is_some_and(|c| c.id != id) {
+                let done = current.take().expect("checked above");
+                if !done.unit.variants.is_empty() {
+                    visit(done)?;
+                }
+            }
+            if current.is_none() {
+                current = Some(StoredUnit {
+                    id,
+                    added: row.get(1).map_err(|e| self.err(e))?,
+                    unit: Unit {
+                        variants: Vec::new(),
+                        props: parse_props(row.get(2).map_err(|e| self.err(e))?),
+                    },
+                });
+            }
+            let base: String = row.get(4).map_err(|e| self.err(e))?;
+            if bases.is_some_and(|b| !b.contains(&base)) {
+                continue;
+            }
+            let tag: String = row.get(3).map_err(|e| self.err(e))?;
+            let Ok(lang) = LangTag::parse(&tag) else {
+                continue;
+            };
+            let variant = Variant {
+                lang,
+                segment: Segment {
+                    text: row.get(5).map_err(|e| self.err(e))?,
+                    markup: row.get(6).map_err(|e| self.err(e))?,
+                },
+                props: parse_props(row.get(7).map_err(|e| self.err(e))?),
+            };
+            if let Some(c) = current.as_mut() {
+                c.unit.variants.push(variant);
+            }
+        }
+        if let Some(done) = current.filter(|c| !c.unit.variants.is_empty()) {
+            visit(done)?;
+        }
+        Ok(())
+    }
+
+    /// Runs SQLite's own consistency check; `Ok(())` when it reports `ok`.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+}
+
+/// A stored variant as `merge` reads it: order, language, text, markup, props JSON.
+type StoredVariantRow = (i64, String, String, Option<String>, Option<String>);
+
+/// One import transaction. Dropping it without [`Importer::commit`] rolls everything back.
+pub struct Importer<'a> {
+    tx: Transaction<'a>,
+    path: PathBuf,
+    now: String,
+}
+
+impl Importer<'_> {
+    fn err(&self, source: rusqlite::Error) -> Error {
+        Error::Store {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Adds a unit, or merges it into the unit with the same variants. Text and markup are put into
+    /// NFC first; the caller drops empty variants. `origin` (the file the unit came from) is recorded
+    /// on new units only, so importing the same content again changes nothing.
+    pub fn add(&mut self, mut unit: Unit, origin: Option<&str>) -> Result<Added> {
+        normalize_unit(&mut unit);
+        let key = unit_key(&unit);
+        let mut new_props = std::borrow::Cow::Borrowed(&unit.props);
+        if let Some(origin) = origin {
+            new_props.to_mut().add_prop(ORIGIN_PROP, origin);
+        }
+        let inserted = {
+            let mut stmt = self
+                .tx
+                .prepare_cached(
+                    "INSERT INTO units (key, props, added) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (key) DO NOTHING",
+                )
+                .map_err(|e| self.err(e))?;
+            stmt.execute(params![&key[..], props_json(&new_props), self.now])
+                .map_err(|e| self.err(e))?
+        };
+        if inserted == 0 {
+            return self.merge(&key, &unit);
+        }
+        let id = self.tx.last_insert_rowid();
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO variants (unit, ord, lang, base, text, markup, props)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .map_err(|e| self.err(e))?;
+        for (ord, variant) in unit.variants.iter().enumerate() {
+            stmt.execute(params![
+                id,
+                ord as i64,
+                variant.lang.as_str(),
+                variant.lang.base(),
+                variant.segment.text,
+                variant.segment.markup,
+                props_json(&variant.props),
+            ])
+            .map_err(|e| self.err(e))?;
+        }
+        Ok(Added::New(id))
+    }
+
+    /// Merges the properties of `unit` into the stored unit with the same key.
+    fn merge(&mut self, key: &[u8; 16], unit: &Unit) -> Result<Added> {
+        let (id, props): (i64, Option<String>) = self
+            .tx
+            .query_row(
+                "SELECT id, props FROM units WHERE key = ?1",
+                params![&key[..]],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        let mut stored_props = parse_props(props);
+        let before = stored_props.clone();
+        stored_props.merge(&unit.props);
+        let mut changed = false;
+        if stored_props != before {
+            self.tx
+                .execute(
+                    "UPDATE units SET props = ?2 WHERE id = ?1",
+                    params![id, props_json(&stored_props)],
+                )
+                .map_err(|e| self.err(e))?;
+            changed = true;
+        }
+        // Variant properties: merge into the stored variant with the same language and content.
+        let stored: Vec<StoredVariantRow> = {
+            let mut stmt = self
+                .tx
+                .prepare_cached(
+                    "SELECT ord, lang, text, markup, props FROM variants WHERE unit = ?1 ORDER BY ord",
+                )
+                .map_err(|e| self.err(e))?;
+            stmt.query_map(params![id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?
+        };
+        for variant in unit.variants.iter().filter(|v| !v.props.is_empty()) {
+            let found = stored.iter().find(|(_, lang, text, markup, _)| {
+                lang == variant.lang.as_str()
+                    && markup.as_deref().unwrap_or(text) == variant.segment.content()
+            });
+            if let Some((ord, _, _, _, props)) = found {
+                let mut merged = parse_props(props.clone());
+                let old = merged.clone();
+                merged.merge(&variant.props);
+                if merged != old {
+                    self.tx
+                        .execute(
+                            "UPDATE variants SET props = ?3 WHERE unit = ?1 AND ord = ?2",
+                            params![id, ord, props_json(&merged)],
+                        )
+                        .map_err(|e| self.err(e))?;
+                    changed = true;
+                }
+            }
+        }
+        Ok(if changed {
+            Added::Merged(id)
+        } else {
+            Added::Unchanged(id)
+        })
+    }
+
+    /// Whether the store already holds a unit with the same variants.
+    pub fn contains(&self, unit: &Unit) -> Result<bool> {
+        let mut unit = unit.clone();
+        normalize_unit(&mut unit);
+        let key = unit_key(&unit);
+        self.tx
+            .query_row(
+                "SELECT 1 FROM units WHERE key = ?1",
+                params![&key[..]],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Makes the import permanent.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path.clone();
+        self.tx
+            .commit()
+            .map_err(|source| Error::Store { path, source })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(pairs: &[(&str, &str)]) -> Unit {
+        Unit {
+            variants: pairs
+                .iter()
+                .map(|(l, t)| Variant::new(LangTag::parse(l).unwrap(), Segment::plain(*t)))
+                .collect(),
+            props: Props::default(),
+        }
+    }
+
+    #[test]
+    fn tmx_dates() {
+        assert_eq!(tmx_date(0), "19700101T000000Z");
+        assert_eq!(tmx_date(1_765_283_400), "20251209T123000Z");
+        assert_eq!(tmx_date(951_782_400), "20000229T000000Z");
+    }
+
+    #[test]
+    fn same_variants_in_any_order_and_normal_form_merge() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let mut imp = store.importer().unwrap();
+        let a = imp
+            .add(
+                unit(&[("en", "Director-General"), ("az", "Baş direktor")]),
+                None,
+            )
+            .unwrap();
+        // The same pairs, in another order and with a decomposed ş (s + U+0327).
+        let mut b = unit(&[("az", "Bas\u{327} direktor"), ("en", "Director-General")]);
+        b.props.add_prop("x-context", "title");
+        let b = imp.add(b, None).unwrap();
+        let c = imp
+            .add(
+                unit(&[("en", "Director-General"), ("az", "Baş direktor")]),
+                None,
+            )
+            .unwrap();
+        imp.commit().unwrap();
+        let Added::New(id) = a else { panic!("{a:?}") };
+        assert_eq!(b, Added::Merged(id));
+        assert_eq!(c, Added::Unchanged(id));
+        assert_eq!(store.unit_count().unwrap(), 1);
+        let mut seen = Vec::new();
+        store
+            .for_each_unit(None, |u| {
+                seen.push(u);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen[0].unit.props.values("x-context").count(), 1);
+        assert_eq!(seen[0].unit.variants[1].segment.text, "Baş direktor");
+    }
+
+    #[test]
+    fn dropped_importer_rolls_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        {
+            let mut imp = store.importer().unwrap();
+            imp.add(unit(&[("en", "File"), ("kk", "Файл")]), None)
+                .unwrap();
+        }
+        assert_eq!(store.unit_count().unwrap(), 0);
+    }
+
+    #[test]
+    fn stats_count_languages_and_pairs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let mut imp = store.importer().unwrap();
+        imp.add(
+            unit(&[("en-US", "File"), ("kk", "Файл"), ("ar", "ملف")]),
+            None,
+        )
+        .unwrap();
+        imp.add(unit(&[("en", "Error"), ("ar", "خطأ")]), None)
+            .unwrap();
+        imp.commit().unwrap();
+        let stats = store.stats().unwrap();
+        assert_eq!(stats.units, 2);
+        assert_eq!(
+            stats.languages,
+            vec![
+                LanguageCount {
+                    lang: "ar".into(),
+                    units: 2
+                },
+                LanguageCount {
+                    lang: "en".into(),
+                    units: 2
+                },
+                LanguageCount {
+                    lang: "kk".into(),
+                    units: 1
+                },
+            ]
+        );
+        assert_eq!(stats.pairs[0].langs, ["ar".to_string(), "en".to_string()]);
+        assert_eq!(stats.pairs[0].units, 2);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_store_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.db");
+        std::fs::write(&path, "just text").unwrap();
+        assert!(matches!(Store::open(&path), Err(Error::NotAStore { .. })));
+    }
+}

@@ -1,0 +1,72 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// A file of the shared, read-only test data (`../shared` beside the project).
+pub(crate) fn shared(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(path)
+}
+
+/// A scratch folder with a store path in it.
+pub(crate) struct Sandbox {
+    pub(crate) dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub(crate) fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        }
+    }
+
+    /// The store the commands use.
+    pub(crate) fn db(&self) -> PathBuf {
+        self.dir.path().join("tm.db")
+    }
+
+    /// A path inside the sandbox.
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes a file into the sandbox and returns its path.
+    pub(crate) fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, bytes).expect("write test file");
+        path
+    }
+
+    /// `tarjuman` with this sandbox's store, English messages and no inherited locale.
+    pub(crate) fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("tarjuman").expect("binary");
+        cmd.current_dir(self.dir.path())
+            .env("TARJUMAN_DB", self.db())
+            .env_remove("TARJUMAN_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// The unit count `stats --format json` reports.
+    pub(crate) fn units(&self) -> u64 {
+        let out = self
+            .cmd()
+            .args(["stats", "--format", "json"])
+            .output()
+            .expect("stats");
+        assert!(out.status.success(), "stats failed: {out:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stats json");
+        json["units"].as_u64().expect("units")
+    }
+
+    /// The store file's bytes (empty when it does not exist).
+    pub(crate) fn store_bytes(&self) -> Vec<u8> {
+        std::fs::read(self.db()).unwrap_or_default()
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests: they drive the real `tarjuman` binary.
+
+mod common;
+
+mod cli;
+mod store;
