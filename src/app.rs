@@ -5,7 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::error::{ContextKind, ErrorKind};
+use clap::{ColorChoice as ClapColor, CommandFactory, FromArgMatches};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tarjuman::error::{Error, Result};
 use tarjuman::formats::{Format, ReadOptions};
@@ -17,6 +18,7 @@ use tarjuman::render::error_message;
 
 use crate::cli::{
     Cli, Command, ExportArgs, ImportArgs, InputFormat, OutputFormat, StatsArgs, StatsFormat,
+    localize,
 };
 
 /// What a command found: decides between exit codes 0 and 1.
@@ -42,6 +44,63 @@ fn lang_flag(args: &[String]) -> Option<String> {
         }
     }
     None
+}
+
+/// `--color never|always` (or `NO_COLOR`) read before clap, so that clap's own output follows it.
+fn lang_independent_color(args: &[String]) -> Option<bool> {
+    let mut value = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--color" {
+            value = iter.next().cloned();
+        } else if let Some(v) = arg.strip_prefix("--color=") {
+            value = Some(v.to_string());
+        }
+    }
+    match value.as_deref() {
+        Some("never") => Some(false),
+        Some("always") => Some(true),
+        _ if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => Some(false),
+        _ => None,
+    }
+}
+
+/// A clap usage error in the interface language.
+fn clap_error_message(err: &clap::Error, l10n: &L10n) -> String {
+    let context = |kind: ContextKind| err.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    match err.kind() {
+        ErrorKind::UnknownArgument => l10n.msg(
+            "cli-error-unknown-argument",
+            &[("arg", context(ContextKind::InvalidArg).into())],
+        ),
+        ErrorKind::InvalidSubcommand => l10n.msg(
+            "cli-error-unknown-command",
+            &[("command", context(ContextKind::InvalidSubcommand).into())],
+        ),
+        ErrorKind::InvalidValue => l10n.msg(
+            "cli-error-invalid-value",
+            &[
+                ("value", context(ContextKind::InvalidValue).into()),
+                ("arg", context(ContextKind::InvalidArg).into()),
+                ("values", context(ContextKind::ValidValue).into()),
+            ],
+        ),
+        ErrorKind::MissingRequiredArgument => l10n.msg(
+            "cli-error-missing-argument",
+            &[("args", context(ContextKind::InvalidArg).into())],
+        ),
+        ErrorKind::ArgumentConflict => l10n.msg(
+            "cli-error-conflict",
+            &[
+                ("arg", context(ContextKind::InvalidArg).into()),
+                ("other", context(ContextKind::PriorArg).into()),
+            ],
+        ),
+        _ => l10n.msg("cli-error-other", &[]),
+    }
 }
 
 /// Chooses the interface language; an unknown one gives English and a warning.
@@ -70,17 +129,34 @@ pub(crate) fn main() -> ExitCode {
     if let Some(lang) = unknown_lang {
         warn(l10n.msg("warning-unknown-ui-lang", &[("lang", lang.into())]));
     }
-    let matches = match Cli::command().try_get_matches_from(&args) {
-        Ok(matches) => matches,
-        Err(err) => {
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { EXIT_ERROR } else { 0 });
-        }
+    let color = match lang_independent_color(&args) {
+        Some(false) => ClapColor::Never,
+        Some(true) => ClapColor::Always,
+        None => ClapColor::Auto,
     };
-    let cli = match Cli::from_arg_matches(&matches) {
+    let command = localize(Cli::command(), &l10n).color(color);
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(err) => {
+        Err(err) if !err.use_stderr() => {
+            // --help and --version: clap prints them (already localized) on standard output.
             let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            return ExitCode::from(EXIT_ERROR);
+        }
+        Err(err) => {
+            let prefix = l10n.msg("error-prefix", &[]);
+            let _ = writeln!(
+                anstream::stderr(),
+                "{prefix}: {}\n\n{}",
+                clap_error_message(&err, &l10n),
+                l10n.msg("cli-error-hint", &[])
+            );
             return ExitCode::from(EXIT_ERROR);
         }
     };

@@ -1,16 +1,29 @@
-//! The command line (clap). Help texts are English here; `localize` replaces them from Fluent.
+//! The command line (clap). The doc comments are the English help; [`localize`] replaces every help
+//! text and heading from Fluent at run time (`cli-*` for the global options, `cmd-NAME` and
+//! `cmd-NAME-ARG` for commands and their options), so `--help` speaks the interface language.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Command as ClapCommand, Parser, Subcommand, ValueEnum};
+use tarjuman::l10n::L10n;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "tarjuman",
     version,
-    about = "Translation memory, glossary and name checks for English, Azerbaijani, Kazakh and Arabic"
+    about = "Translation memory, glossary and name checks for English, Azerbaijani, Kazakh and Arabic",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    arg_required_else_help = true
 )]
 pub(crate) struct Cli {
+    /// Print help
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    /// Print version
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
     /// The memory store (an SQLite file)
     #[arg(
         long,
@@ -113,12 +126,142 @@ pub(crate) struct StatsArgs {
     pub(crate) format: StatsFormat,
 }
 
+/// The Fluent message id of an argument's help: `cli-ARG` on the top level, `cmd-NAME-ARG` in a
+/// command.
+fn arg_message_id(command: Option<&str>, arg: &str) -> String {
+    let arg = arg.replace('_', "-");
+    match command {
+        None => format!("cli-{arg}"),
+        Some(name) => format!("cmd-{name}-{arg}"),
+    }
+}
+
+/// Sets the help texts and headings of `cmd` (and its commands) from `l10n`.
+pub(crate) fn localize(cmd: ClapCommand, l10n: &L10n) -> ClapCommand {
+    localize_command(cmd, None, l10n)
+}
+
+fn localize_command(mut cmd: ClapCommand, name: Option<&str>, l10n: &L10n) -> ClapCommand {
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        l10n.msg("cli-usage-heading", &[])
+    );
+    cmd = cmd
+        .about(l10n.msg(
+            &name.map_or("cli-about".to_string(), |n| format!("cmd-{n}")),
+            &[],
+        ))
+        .help_template(template)
+        .subcommand_help_heading(l10n.msg("cli-commands-heading", &[]));
+    let options = l10n.msg("cli-options-heading", &[]);
+    let arguments = l10n.msg("cli-arguments-heading", &[]);
+    let args: Vec<(String, bool, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional(), a.is_global_set()))
+        .collect();
+    for (id, positional, global) in args {
+        // Global options are localized once, on the top level, and propagate from there.
+        let owner = if global { None } else { name };
+        let heading = if positional { &arguments } else { &options };
+        let mut message = l10n.msg(&arg_message_id(owner, &id), &[]);
+        cmd = cmd.mut_arg(id, |a| {
+            // clap's own "[default: …]" and "[possible values: …]" are English: say them here.
+            let values: Vec<String> = a
+                .get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let takes_values = a.get_action().takes_values();
+            if takes_values && !values.is_empty() {
+                let values = values.join(", ");
+                message.push_str(&format!(
+                    " ({})",
+                    l10n.msg("cli-values", &[("values", values.into())])
+                ));
+            }
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if takes_values && !defaults.is_empty() {
+                let value = defaults.join(",");
+                message.push_str(&format!(
+                    " ({})",
+                    l10n.msg("cli-default", &[("value", value.into())])
+                ));
+            }
+            let a = a.help(message).help_heading(heading.clone());
+            if takes_values {
+                a.hide_possible_values(true)
+                    .hide_default_value(true)
+                    .hide_env(true)
+            } else {
+                a
+            }
+        });
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for sub in names {
+        cmd = cmd.mut_subcommand(&sub, |s| localize_command(s, Some(&sub), l10n));
+    }
+    cmd
+}
+
+/// Every Fluent message id the command line uses, for the tests.
+#[cfg(test)]
+pub(crate) fn message_ids(cmd: &ClapCommand, name: Option<&str>, out: &mut Vec<String>) {
+    out.push(name.map_or("cli-about".to_string(), |n| format!("cmd-{n}")));
+    for arg in cmd.get_arguments() {
+        let owner = if arg.is_global_set() { None } else { name };
+        out.push(arg_message_id(owner, arg.get_id().as_str()));
+    }
+    for sub in cmd.get_subcommands() {
+        message_ids(sub, Some(sub.get_name()), out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
 
+    use super::*;
+
     #[test]
     fn command_line_is_consistent() {
-        super::Cli::command().debug_assert();
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_help_text_has_a_message_in_every_language() {
+        let mut ids = vec![
+            "cli-values".to_string(),
+            "cli-default".to_string(),
+            "cli-usage-heading".to_string(),
+            "cli-options-heading".to_string(),
+            "cli-arguments-heading".to_string(),
+            "cli-commands-heading".to_string(),
+        ];
+        message_ids(&Cli::command(), None, &mut ids);
+        for lang in ["en", "az", "kk", "ar"] {
+            let l10n = L10n::new(lang);
+            for id in &ids {
+                assert!(l10n.has_own(id), "{lang}: no message {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_is_localized() {
+        let mut cmd = localize(Cli::command(), &L10n::new("kk"));
+        let help = cmd.render_help().to_string();
+        assert!(help.contains("Қолданылуы:"), "{help}");
+        let mut cmd = localize(Cli::command(), &L10n::new("ar"));
+        let import = cmd.find_subcommand_mut("import").unwrap();
+        let help = import.render_help().to_string();
+        assert!(help.contains("الاستخدام:"), "{help}");
     }
 }

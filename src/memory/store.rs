@@ -419,12 +419,13 @@ impl Importer<'_> {
 
     /// Adds a unit, or merges it into the unit with the same variants. Text and markup are put into
     /// NFC first; the caller drops empty variants. `origin` (the file the unit came from) is recorded
-    /// on new units only, so importing the same content again changes nothing.
+    /// on new units that do not name an origin already (a tarjuman export does), so importing the
+    /// same content again changes nothing.
     pub fn add(&mut self, mut unit: Unit, origin: Option<&str>) -> Result<Added> {
         normalize_unit(&mut unit);
         let key = unit_key(&unit);
         let mut new_props = std::borrow::Cow::Borrowed(&unit.props);
-        if let Some(origin) = origin {
+        if let Some(origin) = origin.filter(|_| unit.props.values(ORIGIN_PROP).next().is_none()) {
             new_props.to_mut().add_prop(ORIGIN_PROP, origin);
         }
         let inserted = {

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Import throughput and peak memory, side by side in one run:
+#   1. a 1M-unit TMX (../shared/bench/make-corpus.py, seed 1, en->az): `tarjuman import` against
+#      translate-toolkit's TMX reader (Python, in a venv) reading the same file;
+#   2. peak resident memory of `tarjuman import` on a ~1 GB TMX (the 1M corpus written three times
+#      over with distinct text).
+# Usage: benches/import.sh [N]   (N units, default 1000000; work files go to $BENCH_DIR or /tmp)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+WORK=${BENCH_DIR:-/tmp/tarjuman-bench}
+SHARED=$(cd ../shared && pwd)
+mkdir -p "$WORK"
+CORPUS=$WORK/corpus-en-az-$N
+VENV=$WORK/venv
+
+if [ ! -f "$CORPUS/tm.tmx" ]; then
+  echo "generating a $N-unit corpus (once) ..."
+  python3 "$SHARED/bench/make-corpus.py" --n "$N" --queries 10 --seed 1 --src en --tgt az --out "$CORPUS" >/dev/null
+fi
+if ! "$VENV/bin/python" -c 'import translate' 2>/dev/null; then
+  echo "setting up translate-toolkit in $VENV (once) ..."
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install -q translate-toolkit lxml
+fi
+cargo build --release --quiet
+BIN=target/release/tarjuman
+SIZE=$(stat -c %s "$CORPUS/tm.tmx")
+
+rss_and_time() { # prints "<seconds> <peak RSS in MB>" of a command
+  /usr/bin/time -f '%e %M' "$@" 2>"$WORK/time.txt" >/dev/null || { cat "$WORK/time.txt"; exit 1; }
+  tail -1 "$WORK/time.txt" | awk '{printf "%s %.0f\n", $1, $2/1024}'
+}
+
+echo "file: $CORPUS/tm.tmx ($((SIZE / 1000000)) MB, $N units)"
+rm -f "$WORK/bench.db"*
+read -r ours ours_rss < <(rss_and_time env TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$CORPUS/tm.tmx")
+UNITS=$(TARJUMAN_DB="$WORK/bench.db" "$BIN" stats --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["units"])')
+read -r ttk ttk_rss < <(rss_and_time "$VENV/bin/python" -c '
+import sys
+from translate.storage import tmx
+store = tmx.tmxfile.parsefile(sys.argv[1])
+print(len(store.units))' "$CORPUS/tm.tmx")
+python3 - "$N" "$ours" "$ours_rss" "$ttk" "$ttk_rss" "$UNITS" <<'PY'
+import sys
+n, ours, ours_rss, ttk, ttk_rss, units = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3], float(sys.argv[4]), sys.argv[5], sys.argv[6]
+print(f"tarjuman import (parse + store, one transaction): {ours:6.2f} s  {n/ours:10.0f} units/s  peak {ours_rss} MB  ({units} units stored)")
+print(f"translate-toolkit tmxfile.parsefile (parse only): {ttk:6.2f} s  {n/ttk:10.0f} units/s  peak {ttk_rss} MB")
+print(f"ratio: {ttk/ours:.1f}x translate-toolkit's throughput")
+PY
+
+if [ "${SKIP_1GB:-0}" != 1 ]; then
+  BIG=$WORK/big-1gb.tmx
+  if [ ! -f "$BIG" ]; then
+    echo "writing a ~1 GB TMX (the corpus three times, with distinct text) ..."
+    python3 - "$CORPUS/tm.tmx" "$BIG" <<'PY'
+import sys
+src, dst = sys.argv[1], sys.argv[2]
+lines = open(src, encoding="utf-8").read().split("\n")
+start = next(i for i, l in enumerate(lines) if "<body>" in l) + 1
+end = max(i for i, l in enumerate(lines) if "</body>" in l)
+with open(dst, "w", encoding="utf-8") as out:
+    out.write("\n".join(lines[:start]) + "\n")
+    for copy in range(3):
+        mark = f" [{copy}]" if copy else ""
+        for line in lines[start:end]:
+            out.write(line.replace("</seg>", mark + "</seg>") + "\n")
+    out.write("\n".join(lines[end:]))
+PY
+  fi
+  rm -f "$WORK/big.db"*
+  read -r big big_rss < <(rss_and_time env TARJUMAN_DB="$WORK/big.db" "$BIN" import --quiet "$BIG")
+  echo "1 GB import: $(($(stat -c %s "$BIG") / 1000000)) MB in $big s, peak RSS $big_rss MB"
+fi
