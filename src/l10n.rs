@@ -217,3 +217,149 @@ mod tests {
         assert!(!en.contains('\u{2068}'), "{en}");
     }
 }
+
+/// The message ids of a Fluent source and the variables each one uses, for consistency checks.
+pub fn message_variables(
+    source: &str,
+) -> Result<std::collections::BTreeMap<String, std::collections::BTreeSet<String>>, String> {
+    use fluent_syntax::ast;
+    fn walk_pattern(pattern: &ast::Pattern<&str>, vars: &mut std::collections::BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                walk_expression(expression, vars);
+            }
+        }
+    }
+    fn walk_inline(
+        inline: &ast::InlineExpression<&str>,
+        vars: &mut std::collections::BTreeSet<String>,
+    ) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                vars.insert(id.name.to_string());
+            }
+            ast::InlineExpression::Placeable { expression } => walk_expression(expression, vars),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for arg in &arguments.positional {
+                    walk_inline(arg, vars);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn walk_expression(
+        expression: &ast::Expression<&str>,
+        vars: &mut std::collections::BTreeSet<String>,
+    ) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                walk_inline(selector, vars);
+                for variant in variants {
+                    walk_pattern(&variant.value, vars);
+                }
+            }
+            ast::Expression::Inline(inline) => walk_inline(inline, vars),
+        }
+    }
+    let resource =
+        fluent_syntax::parser::parse(source).map_err(|(_, errors)| format!("{errors:?}"))?;
+    let mut out = std::collections::BTreeMap::new();
+    for entry in &resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let mut vars = std::collections::BTreeSet::new();
+            if let Some(value) = &message.value {
+                walk_pattern(value, &mut vars);
+            }
+            for attribute in &message.attributes {
+                walk_pattern(&attribute.value, &mut vars);
+            }
+            out.insert(message.id.name.to_string(), vars);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod catalog_tests {
+    use super::*;
+
+    #[test]
+    fn every_catalog_parses_and_has_the_same_ids_and_variables() {
+        let english = message_variables(UI_LANGUAGES[0].1).expect("en parses");
+        assert!(english.len() >= 40, "only {} messages", english.len());
+        for (lang, source) in &UI_LANGUAGES[1..] {
+            let other = message_variables(source).unwrap_or_else(|e| panic!("{lang}: {e}"));
+            let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}: missing {missing:?}, extra {extra:?}"
+            );
+            for (id, vars) in &english {
+                assert_eq!(&other[id], vars, "{lang}: variables of {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn count_messages_use_each_languages_plural_rules() {
+        let expect = [
+            (
+                "en",
+                [
+                    (0, "Wrote 0 units to out.tmx."),
+                    (1, "Wrote one unit to out.tmx."),
+                    (2, "Wrote 2 units to out.tmx."),
+                    (3, "Wrote 3 units to out.tmx."),
+                    (11, "Wrote 11 units to out.tmx."),
+                    (100, "Wrote 100 units to out.tmx."),
+                ],
+            ),
+            (
+                "az",
+                [
+                    (0, "0 vahid out.tmx faylına yazıldı."),
+                    (1, "1 vahid out.tmx faylına yazıldı."),
+                    (2, "2 vahid out.tmx faylına yazıldı."),
+                    (3, "3 vahid out.tmx faylına yazıldı."),
+                    (11, "11 vahid out.tmx faylına yazıldı."),
+                    (100, "100 vahid out.tmx faylına yazıldı."),
+                ],
+            ),
+            (
+                "kk",
+                [
+                    (0, "0 бірлік out.tmx файлына жазылды."),
+                    (1, "1 бірлік out.tmx файлына жазылды."),
+                    (2, "2 бірлік out.tmx файлына жазылды."),
+                    (3, "3 бірлік out.tmx файлына жазылды."),
+                    (11, "11 бірлік out.tmx файлына жазылды."),
+                    (100, "100 бірлік out.tmx файлына жазылды."),
+                ],
+            ),
+            (
+                "ar",
+                [
+                    (0, "كُتبت لا وحدات في out.tmx."),
+                    (1, "كُتبت وحدة واحدة في out.tmx."),
+                    (2, "كُتبت وحدتان في out.tmx."),
+                    (3, "كُتبت 3 وحدات في out.tmx."),
+                    (11, "كُتبت 11 وحدة في out.tmx."),
+                    (100, "كُتبت 100 وحدة في out.tmx."),
+                ],
+            ),
+        ];
+        for (lang, cases) in expect {
+            let l10n = L10n::new(lang);
+            for (n, want) in cases {
+                let got = l10n
+                    .msg(
+                        "export-done",
+                        &[("units", Arg::from(n as u64)), ("path", "out.tmx".into())],
+                    )
+                    .replace(['\u{2068}', '\u{2069}'], "");
+                assert_eq!(got, want, "{lang}, n = {n}");
+            }
+        }
+    }
+}

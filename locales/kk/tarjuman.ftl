@@ -67,17 +67,17 @@ stats-languages = Тілдер бойынша бірліктер:
 stats-pairs = Тіл жұптары бойынша бірліктер:
 stats-size = Дискідегі өлшемі: { $size }
 
-## Пәрмен жолы: анықтама мәтіндері мен қателер
+## Командалық жол: көмек мәтіндері мен қателер
 
 cli-about = Ағылшын, әзербайжан, қазақ және араб тілдеріне арналған аударма жады, глоссарий және есім тексерулері
 cli-usage-heading = Қолданылуы:
 cli-options-heading = Опциялар
 cli-arguments-heading = Аргументтер
-cli-commands-heading = Пәрмендер
+cli-commands-heading = Командалар
 cli-values = мәндері: { $values }
 cli-default = әдепкі: { $value }
-cli-help = Анықтаманы көрсету
-cli-version = Нұсқасын көрсету
+cli-help = Көмекті шығару
+cli-version = Нұсқа ақпаратын шығару
 cli-db = Жад қоймасы (SQLite файлы; TARJUMAN_DB арқылы да беріледі)
 cli-lang = Интерфейс тілі: en, az, kk немесе ar
 cli-quiet = Тек қателерді көрсету; үдеріс жолағы болмайды
@@ -96,9 +96,9 @@ cmd-export-no-sanitize = CSV ұяшықтарын электрондық кес�
 cmd-stats = Жадтағы бірліктерді тілдер мен тіл жұптары бойынша санау
 cmd-stats-format = Шығыс пішімі
 cli-error-unknown-argument = күтілмеген аргумент: «{ $arg }»
-cli-error-unknown-command = белгісіз пәрмен: «{ $command }»
+cli-error-unknown-command = белгісіз команда: «{ $command }»
 cli-error-invalid-value = { $arg } үшін жарамсыз мән: «{ $value }»; мүмкін мәндер: { $values }
 cli-error-missing-argument = міндетті аргумент берілмеген: { $args }
 cli-error-conflict = { $arg } пен { $other } бірге қолданылмайды
-cli-error-other = пәрмен жолы қате
+cli-error-other = командалық жол қате
 cli-error-hint = Толығырақ ақпарат үшін «tarjuman --help» енгізіңіз.
