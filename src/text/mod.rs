@@ -2,5 +2,7 @@
 //! word and sentence boundaries. One function per rule, each tested with real examples.
 
 pub mod invisible;
+pub mod normalize;
 
 pub use invisible::{find_invisible, is_invisible, show_invisible, strip_invisible};
+pub use normalize::{fold_whitespace, nfc, normalize_for_matching};
