@@ -6,9 +6,11 @@ pub mod case;
 pub mod invisible;
 pub mod normalize;
 pub mod script;
+pub mod segment;
 
 pub use arabic::normalize_arabic;
 pub use case::fold_case;
 pub use invisible::{find_invisible, is_invisible, show_invisible, strip_invisible};
 pub use normalize::{fold_whitespace, nfc, normalize_for_matching};
 pub use script::{Script, dominant_script, script_of};
+pub use segment::{Word, sentences, tokens, words};
