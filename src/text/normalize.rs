@@ -1,0 +1,129 @@
+//! Canonical composition (NFC) and whitespace folding: the form fuzzy matching compares.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// The NFC form of `s`; borrows `s` when it is already NFC.
+///
+/// The quick check answers most strings without normalizing; only a "maybe" (e.g. an Arabic
+/// hamza mark, which may compose with the letter before it) is settled by comparing with the
+/// composed form, still without allocating.
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    let already = match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => true,
+        IsNormalized::No => false,
+        IsNormalized::Maybe => s.chars().eq(s.nfc()),
+    };
+    if already {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Replaces every run of Unicode whitespace with one ASCII space and trims both ends.
+///
+/// Whitespace is the Unicode `White_Space` property: tabs, line breaks, NBSP (U+00A0), the narrow
+/// NBSP (U+202F), the ideographic space (U+3000) and so on. Zero-width characters such as ZWSP
+/// (U+200B) are not whitespace; see [`super::strip_invisible`].
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for piece in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+/// The form the fuzzy score compares: NFC with whitespace runs folded to one space.
+///
+/// Case, punctuation and invisible characters are kept: CAT match scores are case sensitive.
+pub fn normalize_for_matching(s: &str) -> String {
+    fold_whitespace(&nfc(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_borrows_text_that_is_already_composed() {
+        for s in [
+            "Salim bin Mohammed AlMalik",
+            "Qafarzadə Xıdırov İSESKO",
+            "Ақтоты Райымқұлова",
+            "الإيسيسكو",
+        ] {
+            assert!(matches!(nfc(s), Cow::Borrowed(_)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_composes_decomposed_letters_in_all_scripts() {
+        // en: e + combining acute.
+        assert_eq!(nfc("re\u{301}sume\u{301}"), "résumé");
+        // az: S + cedilla, I + dot above, o + diaeresis.
+        assert_eq!(
+            nfc("S\u{327}ahin I\u{307}smayılov, go\u{308}l"),
+            "Şahin İsmayılov, göl"
+        );
+        // kk: и + breve is й.
+        assert_eq!(nfc("Раи\u{306}ымқұлова"), "Райымқұлова");
+        // ar: alef + hamza below is إ; the quick check says "maybe" here.
+        assert_eq!(nfc("ا\u{655}يسيسكو"), "إيسيسكو");
+        assert!(matches!(nfc("ا\u{655}"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn nfc_settles_a_maybe_without_allocating() {
+        // A hamza above after a letter it does not compose with is a "maybe" that stays.
+        let s = "ب\u{654}";
+        assert!(matches!(nfc(s), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn whitespace_runs_become_one_space() {
+        assert_eq!(
+            fold_whitespace("  Salim\u{a0}bin\t\tMohammed\r\n AlMalik \u{3000}"),
+            "Salim bin Mohammed AlMalik"
+        );
+        assert_eq!(
+            fold_whitespace("Qafarzadə\u{202f}Xıdırov"),
+            "Qafarzadə Xıdırov"
+        );
+        assert_eq!(
+            fold_whitespace("Ақтоты\u{2009}\u{2009}Райымқұлова\n"),
+            "Ақтоты Райымқұлова"
+        );
+        assert_eq!(fold_whitespace("محمد\u{85}علي"), "محمد علي");
+        assert_eq!(fold_whitespace(" \t\n\u{a0}"), "");
+    }
+
+    #[test]
+    fn zero_width_space_is_not_whitespace() {
+        assert_eq!(fold_whitespace("Al\u{200b}Malik"), "Al\u{200b}Malik");
+    }
+
+    #[test]
+    fn matching_form_keeps_case_and_punctuation() {
+        assert_eq!(
+            normalize_for_matching(" ICESCO,\u{a0}the  Islamic World  Organization. "),
+            "ICESCO, the Islamic World Organization."
+        );
+        assert_eq!(
+            normalize_for_matching("I\u{307}SESKO\n(Bakı)"),
+            "İSESKO (Bakı)"
+        );
+        assert_eq!(
+            normalize_for_matching("ИСЕСКО —\tҚазақстан"),
+            "ИСЕСКО — Қазақстан"
+        );
+        assert_eq!(
+            normalize_for_matching("الإيسيسكو ،  مُحَمَّد"),
+            "الإيسيسكو ، مُحَمَّد"
+        );
+    }
+}
