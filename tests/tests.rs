@@ -3,4 +3,5 @@
 mod common;
 
 mod cli;
+mod crash;
 mod store;
