@@ -10,6 +10,7 @@ pub mod tmx;
 pub mod xliff;
 mod detect;
 pub mod source;
+mod xml;
 
 pub use detect::detect;
 pub use source::{CountingReader, InputFile};
