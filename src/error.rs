@@ -49,6 +49,9 @@ pub enum Reason {
     LangTag(#[from] LangTagError),
     #[error("unbalanced quote in CSV")]
     CsvUnbalancedQuote,
+    /// A quoted CSV field followed by more text (`"ab"c`); the whole field must be quoted.
+    #[error("text after the closing quote of a CSV field")]
+    CsvTextAfterQuote,
     #[error("row has {found} fields, the header has {expected}")]
     CsvWidth { expected: u64, found: u64 },
     #[error("the header has no language column")]
@@ -83,6 +86,7 @@ impl Reason {
             Reason::LangTag(LangTagError::Malformed(_)) => "reason-malformed-lang",
             Reason::LangTag(LangTagError::UnknownLanguage(..)) => "reason-unknown-lang",
             Reason::CsvUnbalancedQuote => "reason-csv-quote",
+            Reason::CsvTextAfterQuote => "reason-csv-text-after-quote",
             Reason::CsvWidth { .. } => "reason-csv-width",
             Reason::CsvNoLanguage => "reason-csv-no-language",
             Reason::CsvDuplicateColumn(_) => "reason-csv-duplicate-column",
@@ -104,13 +108,19 @@ impl Reason {
                 vec![("expected", expected.clone()), ("found", found.clone())]
             }
             Reason::MissingAttribute { element, attribute } => {
-                vec![("element", element.clone()), ("attribute", attribute.clone())]
+                vec![
+                    ("element", element.clone()),
+                    ("attribute", attribute.clone()),
+                ]
             }
             Reason::InvalidXmlChar(c) => vec![("char", format!("U+{c:04X}"))],
             Reason::LangTag(LangTagError::Malformed(tag)) => vec![("tag", tag.clone())],
             Reason::LangTag(LangTagError::UnknownLanguage(tag, _)) => vec![("tag", tag.clone())],
             Reason::CsvWidth { expected, found } => {
-                vec![("expected", expected.to_string()), ("found", found.to_string())]
+                vec![
+                    ("expected", expected.to_string()),
+                    ("found", found.to_string()),
+                ]
             }
             Reason::CsvDuplicateColumn(name) => vec![("column", name.clone())],
             _ => Vec::new(),

@@ -5,11 +5,11 @@
 //! segments included); the importer normalizes and counts oddities. Writers take an iterator of units.
 
 pub mod csv;
+mod detect;
 pub mod po;
+pub mod source;
 pub mod tmx;
 pub mod xliff;
-mod detect;
-pub mod source;
 
 pub use detect::detect;
 pub use source::{CountingReader, InputFile};

@@ -120,7 +120,12 @@ pub fn looks_like_utf16(head: &[u8]) -> bool {
         return false;
     }
     let even_nuls = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd_nuls = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
     let half = sample.len() / 2;
     (even_nuls * 10 >= half * 8 && odd_nuls == 0) || (odd_nuls * 10 >= half * 8 && even_nuls == 0)
 }

@@ -92,7 +92,10 @@ impl LangTag {
         }
         let lowered = trimmed.replace('_', "-").to_ascii_lowercase();
         let subtags: Vec<&str> = lowered.split('-').collect();
-        if subtags.iter().any(|s| s.is_empty() || s.len() > 8 || !is_alnum(s)) {
+        if subtags
+            .iter()
+            .any(|s| s.is_empty() || s.len() > 8 || !is_alnum(s))
+        {
             return Err(malformed());
         }
         let mut parts: Vec<String> = Vec::with_capacity(subtags.len());
@@ -140,8 +143,7 @@ impl LangTag {
             rest = &rest[1..];
         }
         if let Some(s) = rest.first().filter(|s| {
-            (s.len() == 2 && is_alpha(s))
-                || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+            (s.len() == 2 && is_alpha(s)) || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
         }) {
             parts.push(s.to_ascii_uppercase());
             rest = &rest[1..];
@@ -309,7 +311,17 @@ mod tests {
 
     #[test]
     fn malformed_and_unknown_tags_are_refused() {
-        for bad in ["", "e", "english-language", "en--US", "en-US-", "én", "*all*", "en US", "1en"] {
+        for bad in [
+            "",
+            "e",
+            "english-language",
+            "en--US",
+            "en-US-",
+            "én",
+            "*all*",
+            "en US",
+            "1en",
+        ] {
             assert!(
                 matches!(LangTag::parse(bad), Err(LangTagError::Malformed(_))),
                 "{bad:?} should be malformed"
