@@ -177,11 +177,13 @@ fn csv_export_reimports_to_the_same_units() {
         .arg(&out)
         .assert()
         .success();
-    let written = std::fs::read(&out).unwrap();
+    let written = std::fs::read_to_string(&out).unwrap();
+    let original = std::fs::read_to_string(shared("data/real-tm.csv")).unwrap();
+    // The store keeps text in NFC (22 Arabic cells of real-tm are not): otherwise byte for byte.
     assert_eq!(
         written,
-        std::fs::read(shared("data/real-tm.csv")).unwrap(),
-        "the CSV export of real-tm.csv is the same file"
+        tarjuman::text::nfc(&original),
+        "the CSV export of real-tm.csv is the same file, up to NFC"
     );
 }
 
