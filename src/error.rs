@@ -49,6 +49,9 @@ pub enum Reason {
     LangTag(#[from] LangTagError),
     #[error("unbalanced quote in CSV")]
     CsvUnbalancedQuote,
+    /// A quoted CSV field followed by more text (`"ab"c`); the whole field must be quoted.
+    #[error("text after the closing quote of a CSV field")]
+    CsvTextAfterQuote,
     #[error("row has {found} fields, the header has {expected}")]
     CsvWidth { expected: u64, found: u64 },
     #[error("the header has no language column")]
@@ -83,6 +86,7 @@ impl Reason {
             Reason::LangTag(LangTagError::Malformed(_)) => "reason-malformed-lang",
             Reason::LangTag(LangTagError::UnknownLanguage(..)) => "reason-unknown-lang",
             Reason::CsvUnbalancedQuote => "reason-csv-quote",
+            Reason::CsvTextAfterQuote => "reason-csv-text-after-quote",
             Reason::CsvWidth { .. } => "reason-csv-width",
             Reason::CsvNoLanguage => "reason-csv-no-language",
             Reason::CsvDuplicateColumn(_) => "reason-csv-duplicate-column",
