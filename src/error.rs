@@ -186,3 +186,28 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::l10n::L10n;
+
+    /// Every reason's message id is in every interface language (the catalogs' consistency test
+    /// then pins the variables).
+    #[test]
+    fn every_reason_has_a_message() {
+        let source = include_str!("error.rs");
+        let ids: Vec<&str> = source
+            .split("=> \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|id| id.starts_with("reason-"))
+            .collect();
+        assert!(ids.len() >= 20, "{ids:?}");
+        for lang in ["en", "az", "kk", "ar"] {
+            let l10n = L10n::new(lang);
+            for id in &ids {
+                assert!(l10n.has_own(id), "{lang}: no message {id}");
+            }
+        }
+    }
+}
