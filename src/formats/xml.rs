@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::HashSet;
+use std::hash::Hash;
 use std::io::{BufRead, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -25,7 +27,7 @@ use quick_xml::name::QName;
 use super::InputFile;
 use super::source::position_at;
 use crate::error::{Error, Reason, Result};
-use crate::model::Segment;
+use crate::model::{Props, Segment};
 
 /// Where the reader is and how positions map back to the file.
 pub(crate) struct Context {
@@ -295,6 +297,7 @@ fn normalized_value<'a>(attr: &Attribute<'a>, ctx: &Context) -> Result<Cow<'a, s
 /// records where they are.
 fn check_attrs(tag: &BytesStart<'_>, ctx: &Context, ranges: &mut Vec<AttrRange>) -> Result<()> {
     ranges.clear();
+    let mut many: Option<HashSet<&str>> = None;
     let content: &str = tag;
     let base = content.as_ptr() as usize;
     let range = |s: &str| {
@@ -304,7 +307,18 @@ fn check_attrs(tag: &BytesStart<'_>, ctx: &Context, ranges: &mut Vec<AttrRange>)
     for attr in tag.attributes().with_checks(false) {
         let attr = attr.map_err(|e| ctx.error(Reason::Xml(e.to_string())))?;
         let key = attr.key.0;
-        if ranges.iter().any(|(k, _)| &content[k.clone()] == key) {
+        let duplicate = match &mut many {
+            Some(seen) => !seen.insert(key),
+            None if ranges.len() < 16 => ranges.iter().any(|(k, _)| &content[k.clone()] == key),
+            None => {
+                let mut seen: HashSet<&str> =
+                    ranges.iter().map(|(k, _)| &content[k.clone()]).collect();
+                let duplicate = !seen.insert(key);
+                many = Some(seen);
+                duplicate
+            }
+        };
+        if duplicate {
             return Err(ctx.error(Reason::Xml(format!("duplicate attribute {key}"))));
         }
         if attr.value.contains('<') {
@@ -403,6 +417,10 @@ impl XmlReader {
 
     /// The next event. After an error the reader must not be used again.
     pub(crate) fn next(&mut self) -> Result<Ev<'_>> {
+        if self.buf.capacity() > 1 << 20 {
+            // Do not keep the memory of one huge text node for the rest of the file.
+            self.buf = Vec::with_capacity(1 << 12);
+        }
         self.buf.clear();
         let start = self.reader.buffer_position();
         self.ctx.start = start;
@@ -527,6 +545,35 @@ impl XmlReader {
         }
         Ok(())
     }
+}
+
+/// Removes later duplicates (by `key`) from `items`, keeping the order, in linear time.
+fn dedup_by_key<T, K: Eq + Hash>(items: &mut Vec<T>, key: impl Fn(&T) -> &K) {
+    if items.len() < 2 {
+        return;
+    }
+    let keep: Vec<bool> = if items.len() <= 16 {
+        (0..items.len())
+            .map(|i| {
+                !items[..i]
+                    .iter()
+                    .any(|earlier| key(earlier) == key(&items[i]))
+            })
+            .collect()
+    } else {
+        let mut seen = HashSet::with_capacity(items.len());
+        items.iter().map(|item| seen.insert(key(item))).collect()
+    };
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Makes props gathered with plain pushes follow the [`Props`] rules: no duplicate notes or
+/// props, one value per attribute (the first).
+pub(crate) fn dedup_props(props: &mut Props) {
+    dedup_by_key(&mut props.attrs, |(name, _)| name);
+    dedup_by_key(&mut props.notes, |note| note);
+    dedup_by_key(&mut props.props, |prop| prop);
 }
 
 /// Appends `text` escaped for element content.
