@@ -30,7 +30,7 @@ use crate::error::{Error, Reason, Result};
 use crate::model::{Props, Segment};
 
 /// Where the reader is and how positions map back to the file.
-pub(crate) struct Context {
+struct Context {
     path: PathBuf,
     declared: Option<&'static Encoding>,
     /// Offset of the current event in the decoded stream.
@@ -45,7 +45,7 @@ impl Context {
     }
 
     /// An error at the start of the current event.
-    pub(crate) fn error(&self, reason: Reason) -> Error {
+    fn error(&self, reason: Reason) -> Error {
         self.error_at(self.start, reason)
     }
 
