@@ -552,18 +552,22 @@ fn dedup_by_key<T, K: Eq + Hash>(items: &mut Vec<T>, key: impl Fn(&T) -> &K) {
     if items.len() < 2 {
         return;
     }
-    let keep: Vec<bool> = if items.len() <= 16 {
-        (0..items.len())
-            .map(|i| {
-                !items[..i]
-                    .iter()
-                    .any(|earlier| key(earlier) == key(&items[i]))
-            })
-            .collect()
-    } else {
-        let mut seen = HashSet::with_capacity(items.len());
-        items.iter().map(|item| seen.insert(key(item))).collect()
-    };
+    if items.len() <= 16 {
+        let mut i = 1;
+        while i < items.len() {
+            if items[..i]
+                .iter()
+                .any(|earlier| key(earlier) == key(&items[i]))
+            {
+                items.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+        return;
+    }
+    let mut seen = HashSet::with_capacity(items.len());
+    let keep: Vec<bool> = items.iter().map(|item| seen.insert(key(item))).collect();
     let mut keep = keep.into_iter();
     items.retain(|_| keep.next().unwrap_or(true));
 }
@@ -785,5 +789,24 @@ mod tests {
         );
         b.text("plain");
         assert_eq!(b.finish(), Segment::plain("plain"));
+    }
+
+    #[test]
+    fn dedup_keeps_the_first_of_each_in_order() {
+        for n in [5usize, 50] {
+            let mut props = Props::default();
+            for i in 0..n {
+                props.attrs.push((format!("a{}", i % 3), i.to_string()));
+                props.notes.push(format!("n{}", i % 4));
+            }
+            dedup_props(&mut props);
+            let attrs: Vec<(&str, &str)> = props
+                .attrs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            assert_eq!(attrs, [("a0", "0"), ("a1", "1"), ("a2", "2")]);
+            assert_eq!(props.notes, ["n0", "n1", "n2", "n3"]);
+        }
     }
 }
