@@ -15,7 +15,9 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::xml::{Element, Ev, SegmentBuilder, XmlReader, escape_attr, escape_text, is_xml_char};
+use super::xml::{
+    Element, Ev, SegmentBuilder, XmlReader, dedup_props, escape_attr, escape_text, is_xml_char,
+};
 use super::{InputFile, ReadOptions, Skipped, UnitReader};
 use crate::error::{Reason, Result};
 use crate::model::{LangTag, Prop, Props, Segment, Unit, Variant};
@@ -78,7 +80,7 @@ impl TmxReader {
                             props,
                         });
                     }
-                    "note" => unit.props.add_note(""),
+                    "note" => unit.props.notes.push(String::new()),
                     "prop" => add_prop(&mut unit.props, prop_type(&el)?, String::new()),
                     _ => {}
                 },
@@ -104,7 +106,7 @@ impl TmxReader {
                 },
                 Ev::Empty(el) => match el.name() {
                     "seg" if segment.is_none() => segment = Some(Segment::default()),
-                    "note" => props.add_note(""),
+                    "note" => props.notes.push(String::new()),
                     "prop" => add_prop(&mut props, prop_type(&el)?, String::new()),
                     _ => {}
                 },
@@ -112,6 +114,7 @@ impl TmxReader {
                 Ev::Text(_) | Ev::Other | Ev::Eof => {}
             }
         }
+        dedup_props(&mut props);
         Ok(Variant {
             lang,
             segment: segment.unwrap_or_default(),
@@ -186,7 +189,7 @@ fn tuv_attrs(el: &Element<'_>, langs: &mut LangCache) -> Result<(LangTag, Props)
             "xml:lang" => &mut lang,
             "lang" => &mut old_lang,
             _ => {
-                props.set_attr(key, value);
+                props.attrs.push((key.to_string(), value.to_string()));
                 return Ok(());
             }
         };
@@ -224,7 +227,7 @@ fn prop_type(el: &Element<'_>) -> Result<String> {
 fn read_note(xml: &mut XmlReader, props: &mut Props) -> Result<()> {
     let mut note = String::new();
     xml.read_text(&mut note)?;
-    props.add_note(note);
+    props.notes.push(note);
     Ok(())
 }
 
@@ -235,23 +238,12 @@ fn read_prop(xml: &mut XmlReader, props: &mut Props, kind: String) -> Result<()>
     Ok(())
 }
 
-/// Adds a prop; `x-attr-NAME` props become the attribute `NAME` unless it is already set.
+/// Adds a prop; `x-attr-NAME` props become the attribute `NAME` (unless the element has it:
+/// [`dedup_props`] keeps the first value).
 fn add_prop(props: &mut Props, kind: String, value: String) {
     match kind.strip_prefix(ATTR_PROP) {
-        Some(name) if !name.is_empty() => {
-            if props.attr(name).is_none() {
-                props.set_attr(name, value);
-            }
-        }
-        _ => {
-            if !props
-                .props
-                .iter()
-                .any(|p| p.kind == kind && p.value == value)
-            {
-                props.props.push(Prop { kind, value });
-            }
-        }
+        Some(name) if !name.is_empty() => props.attrs.push((name.to_string(), value)),
+        _ => props.props.push(Prop { kind, value }),
     }
 }
 
@@ -280,10 +272,11 @@ impl UnitReader for TmxReader {
                                 "srclang" => canonical_srclang(value),
                                 _ => Cow::Borrowed(value),
                             };
-                            unit.props.set_attr(key, value);
+                            unit.props.attrs.push((key.to_string(), value.into_owned()));
                             Ok(())
                         })?;
                         self.read_tu(&mut unit)?;
+                        dedup_props(&mut unit.props);
                         if unit.variants.is_empty() {
                             self.skipped.empty_entries += 1;
                             continue;
@@ -1116,6 +1109,33 @@ mod tests {
         assert_eq!(unit.variants[0].segment, Segment::default());
         assert!(reader.next_unit().unwrap().is_none());
         assert_eq!(reader.skipped().empty_entries, 2);
+    }
+
+    #[test]
+    fn many_props_and_attributes_stay_linear() {
+        let attrs: String = (0..20_000).map(|i| format!(" a{i}=\"{i}\"")).collect();
+        let props: String = (0..20_000)
+            .map(|i| {
+                format!(
+                    "<prop type=\"t\">{}</prop><note>n{}</note>",
+                    i % 10_000,
+                    i % 7
+                )
+            })
+            .collect();
+        let body = format!("<tu{attrs}>{props}<tuv xml:lang=\"en\"><seg>x</seg></tuv></tu>");
+        let started = std::time::Instant::now();
+        let units = read_str(&tmx(&body)).unwrap();
+        assert!(started.elapsed().as_secs() < 20);
+        let props = &units[0].props;
+        assert_eq!(props.attrs.len(), 20_001, "with the header's srclang");
+        assert_eq!(props.props.len(), 10_000);
+        assert_eq!(props.notes.len(), 7);
+        let duplicate = format!("<tu{attrs} a5=\"x\"><tuv xml:lang=\"en\"><seg>x</seg></tuv></tu>");
+        assert!(matches!(
+            input_error(tmx(&duplicate).as_bytes()).0,
+            Reason::Xml(_)
+        ));
     }
 
     fn write(header: &TmxHeader, units: &[Unit]) -> String {

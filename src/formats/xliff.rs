@@ -15,9 +15,9 @@
 //! `<mrk>`, `<sm/>`, `<em/>` and unknown elements keep only their content; `<cp hex>` is the
 //! character.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
-use super::xml::{Element, Ev, SegmentBuilder, XmlReader, is_xml_char};
+use super::xml::{Element, Ev, SegmentBuilder, XmlReader, dedup_props, is_xml_char};
 use super::{InputFile, ReadOptions, Skipped, UnitReader};
 use crate::error::{Reason, Result};
 use crate::model::{CONTEXT_PROP, LangTag, Props, Segment, Unit, Variant};
@@ -166,6 +166,7 @@ impl XliffReader {
                 Ev::Text(_) | Ev::Other | Ev::Eof => {}
             }
         }
+        dedup_props(&mut props);
         self.push_unit(props, source, target, state);
         Ok(())
     }
@@ -205,6 +206,7 @@ impl XliffReader {
                 Ev::Empty(_) | Ev::Text(_) | Ev::Other | Ev::Eof => {}
             }
         }
+        dedup_props(&mut props);
         if segments.is_empty() {
             self.skipped.empty_entries += 1;
         }
@@ -304,7 +306,7 @@ fn unit_props(el: &Element<'_>, context_attr: &str) -> Result<Props> {
 fn read_note(xml: &mut XmlReader, props: &mut Props) -> Result<()> {
     let mut note = String::new();
     xml.read_text(&mut note)?;
-    props.add_note(note);
+    props.notes.push(note);
     Ok(())
 }
 
@@ -324,7 +326,7 @@ fn read_notes(xml: &mut XmlReader, props: &mut Props) -> Result<()> {
 }
 
 /// Reads the `<data id>` elements of a 2.0 `<originalData>`.
-fn read_original_data(xml: &mut XmlReader, data: &mut Vec<(String, String)>) -> Result<()> {
+fn read_original_data(xml: &mut XmlReader, data: &mut HashMap<String, String>) -> Result<()> {
     loop {
         match xml.next()? {
             Ev::Start(el) if el.plain_name() == Some("data") => {
@@ -332,7 +334,7 @@ fn read_original_data(xml: &mut XmlReader, data: &mut Vec<(String, String)>) -> 
                 drop(el);
                 let mut value = String::new();
                 xml.read_text(&mut value)?;
-                data.push((id, value));
+                data.entry(id).or_insert(value);
             }
             Ev::Start(_) => xml.skip()?,
             Ev::End => return Ok(()),
@@ -439,7 +441,7 @@ struct Inline {
     seg: SegmentBuilder,
     closes: Vec<Close>,
     /// The current 2.0 unit's `originalData`, by id.
-    data: Vec<(String, String)>,
+    data: HashMap<String, String>,
 }
 
 impl Inline {
@@ -556,10 +558,7 @@ impl Inline {
     fn start_v2(&mut self, name: &str, a: &CodeAttrs, empty: bool) -> Option<Close> {
         let data = |id: &Option<String>| {
             let id = id.as_deref()?;
-            self.data
-                .iter()
-                .find(|(k, _)| k == id)
-                .map(|(_, v)| v.clone())
+            self.data.get(id).cloned()
         };
         let (tmx, list, native) = match name {
             "ph" => ("ph", attrs(&[("x", a.id.as_deref())]), data(&a.data_ref)),

@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::HashSet;
+use std::hash::Hash;
 use std::io::{BufRead, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -25,10 +27,10 @@ use quick_xml::name::QName;
 use super::InputFile;
 use super::source::position_at;
 use crate::error::{Error, Reason, Result};
-use crate::model::Segment;
+use crate::model::{Props, Segment};
 
 /// Where the reader is and how positions map back to the file.
-pub(crate) struct Context {
+struct Context {
     path: PathBuf,
     declared: Option<&'static Encoding>,
     /// Offset of the current event in the decoded stream.
@@ -43,7 +45,7 @@ impl Context {
     }
 
     /// An error at the start of the current event.
-    pub(crate) fn error(&self, reason: Reason) -> Error {
+    fn error(&self, reason: Reason) -> Error {
         self.error_at(self.start, reason)
     }
 
@@ -295,6 +297,7 @@ fn normalized_value<'a>(attr: &Attribute<'a>, ctx: &Context) -> Result<Cow<'a, s
 /// records where they are.
 fn check_attrs(tag: &BytesStart<'_>, ctx: &Context, ranges: &mut Vec<AttrRange>) -> Result<()> {
     ranges.clear();
+    let mut many: Option<HashSet<&str>> = None;
     let content: &str = tag;
     let base = content.as_ptr() as usize;
     let range = |s: &str| {
@@ -304,7 +307,18 @@ fn check_attrs(tag: &BytesStart<'_>, ctx: &Context, ranges: &mut Vec<AttrRange>)
     for attr in tag.attributes().with_checks(false) {
         let attr = attr.map_err(|e| ctx.error(Reason::Xml(e.to_string())))?;
         let key = attr.key.0;
-        if ranges.iter().any(|(k, _)| &content[k.clone()] == key) {
+        let duplicate = match &mut many {
+            Some(seen) => !seen.insert(key),
+            None if ranges.len() < 16 => ranges.iter().any(|(k, _)| &content[k.clone()] == key),
+            None => {
+                let mut seen: HashSet<&str> =
+                    ranges.iter().map(|(k, _)| &content[k.clone()]).collect();
+                let duplicate = !seen.insert(key);
+                many = Some(seen);
+                duplicate
+            }
+        };
+        if duplicate {
             return Err(ctx.error(Reason::Xml(format!("duplicate attribute {key}"))));
         }
         if attr.value.contains('<') {
@@ -403,6 +417,10 @@ impl XmlReader {
 
     /// The next event. After an error the reader must not be used again.
     pub(crate) fn next(&mut self) -> Result<Ev<'_>> {
+        if self.buf.capacity() > 1 << 20 {
+            // Do not keep the memory of one huge text node for the rest of the file.
+            self.buf = Vec::with_capacity(1 << 12);
+        }
         self.buf.clear();
         let start = self.reader.buffer_position();
         self.ctx.start = start;
@@ -527,6 +545,39 @@ impl XmlReader {
         }
         Ok(())
     }
+}
+
+/// Removes later duplicates (by `key`) from `items`, keeping the order, in linear time.
+fn dedup_by_key<T, K: Eq + Hash>(items: &mut Vec<T>, key: impl Fn(&T) -> &K) {
+    if items.len() < 2 {
+        return;
+    }
+    if items.len() <= 16 {
+        let mut i = 1;
+        while i < items.len() {
+            if items[..i]
+                .iter()
+                .any(|earlier| key(earlier) == key(&items[i]))
+            {
+                items.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+        return;
+    }
+    let mut seen = HashSet::with_capacity(items.len());
+    let keep: Vec<bool> = items.iter().map(|item| seen.insert(key(item))).collect();
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Makes props gathered with plain pushes follow the [`Props`] rules: no duplicate notes or
+/// props, one value per attribute (the first).
+pub(crate) fn dedup_props(props: &mut Props) {
+    dedup_by_key(&mut props.attrs, |(name, _)| name);
+    dedup_by_key(&mut props.notes, |note| note);
+    dedup_by_key(&mut props.props, |prop| prop);
 }
 
 /// Appends `text` escaped for element content.
@@ -738,5 +789,24 @@ mod tests {
         );
         b.text("plain");
         assert_eq!(b.finish(), Segment::plain("plain"));
+    }
+
+    #[test]
+    fn dedup_keeps_the_first_of_each_in_order() {
+        for n in [5usize, 50] {
+            let mut props = Props::default();
+            for i in 0..n {
+                props.attrs.push((format!("a{}", i % 3), i.to_string()));
+                props.notes.push(format!("n{}", i % 4));
+            }
+            dedup_props(&mut props);
+            let attrs: Vec<(&str, &str)> = props
+                .attrs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            assert_eq!(attrs, [("a0", "0"), ("a1", "1"), ("a2", "2")]);
+            assert_eq!(props.notes, ["n0", "n1", "n2", "n3"]);
+        }
     }
 }
