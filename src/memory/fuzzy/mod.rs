@@ -6,4 +6,4 @@ mod search;
 
 pub use index::{Entry, Index, Meta};
 pub use score::{Metric, WordInterner, max_distance, percent, prepare, score, units};
-pub use search::{Hit, Query, Searcher, brute_force};
+pub use search::{Hit, Query, SearchStats, Searcher, brute_force};

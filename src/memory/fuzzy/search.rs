@@ -98,8 +98,23 @@ impl TopK {
     }
 }
 
+/// What a search did, for tuning and benchmarks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SearchStats {
+    /// Posting entries read.
+    pub postings: u64,
+    /// Distinct entries that shared at least one scanned gram.
+    pub touched: u64,
+    /// Entries verified with the Levenshtein distance.
+    pub verified: u64,
+    /// Of those, entries verified because the count filter could not prune their length.
+    pub unfiltered: u64,
+}
+
 /// Reusable buffers for searching one index.
 pub struct Searcher<'a> {
+    /// Counters summed over every search of this searcher.
+    pub stats: SearchStats,
     index: &'a Index,
     counts: Vec<u16>,
     touched: Vec<u32>,
@@ -122,6 +137,7 @@ impl<'a> Searcher<'a> {
             touched: Vec::new(),
             grams: Vec::new(),
             extension: 4,
+            stats: SearchStats::default(),
         }
     }
 
@@ -158,10 +174,12 @@ impl<'a> Searcher<'a> {
         }
         let comparator = BatchComparator::new(q.iter().copied());
         let index = self.index;
+        let verified = std::cell::Cell::new(0u64);
         let verify = |entry: usize, top: &mut TopK| {
             if index.langs(entry) & query.require != query.require {
                 return;
             }
+            verified.set(verified.get() + 1);
             let text = index.text(entry);
             let len = text.chars().count();
             let longest = n.max(len);
@@ -231,6 +249,7 @@ impl<'a> Searcher<'a> {
                 verify(entry, &mut top);
             }
         }
+        self.stats.unfiltered += verified.get();
 
         self.touched.clear();
         for (rank, gram) in plan.iter().enumerate() {
@@ -242,7 +261,9 @@ impl<'a> Searcher<'a> {
             let range = self.lengths(from, hi);
             let counts = &mut self.counts;
             let touched = &mut self.touched;
+            let postings = &mut self.stats.postings;
             index.for_each_posting(id, &range, |entry| {
+                *postings += 1;
                 let c = &mut counts[entry];
                 if *c == 0 {
                     touched.push(entry as u32);
@@ -251,6 +272,7 @@ impl<'a> Searcher<'a> {
             });
         }
 
+        self.stats.touched += self.touched.len() as u64;
         // Candidates, most shared grams first.
         let mut candidates: Vec<(u16, u32)> = self
             .touched
@@ -284,6 +306,7 @@ impl<'a> Searcher<'a> {
             }
             verify(entry, &mut top);
         }
+        self.stats.verified += verified.get();
         top.hits
     }
 }
@@ -385,7 +408,11 @@ mod tests {
         reader
             .records()
             .filter_map(Result::ok)
-            .flat_map(|r| r.iter().map(super::super::score::prepare).collect::<Vec<_>>())
+            .flat_map(|r| {
+                r.iter()
+                    .map(super::super::score::prepare)
+                    .collect::<Vec<_>>()
+            })
             .filter(|s| !s.is_empty())
             .collect()
     }
@@ -396,8 +423,9 @@ mod tests {
         if segments.is_empty() {
             return;
         }
-        let index = build(&segments);
-        for (i, query) in segments.iter().step_by(397).enumerate() {
+        // The first 3,000 segments keep the debug-build reference fast; the queries come from all.
+        let index = build(&segments[..segments.len().min(3000)]);
+        for (i, query) in segments.iter().step_by(1499).enumerate() {
             // Queries: the segment itself, and edited copies of it.
             let mut edited: Vec<char> = query.chars().collect();
             if edited.len() > 4 {
@@ -408,10 +436,26 @@ mod tests {
             for text in [query.as_str(), edited.as_str()] {
                 for min in [50.0, 70.0, 85.0, 99.0, 100.0] {
                     for top in [1, 5] {
-                        same(&index, &Query { text, top, min, require: 0 });
+                        same(
+                            &index,
+                            &Query {
+                                text,
+                                top,
+                                min,
+                                require: 0,
+                            },
+                        );
                     }
                 }
-                same(&index, &Query { text, top: 5, min: 70.0, require: 2 });
+                same(
+                    &index,
+                    &Query {
+                        text,
+                        top: 5,
+                        min: 70.0,
+                        require: 2,
+                    },
+                );
             }
         }
     }

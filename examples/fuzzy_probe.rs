@@ -1,0 +1,108 @@
+//! Builds a fuzzy index from a file of segments (one per line) and times queries against it, checking
+//! the first few against brute force: a development probe for the matcher's speed.
+//!
+//!     cargo run --release --example fuzzy_probe -- tm-source.txt queries.txt [checked]
+
+use std::time::Instant;
+
+use tarjuman::memory::fuzzy::{Entry, Index, Meta, Query, Searcher, brute_force, prepare};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(tm), Some(queries)) = (args.get(1), args.get(2)) else {
+        eprintln!("usage: fuzzy_probe TM-SOURCE.txt QUERIES.txt [CHECKED]");
+        std::process::exit(2);
+    };
+    let checked: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(20);
+    let started = Instant::now();
+    let entries: Vec<Entry> = std::fs::read_to_string(tm)
+        .expect("tm")
+        .lines()
+        .enumerate()
+        .map(|(i, line)| Entry {
+            unit: i as i64,
+            text: prepare(line),
+            langs: 1,
+        })
+        .collect();
+    let text_bytes: usize = entries.iter().map(|e| e.text.len()).sum();
+    let read = started.elapsed();
+    let index = Index::build(
+        entries,
+        Meta {
+            lang: "en".into(),
+            slots: vec!["en".into()],
+            generation: 0,
+        },
+    );
+    eprintln!(
+        "{} entries, text {} MB, index {} MB ({:.2}x), read {:.2?}, built in {:.2?}",
+        index.len(),
+        text_bytes / 1_000_000,
+        index.size() / 1_000_000,
+        index.size() as f64 / text_bytes as f64,
+        read,
+        started.elapsed() - read
+    );
+    let queries: Vec<String> = std::fs::read_to_string(queries)
+        .expect("queries")
+        .lines()
+        .map(prepare)
+        .collect();
+    let mut searcher = Searcher::new(&index);
+    if let Some(ext) = std::env::var("EXT").ok().and_then(|v| v.parse().ok()) {
+        searcher.extension = ext;
+    }
+    let started = Instant::now();
+    let mut found = 0;
+    for q in &queries {
+        let hits = searcher.search(&Query {
+            text: q,
+            top: 5,
+            min: 70.0,
+            require: 0,
+        });
+        found += hits.len();
+    }
+    let elapsed = started.elapsed();
+    eprintln!(
+        "{} queries in {:.2?}: {:.1} q/s, {:.2} ms/query, {} hits",
+        queries.len(),
+        elapsed,
+        queries.len() as f64 / elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1000.0 / queries.len() as f64,
+        found
+    );
+    let per = |v: u64| v / queries.len() as u64;
+    eprintln!(
+        "per query: {} postings, {} touched, {} verified ({} unfiltered)",
+        per(searcher.stats.postings),
+        per(searcher.stats.touched),
+        per(searcher.stats.verified),
+        per(searcher.stats.unfiltered)
+    );
+    let started = Instant::now();
+    for q in queries.iter().take(checked) {
+        if checked == 0 {
+            break;
+        }
+        let query = Query {
+            text: q,
+            top: 5,
+            min: 70.0,
+            require: 0,
+        };
+        let want = brute_force(&index, &query);
+        let got = searcher.search(&query);
+        let key = |h: &tarjuman::memory::fuzzy::Hit| (h.unit, h.distance);
+        assert_eq!(
+            got.iter().map(key).collect::<Vec<_>>(),
+            want.iter().map(key).collect::<Vec<_>>(),
+            "{q}"
+        );
+    }
+    eprintln!(
+        "{checked} queries equal brute force ({:.2?})",
+        started.elapsed()
+    );
+}
