@@ -50,9 +50,6 @@ fn main() {
         .map(prepare)
         .collect();
     let mut searcher = Searcher::new(&index);
-    if let Some(ext) = std::env::var("EXT").ok().and_then(|v| v.parse().ok()) {
-        searcher.extension = ext;
-    }
     let started = Instant::now();
     let mut found = 0;
     for q in &queries {
@@ -75,11 +72,11 @@ fn main() {
     );
     let per = |v: u64| v / queries.len() as u64;
     eprintln!(
-        "per query: {} postings, {} touched, {} verified ({} unfiltered)",
+        "per query: {} postings, {} bitmap words, {} candidates, {} verified",
         per(searcher.stats.postings),
-        per(searcher.stats.touched),
-        per(searcher.stats.verified),
-        per(searcher.stats.unfiltered)
+        per(searcher.stats.bitmap_words),
+        per(searcher.stats.candidates),
+        per(searcher.stats.verified)
     );
     let started = Instant::now();
     for q in queries.iter().take(checked) {

@@ -22,7 +22,7 @@ use crate::cli::{
 };
 
 /// What a command found: decides between exit codes 0 and 1.
-enum Outcome {
+pub(crate) enum Outcome {
     Success,
 }
 
@@ -182,16 +182,17 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
         Command::Import(args) => import(cli, args, l10n),
         Command::Export(args) => export(cli, args, l10n),
         Command::Stats(args) => stats(cli, args, l10n),
+        Command::Match(args) => crate::match_cmd::run(cli, args, l10n),
     }
 }
 
-fn parse_lang(tag: Option<&str>) -> Result<Option<LangTag>> {
+pub(crate) fn parse_lang(tag: Option<&str>) -> Result<Option<LangTag>> {
     tag.map(|t| LangTag::parse(t).map_err(Error::from))
         .transpose()
 }
 
 /// Prints a line of the command's own output on standard output.
-fn say(line: &str) -> Result<()> {
+pub(crate) fn say(line: &str) -> Result<()> {
     writeln!(std::io::stdout(), "{line}").map_err(|e| Error::io(Path::new("-"), e))
 }
 

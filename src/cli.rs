@@ -60,6 +60,49 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Count the units in the memory, per language and language pair
     Stats(StatsArgs),
+    /// Find the best fuzzy matches for text in the memory
+    Match(MatchArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum MetricArg {
+    Chars,
+    Words,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum MatchFormat {
+    Human,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MatchArgs {
+    /// The language of the text to match
+    #[arg(long, value_name = "LANG")]
+    pub(crate) from: String,
+    /// The language of the translations to show
+    #[arg(long, value_name = "LANG")]
+    pub(crate) to: String,
+    /// How many matches per query
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub(crate) top: usize,
+    /// The lowest score shown, in percent
+    #[arg(long, default_value_t = 70.0, value_name = "P")]
+    pub(crate) min: f64,
+    /// What the edit distance counts
+    #[arg(long, value_enum, default_value_t = MetricArg::Chars)]
+    pub(crate) metric: MetricArg,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = MatchFormat::Human)]
+    pub(crate) format: MatchFormat,
+    /// A file of queries, one per line (otherwise TEXT, or standard input)
+    #[arg(long, value_name = "FILE", conflicts_with = "text")]
+    pub(crate) queries: Option<PathBuf>,
+    /// The text to match
+    #[arg(value_name = "TEXT")]
+    pub(crate) text: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

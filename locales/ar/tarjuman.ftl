@@ -124,3 +124,18 @@ cli-error-missing-argument = معامل مطلوب غير موجود: { $args }
 cli-error-conflict = لا يمكن استخدام { $arg } مع { $other }
 cli-error-other = سطر أوامر غير صالح
 cli-error-hint = لمزيد من المعلومات، جرّب «tarjuman --help».
+
+## المطابقة
+
+match-query = الاستعلام: { $query }
+match-none = لا توجد مطابقة عند الحد الأدنى للنسبة أو فوقه
+match-hit = { $score } #{ $unit }  { $source }
+cmd-match = ابحث في الذاكرة عن أفضل المطابقات التقريبية لنص
+cmd-match-from = لغة النص المراد مطابقته
+cmd-match-to = لغة الترجمات المعروضة
+cmd-match-top = عدد المطابقات لكل استعلام
+cmd-match-min = أدنى نسبة تُعرض، بالمئة
+cmd-match-metric = ما تعدّه مسافة التحرير: المحارف أو الكلمات
+cmd-match-format = صيغة الإخراج
+cmd-match-queries = ملف استعلامات، استعلام في كل سطر (وإلا TEXT أو الإدخال القياسي)
+cmd-match-text = النص المراد مطابقته

@@ -103,3 +103,18 @@ cli-error-missing-argument = tələb olunan arqument verilməyib: { $args }
 cli-error-conflict = { $arg } { $other } ilə birlikdə işlədilə bilməz
 cli-error-other = yanlış əmr sətri
 cli-error-hint = Ətraflı məlumat üçün “tarjuman --help” yazın.
+
+## Uyğunluq axtarışı
+
+match-query = Sorğu: { $query }
+match-none = minimum baldan yuxarı uyğunluq yoxdur
+match-hit = { $score } #{ $unit }  { $source }
+cmd-match = Mətn üçün yaddaşda ən yaxşı qeyri-dəqiq uyğunluqları tap
+cmd-match-from = Uyğunluq axtarılan mətnin dili
+cmd-match-to = Göstəriləcək tərcümələrin dili
+cmd-match-top = Hər sorğu üçün neçə uyğunluq
+cmd-match-min = Göstərilən ən aşağı bal, faizlə
+cmd-match-metric = Redaktə məsafəsi nəyi sayır: simvolları və ya sözləri
+cmd-match-format = Çıxış formatı
+cmd-match-queries = Sorğular faylı, hər sətirdə bir sorğu (əks halda TEXT və ya standart giriş)
+cmd-match-text = Uyğunluq axtarılan mətn

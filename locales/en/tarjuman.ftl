@@ -130,3 +130,18 @@ cli-error-missing-argument = a required argument is missing: { $args }
 cli-error-conflict = { $arg } cannot be used with { $other }
 cli-error-other = invalid command line
 cli-error-hint = For more information, try “tarjuman --help”.
+
+## match
+
+match-query = Query: { $query }
+match-none = no match at or above the minimum score
+match-hit = { $score } #{ $unit }  { $source }
+cmd-match = Find the best fuzzy matches for text in the memory
+cmd-match-from = The language of the text to match
+cmd-match-to = The language of the translations to show
+cmd-match-top = How many matches per query
+cmd-match-min = The lowest score shown, in percent
+cmd-match-metric = What the edit distance counts: characters or words
+cmd-match-format = Output format
+cmd-match-queries = A file of queries, one per line (otherwise TEXT, or standard input)
+cmd-match-text = The text to match

@@ -103,3 +103,18 @@ cli-error-missing-argument = міндетті аргумент берілмег�
 cli-error-conflict = { $arg } пен { $other } бірге қолданылмайды
 cli-error-other = командалық жол қате
 cli-error-hint = Толығырақ ақпарат үшін «tarjuman --help» енгізіңіз.
+
+## Сәйкестік іздеу
+
+match-query = Сұраныс: { $query }
+match-none = ең төменгі ұпайдан жоғары сәйкестік жоқ
+match-hit = { $score } #{ $unit }  { $source }
+cmd-match = Мәтін үшін жадтан ең жақсы анық емес сәйкестіктерді табу
+cmd-match-from = Сәйкестік ізделетін мәтіннің тілі
+cmd-match-to = Көрсетілетін аудармалардың тілі
+cmd-match-top = Әр сұранысқа қанша сәйкестік
+cmd-match-min = Көрсетілетін ең төменгі ұпай, пайызбен
+cmd-match-metric = Өңдеу қашықтығы нені санайды: таңбаларды не сөздерді
+cmd-match-format = Шығыс пішімі
+cmd-match-queries = Сұраныстар файлы, әр жолда бір сұраныс (болмаса TEXT не стандартты кіріс)
+cmd-match-text = Сәйкестік ізделетін мәтін

@@ -250,6 +250,7 @@ impl Store {
             tx,
             path,
             now: tmx_now(),
+            changed: false,
         })
     }
 
@@ -268,22 +269,7 @@ impl Store {
             schema_version: SCHEMA_VERSION,
             ..Stats::default()
         };
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT base, count(DISTINCT unit) AS n FROM variants GROUP BY base
-                 ORDER BY n DESC, base",
-            )
-            .map_err(|e| self.err(e))?;
-        stats.languages = stmt
-            .query_map([], |r| {
-                Ok(LanguageCount {
-                    lang: r.get(0)?,
-                    units: r.get::<_, i64>(1)? as u64,
-                })
-            })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
+        stats.languages = self.stats_languages()?;
         let mut stmt = self
             .conn
             .prepare(
@@ -387,6 +373,73 @@ impl Store {
         Ok(())
     }
 
+    /// A number that changes whenever the store's units change (0 for a store never written).
+    pub fn generation(&self) -> Result<i64> {
+        self.conn
+            .query_row(
+                "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map(|g| g.unwrap_or(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// The matching languages of the store, most units first.
+    pub fn bases(&self) -> Result<Vec<String>> {
+        Ok(self
+            .stats_languages()?
+            .into_iter()
+            .map(|l| l.lang)
+            .collect())
+    }
+
+    fn stats_languages(&self) -> Result<Vec<LanguageCount>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT base, count(DISTINCT unit) AS n FROM variants GROUP BY base
+                 ORDER BY n DESC, base",
+            )
+            .map_err(|e| self.err(e))?;
+        stmt.query_map([], |r| {
+            Ok(LanguageCount {
+                lang: r.get(0)?,
+                units: r.get::<_, i64>(1)? as u64,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.err(e))
+    }
+
+    /// Calls `visit(unit, base, text)` for every variant, in unit order.
+    pub fn for_each_variant(&self, mut visit: impl FnMut(i64, &str, &str)) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT unit, base, text FROM variants ORDER BY unit, ord")
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let unit: i64 = row.get(0).map_err(|e| self.err(e))?;
+            let base: String = row.get(1).map_err(|e| self.err(e))?;
+            let text: String = row.get(2).map_err(|e| self.err(e))?;
+            visit(unit, &base, &text);
+        }
+        Ok(())
+    }
+
+    /// The texts of a unit's variants in matching language `base`, in order.
+    pub fn texts(&self, unit: i64, base: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT text FROM variants WHERE unit = ?1 AND base = ?2 ORDER BY ord")
+            .map_err(|e| self.err(e))?;
+        stmt.query_map(params![unit, base], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
     /// Runs SQLite's own consistency check; `Ok(())` when it reports `ok`.
     pub fn integrity_check(&self) -> Result<String> {
         self.conn
@@ -403,6 +456,8 @@ pub struct Importer<'a> {
     tx: Transaction<'a>,
     path: PathBuf,
     now: String,
+    /// Whether anything was added or merged: the store generation moves on commit.
+    changed: bool,
 }
 
 impl Importer<'_> {
@@ -436,8 +491,11 @@ impl Importer<'_> {
                 .map_err(|e| self.err(e))?
         };
         if inserted == 0 {
-            return self.merge(&key, &unit);
+            let added = self.merge(&key, &unit)?;
+            self.changed |= matches!(added, Added::Merged(_));
+            return Ok(added);
         }
+        self.changed = true;
         let id = self.tx.last_insert_rowid();
         let mut stmt = self
             .tx
@@ -541,8 +599,18 @@ impl Importer<'_> {
             .map_err(|e| self.err(e))
     }
 
-    /// Makes the import permanent.
+    /// Makes the import permanent. When anything changed, the store generation moves on, which
+    /// tells every derived index that it is stale.
     pub fn commit(self) -> Result<()> {
+        if self.changed {
+            self.tx
+                .execute(
+                    "INSERT INTO meta (key, value) VALUES ('generation', '1')
+                     ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                    [],
+                )
+                .map_err(|e| self.err(e))?;
+        }
         let path = self.path.clone();
         self.tx
             .commit()

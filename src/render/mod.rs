@@ -1,5 +1,7 @@
 //! Turning library results into text for people: localized error messages and, later, reports.
 
+mod diff;
 mod errors;
 
+pub use diff::{Span, changed_spans};
 pub use errors::error_message;

@@ -1,41 +1,58 @@
 //! The fuzzy-match index of one source language: the prepared texts of every variant in that
-//! language, sorted by length, and character-bigram posting lists over them.
+//! language, sorted by length, and the multiset of character bigrams of each.
 //!
-//! Everything lives in one byte buffer (built in memory, or mapped from a file), laid out so that a
-//! query touches only the posting lists of its rarest bigrams, restricted to the entries whose length
-//! could still reach the threshold. See `search.rs` for the filter that makes this exact.
+//! A bigram is stored in one of two ways, whichever is cheaper to read: a rare bigram as a posting
+//! list of (entry, occurrences); a frequent one as bitmaps over all entries, one per occurrence level
+//! ("has it at least once", "at least twice", …), with a short posting list for the entries that have
+//! it more often than the last bitmap level. Counting the bigrams a query shares with every entry then
+//! costs a few instructions per 64 entries per frequent bigram (bit-sliced counters), plus the
+//! postings of the rare ones.
+//!
+//! Everything lives in one byte buffer (built in memory, or mapped from a file), little-endian,
+//! sections aligned to 8 bytes.
 
-use std::collections::HashMap;
+use std::ops::Range;
 
-/// Bytes of the file header before the section table.
-const MAGIC: &[u8; 8] = b"TJMFZX01";
+/// File magic and format version.
+const MAGIC: &[u8; 8] = b"TJMFZX02";
 /// One skip-table entry every this many postings.
-pub(crate) const SKIP_EVERY: usize = 64;
+const SKIP_EVERY: usize = 64;
+/// A bigram gets bitmaps when at least one entry in this many has it.
+const BITMAP_DIVISOR: usize = 48;
+/// The most bitmap levels a bigram gets.
+const MAX_LEVELS: u32 = 6;
 
-/// One indexed text: a variant of a unit in the index's language.
+/// One text to index: a variant of a unit in the index's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub unit: i64,
     /// The text, prepared ([`super::score::prepare`]).
     pub text: String,
-    /// Bit `i` set when the unit has a variant in language slot `i` (see [`Index::slots`]).
+    /// Bit `i` set when the unit has a variant in language slot `i` (see [`Meta::slots`]).
     pub langs: u32,
 }
 
 /// A bigram as one number: the two scalar values side by side.
+#[inline]
 pub(crate) fn gram_key(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-/// The distinct bigrams of a char sequence.
-pub(crate) fn distinct_grams(chars: &[u32], out: &mut Vec<u64>) {
+/// The bigram multiset of a char sequence: sorted (bigram, occurrences) pairs.
+pub(crate) fn gram_counts(chars: &[u32], keys: &mut Vec<u64>, out: &mut Vec<(u64, u32)>) {
+    keys.clear();
+    keys.extend(chars.windows(2).map(|w| gram_key(w[0], w[1])));
+    keys.sort_unstable();
     out.clear();
-    out.extend(chars.windows(2).map(|w| gram_key(w[0], w[1])));
-    out.sort_unstable();
-    out.dedup();
+    for &key in keys.iter() {
+        match out.last_mut() {
+            Some((last, count)) if *last == key => *count += 1,
+            _ => out.push((key, 1)),
+        }
+    }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+fn push_varint(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -43,40 +60,53 @@ fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-/// Decodes a varint at `*pos`, advancing it.
+/// Decodes a varint at `*pos`, advancing it. A damaged buffer gives garbage, never a panic beyond
+/// the slice bounds check.
 #[inline]
-pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> u32 {
-    let mut value = 0u32;
+fn read_varint(bytes: &[u8], pos: &mut usize) -> u64 {
+    let mut value = 0u64;
     let mut shift = 0;
-    loop {
-        let byte = bytes[*pos];
+    while let Some(&byte) = bytes.get(*pos) {
         *pos += 1;
-        value |= u32::from(byte & 0x7F) << shift;
-        if byte < 0x80 {
-            return value;
+        value |= u64::from(byte & 0x7F) << shift;
+        if byte < 0x80 || shift > 56 {
+            break;
         }
         shift += 7;
     }
+    value
 }
 
-/// Section names, in file order.
+/// The sections of the buffer, in order.
 #[derive(Clone, Copy, Debug)]
 enum Section {
+    /// u64 per entry.
     Units = 0,
+    /// u64 per entry: end of its text in the arena.
     TextEnds,
+    /// u32 per entry.
     Langs,
-    Distinct,
+    /// u16 per entry: length in chars (saturated).
+    Lengths,
+    /// u32 per length + 2: first entry of each length.
     LenStart,
+    /// UTF-8 texts.
     Arena,
+    /// u64 per gram, sorted.
     GramKeys,
-    GramOffsets,
-    GramSkipOffsets,
+    /// 4 × u64 per gram: postings offset, skips offset, bitmap offset (in words), levels.
+    GramInfo,
     Postings,
+    /// (u32 entry, u32 byte offset) pairs.
     Skips,
+    /// u64 words.
+    Bitmaps,
+    /// JSON of [`Meta`].
     Meta,
 }
 const SECTIONS: usize = 12;
-const HEADER_LEN: usize = 8 + 8 * (2 * SECTIONS);
+const HEADER_LEN: usize = 8 + 16 * SECTIONS;
+const GRAM_INFO: usize = 4;
 
 /// The backing bytes of an index.
 pub(crate) enum Bytes {
@@ -99,10 +129,22 @@ impl std::ops::Deref for Bytes {
 pub struct Meta {
     /// The matching language of the indexed variants.
     pub lang: String,
-    /// The language slots of the `langs` masks.
+    /// The language slots of the entries' masks.
     pub slots: Vec<String>,
     /// The store generation the index reflects.
     pub generation: i64,
+}
+
+/// How a bigram is stored.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GramInfo {
+    /// Bitmap levels (0: postings only).
+    pub(crate) levels: u32,
+    postings: usize,
+    postings_end: usize,
+    skips: usize,
+    skips_end: usize,
+    bitmap: usize,
 }
 
 /// A fuzzy-match index over one language.
@@ -110,25 +152,12 @@ pub struct Index {
     bytes: Bytes,
     ranges: [(usize, usize); SECTIONS],
     meta: Meta,
+    words: usize,
 }
 
-/// The first `i` in `lo..hi` for which `pred` is false (`pred` must be true then false).
-fn partition_point(mut lo: usize, mut hi: usize, pred: impl Fn(usize) -> bool) -> usize {
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
-}
-
-fn u32s(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
-    bytes
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+#[inline]
+fn u16_at(bytes: &[u8], i: usize) -> u16 {
+    u16::from_le_bytes([bytes[i * 2], bytes[i * 2 + 1]])
 }
 
 #[inline]
@@ -143,93 +172,133 @@ fn u64_at(bytes: &[u8], i: usize) -> u64 {
     u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
 }
 
+/// The first `i` in `lo..hi` for which `pred` is false (`pred` must be true, then false).
+fn partition_point(mut lo: usize, mut hi: usize, pred: impl Fn(usize) -> bool) -> usize {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The postings of one bigram while building: (entry, occurrences).
+type BuildList = Vec<(u32, u32)>;
+
 impl Index {
     /// Builds the index of `entries` (in any order).
-    pub fn build(mut entries: Vec<Entry>, meta: Meta) -> Index {
-        let char_len = |e: &Entry| e.text.chars().count();
-        let mut keyed: Vec<(usize, Entry)> = entries.drain(..).map(|e| (char_len(&e), e)).collect();
+    pub fn build(entries: Vec<Entry>, meta: Meta) -> Index {
+        let mut keyed: Vec<(usize, Entry)> = entries
+            .into_iter()
+            .map(|e| (e.text.chars().count(), e))
+            .collect();
         keyed.sort_by(|(la, a), (lb, b)| la.cmp(lb).then(a.unit.cmp(&b.unit)));
         let n = keyed.len();
+        let words = n.div_ceil(64);
         let max_len = keyed.last().map_or(0, |(l, _)| *l);
 
         let mut units = Vec::with_capacity(n * 8);
         let mut text_ends = Vec::with_capacity(n * 8);
         let mut langs = Vec::with_capacity(n * 4);
-        let mut distinct = Vec::with_capacity(n * 2);
+        let mut lengths = Vec::with_capacity(n * 2);
         let mut arena = Vec::new();
         let mut len_start = vec![0u32; max_len + 2];
-        let mut postings_of: HashMap<u64, Vec<u32>> = HashMap::new();
-        let mut chars = Vec::new();
-        let mut grams = Vec::new();
+        let mut lists: std::collections::HashMap<u64, BuildList> = Default::default();
+        let (mut chars, mut keys, mut counts) = (Vec::new(), Vec::new(), Vec::new());
         for (i, (len, entry)) in keyed.iter().enumerate() {
             units.extend_from_slice(&entry.unit.to_le_bytes());
             arena.extend_from_slice(entry.text.as_bytes());
             text_ends.extend_from_slice(&(arena.len() as u64).to_le_bytes());
             langs.extend_from_slice(&entry.langs.to_le_bytes());
+            lengths.extend_from_slice(&((*len).min(u16::MAX as usize) as u16).to_le_bytes());
             chars.clear();
             chars.extend(entry.text.chars().map(u32::from));
-            distinct_grams(&chars, &mut grams);
-            distinct.extend_from_slice(&(grams.len().min(u16::MAX as usize) as u16).to_le_bytes());
-            for &g in &grams {
-                postings_of.entry(g).or_default().push(i as u32);
+            gram_counts(&chars, &mut keys, &mut counts);
+            for &(gram, occurrences) in &counts {
+                lists.entry(gram).or_default().push((i as u32, occurrences));
             }
             len_start[*len + 1] = i as u32 + 1;
         }
-        // len_start[l] = first entry of length >= l.
         for l in 1..len_start.len() {
             len_start[l] = len_start[l].max(len_start[l - 1]);
         }
-        let mut keys: Vec<u64> = postings_of.keys().copied().collect();
-        keys.sort_unstable();
-        let mut gram_keys = Vec::with_capacity(keys.len() * 8);
-        let mut gram_offsets = Vec::with_capacity((keys.len() + 1) * 8);
-        let mut gram_skip_offsets = Vec::with_capacity((keys.len() + 1) * 8);
-        let mut postings = Vec::new();
-        let mut skips = Vec::new();
-        gram_offsets.extend_from_slice(&0u64.to_le_bytes());
-        gram_skip_offsets.extend_from_slice(&0u64.to_le_bytes());
-        for key in keys {
-            let list = &postings_of[&key];
-            gram_keys.extend_from_slice(&key.to_le_bytes());
-            let start = postings.len();
+
+        let mut grams: Vec<u64> = lists.keys().copied().collect();
+        grams.sort_unstable();
+        let mut gram_keys = Vec::with_capacity(grams.len() * 8);
+        let mut gram_info = Vec::with_capacity(grams.len() * 8 * GRAM_INFO);
+        let (mut postings, mut skips, mut bitmaps) = (Vec::new(), Vec::new(), Vec::<u64>::new());
+        let bitmap_min = (n / BITMAP_DIVISOR).max(64);
+        for gram in grams {
+            let list = &lists[&gram];
+            gram_keys.extend_from_slice(&gram.to_le_bytes());
+            // Bitmap levels while enough entries have the bigram that often.
+            let mut levels = 0u32;
+            while levels < MAX_LEVELS
+                && list.iter().filter(|(_, c)| *c > levels).count() >= bitmap_min
+            {
+                levels += 1;
+            }
+            let bitmap_at = bitmaps.len() / words.max(1);
+            for level in 1..=levels {
+                let start = bitmaps.len();
+                bitmaps.resize(start + words, 0);
+                for &(entry, _) in list.iter().filter(|(_, c)| *c >= level) {
+                    bitmaps[start + entry as usize / 64] |= 1 << (entry % 64);
+                }
+            }
+            // Postings: every entry (no bitmaps), or the entries beyond the last level.
+            let postings_at = postings.len();
+            let skips_at = skips.len() / 8;
             let mut previous = 0u32;
-            for (j, &entry) in list.iter().enumerate() {
-                if j % SKIP_EVERY == 0 {
-                    // A skip restarts the deltas: (first entry, byte offset within the list).
+            for (j, &(entry, count)) in list.iter().filter(|(_, c)| *c > levels).enumerate() {
+                let delta = if j % SKIP_EVERY == 0 {
                     skips.extend_from_slice(&entry.to_le_bytes());
-                    skips.extend_from_slice(&((postings.len() - start) as u32).to_le_bytes());
-                    push_varint(&mut postings, entry);
+                    skips.extend_from_slice(&((postings.len() - postings_at) as u32).to_le_bytes());
+                    u64::from(entry)
                 } else {
-                    push_varint(&mut postings, entry - previous);
+                    u64::from(entry - previous)
+                };
+                // The low bit says whether an occurrence count follows (1 is the common case).
+                push_varint(&mut postings, (delta << 1) | u64::from(count > 1));
+                if count > 1 {
+                    push_varint(&mut postings, u64::from(count));
                 }
                 previous = entry;
             }
-            gram_offsets.extend_from_slice(&(postings.len() as u64).to_le_bytes());
-            gram_skip_offsets.extend_from_slice(&((skips.len() / 8) as u64).to_le_bytes());
+            for value in [postings_at, skips_at, bitmap_at, levels as usize] {
+                gram_info.extend_from_slice(&(value as u64).to_le_bytes());
+            }
+        }
+        // One more info row closes the last gram's postings and skips.
+        for value in [postings.len(), skips.len() / 8, 0, 0] {
+            gram_info.extend_from_slice(&(value as u64).to_le_bytes());
         }
         let len_start_bytes: Vec<u8> = len_start.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let bitmap_bytes: Vec<u8> = bitmaps.iter().flat_map(|w| w.to_le_bytes()).collect();
         let meta_bytes = serde_json::to_vec(&meta).unwrap_or_default();
         let sections: [&[u8]; SECTIONS] = [
             &units,
             &text_ends,
             &langs,
-            &distinct,
+            &lengths,
             &len_start_bytes,
             &arena,
             &gram_keys,
-            &gram_offsets,
-            &gram_skip_offsets,
+            &gram_info,
             &postings,
             &skips,
+            &bitmap_bytes,
             &meta_bytes,
         ];
-        let total: usize = HEADER_LEN + sections.iter().map(|s| s.len() + 8).sum::<usize>();
-        let mut bytes = Vec::with_capacity(total);
+        let mut bytes = Vec::new();
         bytes.extend_from_slice(MAGIC);
         let mut offset = HEADER_LEN;
         let mut ranges = [(0, 0); SECTIONS];
         for (i, section) in sections.iter().enumerate() {
-            // Align every section to 8 bytes.
             offset = offset.div_ceil(8) * 8;
             ranges[i] = (offset, offset + section.len());
             bytes.extend_from_slice(&(offset as u64).to_le_bytes());
@@ -244,10 +313,11 @@ impl Index {
             bytes: Bytes::Owned(bytes),
             ranges,
             meta,
+            words,
         }
     }
 
-    /// Opens an index from its bytes; `None` when they are not an index of this version.
+    /// Opens an index from its bytes; `None` when they are not a well-formed index of this version.
     pub(crate) fn from_bytes(bytes: Bytes) -> Option<Index> {
         if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
             return None;
@@ -257,23 +327,48 @@ impl Index {
             let offset = u64_at(&bytes[8..], 2 * i) as usize;
             let len = u64_at(&bytes[8..], 2 * i + 1) as usize;
             let end = offset.checked_add(len)?;
-            if end > bytes.len() {
+            if end > bytes.len() || !offset.is_multiple_of(8) {
                 return None;
             }
             *range = (offset, end);
         }
         let (start, end) = ranges[Section::Meta as usize];
         let meta: Meta = serde_json::from_slice(&bytes[start..end]).ok()?;
-        Some(Index {
+        let mut index = Index {
             bytes,
             ranges,
             meta,
-        })
+            words: 0,
+        };
+        let n = index.len();
+        index.words = n.div_ceil(64);
+        let sane = index.section(Section::TextEnds).len() == n * 8
+            && index.section(Section::Langs).len() == n * 4
+            && index.section(Section::Lengths).len() == n * 2
+            && index.section(Section::GramInfo).len()
+                == (index.section(Section::GramKeys).len() / 8 + 1) * 8 * GRAM_INFO;
+        sane.then_some(index)
     }
 
     /// The raw bytes, for writing to a file.
     pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.bytes
+    }
+
+    /// Maps an index file; `None` when the file is missing or not a valid index.
+    #[allow(unsafe_code)]
+    pub fn open(path: &std::path::Path) -> std::io::Result<Option<Index>> {
+        let file = match std::fs::File::open(path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        // SAFETY: index files are written whole to a temporary file and renamed into place, never
+        // modified after; a rebuild replaces the file rather than writing into it, so the mapping
+        // stays valid for as long as it lives. A damaged or truncated file is caught by the checks
+        // in `from_bytes`, and every read is bounds-checked.
+        let map = unsafe { memmap2::Mmap::map(&file)? };
+        Ok(Index::from_bytes(Bytes::Mapped(map)))
     }
 
     #[inline]
@@ -312,8 +407,11 @@ impl Index {
         };
         let end = u64_at(ends, i) as usize;
         let arena = self.section(Section::Arena);
-        // The arena was written from `&str`s and is never modified; a damaged file gives "".
-        std::str::from_utf8(&arena[start..end]).unwrap_or("")
+        // Written from `&str`s and never modified in place; a damaged file reads as empty text.
+        arena
+            .get(start..end)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 
     /// The language mask of entry `i`.
@@ -322,11 +420,10 @@ impl Index {
         u32_at(self.section(Section::Langs), i)
     }
 
-    /// The number of distinct bigrams of entry `i`.
+    /// The length of entry `i` in chars (saturated at 65,535).
     #[inline]
-    pub fn distinct(&self, i: usize) -> usize {
-        let b = &self.section(Section::Distinct)[i * 2..i * 2 + 2];
-        usize::from(u16::from_le_bytes([b[0], b[1]]))
+    pub fn length(&self, i: usize) -> usize {
+        usize::from(u16_at(self.section(Section::Lengths), i))
     }
 
     /// The longest entry, in chars.
@@ -335,7 +432,7 @@ impl Index {
     }
 
     /// The entries of lengths `lo..=hi` (in chars), as an index range.
-    pub fn length_range(&self, lo: usize, hi: usize) -> std::ops::Range<usize> {
+    pub fn length_range(&self, lo: usize, hi: usize) -> Range<usize> {
         let starts = self.section(Section::LenStart);
         let count = starts.len() / 4;
         let at = |l: usize| {
@@ -345,84 +442,84 @@ impl Index {
                 u32_at(starts, l) as usize
             }
         };
-        let hi_end = at(hi.saturating_add(1));
-        at(lo)..hi_end.max(at(lo))
+        let start = at(lo);
+        start..at(hi.saturating_add(1)).max(start)
     }
 
-    /// The position of a bigram in the gram table.
-    pub(crate) fn gram(&self, key: u64) -> Option<usize> {
+    /// Words (of 64 entries) in a bitmap.
+    pub(crate) fn words(&self) -> usize {
+        self.words
+    }
+
+    /// How a bigram is stored, if any entry has it.
+    pub(crate) fn gram(&self, key: u64) -> Option<GramInfo> {
         let keys = self.section(Section::GramKeys);
         let count = keys.len() / 8;
-        let (mut lo, mut hi) = (0, count);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let k = u64_at(keys, mid);
-            if k < key {
-                lo = mid + 1;
-            } else if k > key {
-                hi = mid;
-            } else {
-                return Some(mid);
-            }
+        let i = partition_point(0, count, |mid| u64_at(keys, mid) < key);
+        if i >= count || u64_at(keys, i) != key {
+            return None;
         }
-        None
+        let info = self.section(Section::GramInfo);
+        let field = |row: usize, f: usize| u64_at(info, row * GRAM_INFO + f) as usize;
+        Some(GramInfo {
+            postings: field(i, 0),
+            postings_end: field(i + 1, 0),
+            skips: field(i, 1),
+            skips_end: field(i + 1, 1),
+            bitmap: field(i, 2),
+            levels: field(i, 3) as u32,
+        })
     }
 
-    /// How many entries contain gram `g` (its document frequency), within `range`, estimated from
-    /// the skip table to within one skip block.
-    pub(crate) fn frequency_in(&self, g: usize, range: &std::ops::Range<usize>) -> usize {
-        let skip_offsets = self.section(Section::GramSkipOffsets);
-        let first = u64_at(skip_offsets, g) as usize;
-        let last = u64_at(skip_offsets, g + 1) as usize;
-        let skips = self.section(Section::Skips);
-        let entry_of = |s: usize| u32_at(skips, 2 * s) as usize;
-        let lower = partition_point(first, last, |s| entry_of(s) < range.start);
-        let upper = partition_point(first, last, |s| entry_of(s) < range.end);
-        (upper.saturating_sub(lower) + 1) * SKIP_EVERY
+    /// Word `word` of bitmap level `level` (1-based) of a bigram.
+    #[inline]
+    pub(crate) fn bitmap_word(&self, gram: &GramInfo, level: u32, word: usize) -> u64 {
+        let bitmaps = self.section(Section::Bitmaps);
+        let index = (gram.bitmap + (level as usize - 1)) * self.words + word;
+        if (index + 1) * 8 <= bitmaps.len() {
+            u64_at(bitmaps, index)
+        } else {
+            0
+        }
     }
 
-    /// Calls `visit` with every entry of gram `g` inside `range`, in order.
+    /// Calls `visit(entry, occurrences)` for every posting of a bigram inside `range`, in order.
     #[inline]
     pub(crate) fn for_each_posting(
         &self,
-        g: usize,
-        range: &std::ops::Range<usize>,
-        mut visit: impl FnMut(usize),
+        gram: &GramInfo,
+        range: &Range<usize>,
+        mut visit: impl FnMut(usize, u32),
     ) {
-        let offsets = self.section(Section::GramOffsets);
-        let skip_offsets = self.section(Section::GramSkipOffsets);
-        let postings = self.section(Section::Postings);
-        let skips = self.section(Section::Skips);
-        let list_start = u64_at(offsets, g) as usize;
-        let list_end = u64_at(offsets, g + 1) as usize;
-        let first = u64_at(skip_offsets, g) as usize;
-        let last = u64_at(skip_offsets, g + 1) as usize;
-        let entry_of = |s: usize| u32_at(skips, 2 * s) as usize;
-        // The last skip block that starts at or before range.start.
-        let block = partition_point(first, last, |s| entry_of(s) <= range.start);
-        let block = block.saturating_sub(1).max(first);
-        if block >= last {
+        if gram.skips == gram.skips_end {
             return;
         }
-        let mut pos = list_start + u32_at(skips, 2 * block + 1) as usize;
+        let postings = self.section(Section::Postings);
+        let skips = self.section(Section::Skips);
+        let entry_of = |s: usize| u32_at(skips, 2 * s) as usize;
+        let block = partition_point(gram.skips, gram.skips_end, |s| entry_of(s) <= range.start);
+        let block = block.saturating_sub(1).max(gram.skips);
+        let mut pos = gram.postings + u32_at(skips, 2 * block + 1) as usize;
+        let end = gram.postings_end.min(postings.len());
         let mut in_block = 0;
         let mut entry = 0usize;
-        while pos < list_end {
-            let value = read_varint(postings, &mut pos) as usize;
+        while pos < end {
+            let word = read_varint(postings, &mut pos);
+            let count = if word & 1 == 1 {
+                read_varint(postings, &mut pos) as u32
+            } else {
+                1
+            };
+            let value = (word >> 1) as usize;
             entry = if in_block == 0 { value } else { entry + value };
             in_block = (in_block + 1) % SKIP_EVERY;
             if entry >= range.end {
                 break;
             }
             if entry >= range.start {
-                visit(entry);
+                visit(entry, count);
             }
         }
-    }
-
-    /// The language slots of the masks.
-    pub fn slots(&self) -> &[String] {
-        &self.meta.slots
     }
 
     /// The size of the index in bytes.
@@ -430,18 +527,14 @@ impl Index {
         self.bytes.len()
     }
 
-    /// All entries, for tests and the brute-force reference.
-    pub fn entries(&self) -> impl Iterator<Item = usize> + '_ {
-        0..self.len()
+    /// The bytes of indexed text (the arena), to relate the index size to the text it covers.
+    pub fn text_size(&self) -> usize {
+        self.section(Section::Arena).len()
     }
 
-    /// The unit ids of all entries, in entry order (for checks).
-    pub fn units_in_order(&self) -> Vec<i64> {
-        u32s(self.section(Section::Units))
-            .collect::<Vec<_>>()
-            .chunks(2)
-            .map(|c| (u64::from(c[0]) | (u64::from(c.get(1).copied().unwrap_or(0)) << 32)) as i64)
-            .collect()
+    /// All entries.
+    pub fn entries(&self) -> Range<usize> {
+        0..self.len()
     }
 }
 
@@ -449,19 +542,15 @@ impl Index {
 mod tests {
     use super::*;
 
-    fn entry(unit: i64, text: &str) -> Entry {
-        Entry {
-            unit,
-            text: text.to_string(),
-            langs: 1,
-        }
-    }
-
-    fn index(texts: &[&str]) -> Index {
+    fn index(texts: &[String]) -> Index {
         let entries = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| entry(i as i64 + 1, t))
+            .map(|(i, t)| Entry {
+                unit: i as i64 + 1,
+                text: t.clone(),
+                langs: 1,
+            })
             .collect();
         Index::build(
             entries,
@@ -473,9 +562,19 @@ mod tests {
         )
     }
 
+    fn strings(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
+
     #[test]
     fn entries_are_sorted_by_length_then_unit() {
-        let idx = index(&["Open the file", "Save", "Файл", "Close all", "Save"]);
+        let idx = index(&strings(&[
+            "Open the file",
+            "Save",
+            "Файл",
+            "Close all",
+            "Save",
+        ]));
         let texts: Vec<&str> = idx.entries().map(|i| idx.text(i)).collect();
         assert_eq!(
             texts,
@@ -483,46 +582,86 @@ mod tests {
         );
         assert_eq!(idx.unit(0), 2);
         assert_eq!(idx.unit(2), 5);
+        assert_eq!(idx.length(1), 4);
         assert_eq!(idx.length_range(4, 4), 0..3);
         assert_eq!(idx.length_range(5, 9), 3..4);
         assert_eq!(idx.length_range(10, 100), 4..5);
         assert_eq!(idx.max_len(), 13);
     }
 
+    /// Every entry's count of a bigram, read back through bitmaps and postings.
+    fn counts_of(idx: &Index, a: char, b: char) -> Vec<u32> {
+        let mut counts = vec![0; idx.len()];
+        let Some(gram) = idx.gram(gram_key(a as u32, b as u32)) else {
+            return counts;
+        };
+        for level in 1..=gram.levels {
+            for (e, c) in counts.iter_mut().enumerate() {
+                *c += ((idx.bitmap_word(&gram, level, e / 64) >> (e % 64)) & 1) as u32;
+            }
+        }
+        idx.for_each_posting(&gram, &idx.entries(), |e, c| counts[e] = c);
+        counts
+    }
+
     #[test]
-    fn postings_list_entries_with_a_gram_inside_a_range() {
+    fn bigram_counts_survive_bitmaps_and_postings() {
+        // "ab" is frequent (bitmaps, several levels); "zq" is rare (postings).
+        let texts: Vec<String> = (0..3000)
+            .map(|i| match i % 4 {
+                0 => format!("ab ab ab {i}"),
+                1 => format!("ab {i}"),
+                2 => format!("cd {i} zq"),
+                _ => format!("ababababababab {i}"),
+            })
+            .collect();
+        let idx = index(&texts);
+        let want = |e: usize, pat: &str| idx.text(e).matches(pat).count() as u32;
+        let ab = counts_of(&idx, 'a', 'b');
+        let zq = counts_of(&idx, 'z', 'q');
+        for e in idx.entries() {
+            // "abab…" overlaps: count bigram occurrences directly.
+            let chars: Vec<char> = idx.text(e).chars().collect();
+            let direct = chars
+                .windows(2)
+                .filter(|w| w[0] == 'a' && w[1] == 'b')
+                .count() as u32;
+            assert_eq!(ab[e], direct, "{}", idx.text(e));
+            assert_eq!(zq[e], want(e, "zq"));
+        }
+        assert!(idx.gram(gram_key('a' as u32, 'b' as u32)).unwrap().levels >= 3);
+        assert_eq!(
+            idx.gram(gram_key('z' as u32, 'q' as u32)).unwrap().levels,
+            0
+        );
+    }
+
+    #[test]
+    fn postings_inside_a_range() {
         let texts: Vec<String> = (0..500)
             .map(|i| {
-                if i % 3 == 0 {
-                    format!("ab{i:04}")
+                if i % 97 == 0 {
+                    format!("xy{i:04}")
                 } else {
                     format!("cd{i:04}")
                 }
             })
             .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let idx = index(&refs);
-        let g = idx.gram(gram_key('a' as u32, 'b' as u32)).unwrap();
-        let mut all = Vec::new();
-        idx.for_each_posting(g, &(0..idx.len()), |e| all.push(e));
+        let idx = index(&texts);
+        let gram = idx.gram(gram_key('x' as u32, 'y' as u32)).unwrap();
+        let mut part = Vec::new();
+        idx.for_each_posting(&gram, &(100..300), |e, _| part.push(e));
         let want: Vec<usize> = idx
             .entries()
-            .filter(|&e| idx.text(e).starts_with("ab"))
-            .collect();
-        assert_eq!(all, want);
-        let mut part = Vec::new();
-        idx.for_each_posting(g, &(100..300), |e| part.push(e));
-        let want: Vec<usize> = want
-            .into_iter()
-            .filter(|e| (100..300).contains(e))
+            .filter(|e| (100..300).contains(e) && idx.text(*e).starts_with("xy"))
             .collect();
         assert_eq!(part, want);
         assert!(idx.gram(gram_key('z' as u32, 'z' as u32)).is_none());
     }
 
     #[test]
-    fn an_index_survives_its_bytes() {
-        let idx = index(&["Baş direktor", "Бас директор", "المدير العام"]);
+    fn an_index_survives_its_bytes_and_refuses_garbage() {
+        let idx = index(&strings(&["Baş direktor", "Бас директор", "المدير العام"]));
         let copy = Index::from_bytes(Bytes::Owned(idx.as_bytes().to_vec())).unwrap();
         assert_eq!(copy.len(), 3);
         assert_eq!(copy.meta(), idx.meta());
@@ -531,5 +670,8 @@ mod tests {
             assert_eq!(copy.unit(i), idx.unit(i));
         }
         assert!(Index::from_bytes(Bytes::Owned(b"not an index".to_vec())).is_none());
+        let mut truncated = idx.as_bytes().to_vec();
+        truncated.truncate(truncated.len() / 2);
+        assert!(Index::from_bytes(Bytes::Owned(truncated)).is_none());
     }
 }

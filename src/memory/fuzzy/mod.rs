@@ -3,7 +3,9 @@
 mod index;
 mod score;
 mod search;
+mod upkeep;
 
 pub use index::{Entry, Index, Meta};
 pub use score::{Metric, WordInterner, max_distance, percent, prepare, score, units};
-pub use search::{Hit, Query, SearchStats, Searcher, brute_force};
+pub use search::{Hit, Query, SearchStats, Searcher, brute_force, search_words};
+pub use upkeep::{build, index_path, is_stale, open_or_build};

@@ -63,15 +63,6 @@ pub fn percent(distance: usize, len_a: usize, len_b: usize) -> f64 {
     100.0 * (1.0 - distance as f64 / longest as f64)
 }
 
-/// The Levenshtein distance of two unit sequences, or `None` when it exceeds `cutoff`.
-pub fn distance_within(a: &[u32], b: &[u32], cutoff: usize) -> Option<usize> {
-    levenshtein::distance_with_args(
-        a.iter().copied(),
-        b.iter().copied(),
-        &levenshtein::Args::default().score_cutoff(cutoff),
-    )
-}
-
 /// The score in percent of two texts already [`prepare`]d.
 pub fn score(a: &str, b: &str, metric: Metric) -> f64 {
     let mut interner = WordInterner::default();
@@ -128,20 +119,5 @@ mod tests {
         assert_eq!(max_distance(3, 50.0), 1);
         // 1 - 3/10 = 0.7 is a 70 % match: the boundary is kept.
         assert!(percent(3, 10, 10) >= 70.0 - 1e-9);
-    }
-
-    #[test]
-    fn cutoff_distance_agrees_with_the_full_distance() {
-        let a: Vec<u32> = "Turkic Culture and Heritage Foundation"
-            .chars()
-            .map(u32::from)
-            .collect();
-        let b: Vec<u32> = "Turkic Culture & Heritage Fund"
-            .chars()
-            .map(u32::from)
-            .collect();
-        let full = levenshtein::distance(a.iter().copied(), b.iter().copied());
-        assert_eq!(distance_within(&a, &b, full), Some(full));
-        assert_eq!(distance_within(&a, &b, full - 1), None);
     }
 }
