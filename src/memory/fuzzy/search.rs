@@ -16,6 +16,7 @@ use std::cmp::Ordering;
 use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 
 use super::index::{GramInfo, Index, gram_counts};
+use super::myers::Pattern;
 use super::score::{Metric, WordInterner, max_distance, units};
 
 /// A match: an index entry, its unit, and its distance to the query.
@@ -297,7 +298,7 @@ impl<'a> Searcher<'a> {
 
         // Verify, most shared bigrams first; the bar rises as hits come in.
         candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let comparator = BatchComparator::new(q.iter().copied());
+        let mut pattern = Pattern::new(&q);
         for (shared, entry) in candidates {
             if index.langs(entry) & query.require != query.require {
                 continue;
@@ -315,10 +316,7 @@ impl<'a> Searcher<'a> {
                 continue;
             }
             self.stats.verified += 1;
-            let distance = comparator.distance_with_args(
-                text.chars().map(u32::from),
-                &Args::default().score_cutoff(cutoff),
-            );
+            let distance = pattern.distance(text.chars().map(u32::from), len, cutoff);
             if let Some(distance) = distance {
                 top.offer(Hit {
                     entry,
