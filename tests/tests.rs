@@ -3,4 +3,5 @@
 mod common;
 
 mod cli;
+mod glossary;
 mod store;

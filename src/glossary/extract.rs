@@ -302,7 +302,7 @@ pub fn extract(texts: &[&str], recognizer: &Recognizer) -> Vec<Candidate> {
             }
         }
     }
-    out.sort_by(|a, b| b.count.cmp(&a.count));
+    out.sort_by_key(|c| std::cmp::Reverse(c.count));
     out
 }
 

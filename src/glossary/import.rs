@@ -240,13 +240,11 @@ fn from_rows(name: &str, path: &Path, rows: Vec<(u64, Vec<String>)>) -> Result<G
                         entry.variants.push(cell);
                     }
                 }
-                Column::Note => {
-                    if !cell.is_empty() {
-                        if !entry.note.is_empty() {
-                            entry.note.push_str("; ");
-                        }
-                        entry.note.push_str(&cell);
+                Column::Note if !cell.is_empty() => {
+                    if !entry.note.is_empty() {
+                        entry.note.push_str("; ");
                     }
+                    entry.note.push_str(&cell);
                 }
                 Column::Variants => entry.variants.extend(super::split_list(&cell)),
                 Column::Forbidden => entry.forbidden.extend(super::split_list(&cell)),

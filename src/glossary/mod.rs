@@ -330,6 +330,16 @@ fn csv_error(path: &Path, text: &str, error: &csv::Error) -> Error {
 
 /// The rows of a delimited file, each with the line it starts on.
 pub(crate) fn csv_rows(path: &Path, text: &str, delimiter: u8) -> Result<Vec<(u64, Vec<String>)>> {
+    // The csv crate reads an unclosed quote to the end of the file without a word; quotes come
+    // in pairs in well-formed CSV, so an odd count means one is never closed.
+    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        let at = text.rfind('"').unwrap_or(0);
+        return Err(Error::input(
+            path,
+            Some(position_of(text, at)),
+            Reason::CsvUnbalancedQuote,
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

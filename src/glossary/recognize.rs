@@ -100,6 +100,10 @@ fn fold_char(c: char, out: &mut dyn FnMut(char)) {
         'A'..='Z' => out(c.to_ascii_lowercase()),
         '\0'..='\x7f' => out(c),
         'İ' | 'ı' => out('i'),
+        // Letters that are already lower case, without the case tables.
+        'а'..='я' | 'ѐ'..='џ' | 'ə' | 'ç' | 'ş' | 'ğ' | 'ö' | 'ü' | 'ä' | 'ñ' | 'ū' => {
+            out(c)
+        }
         'А'..='Я' => out(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
         'Ѐ'..='Џ' => out(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
         'أ' | 'إ' | 'آ' | 'ٱ' => out('ا'),
@@ -119,6 +123,12 @@ fn fold_char(c: char, out: &mut dyn FnMut(char)) {
         c if c.is_whitespace() => out(' '),
         c => c.to_lowercase().for_each(&mut *out),
     }
+}
+
+/// False for the letters that make up most text (Latin-1, Cyrillic and Arabic letters), so
+/// that only the rest is looked up in the combining class table.
+fn may_be_mark(c: char) -> bool {
+    !matches!(c, '\u{80}'..='\u{2FF}' | '\u{400}'..='\u{482}' | '\u{48A}'..='\u{52F}' | '\u{621}'..='\u{64A}')
 }
 
 /// Appends the folded form of `text` to `key`; with `map`, pushes for every byte appended the
@@ -168,8 +178,9 @@ fn fold_into(text: &str, key: &mut String, mut map: Option<&mut Vec<u32>>) {
             i += len;
             continue;
         }
-        let composing = (canonical_combining_class(c) != 0 && !is_tashkeel(c))
-            || matches!(c, '\u{653}'..='\u{655}');
+        let composing = may_be_mark(c)
+            && ((canonical_combining_class(c) != 0 && !is_tashkeel(c))
+                || matches!(c, '\u{653}'..='\u{655}'));
         if composing && let Some((base_at, key_at)) = base {
             // A decomposed letter: compose the cluster and fold it again.
             let mut end = i;
