@@ -49,6 +49,9 @@ pub enum Reason {
     LangTag(#[from] LangTagError),
     #[error("unbalanced quote in CSV")]
     CsvUnbalancedQuote,
+    /// A quoted CSV field followed by more text (`"ab"c`); the whole field must be quoted.
+    #[error("text after the closing quote of a CSV field")]
+    CsvTextAfterQuote,
     #[error("row has {found} fields, the header has {expected}")]
     CsvWidth { expected: u64, found: u64 },
     #[error("the header has no language column")]
@@ -89,6 +92,7 @@ impl Reason {
             Reason::LangTag(LangTagError::Malformed(_)) => "reason-malformed-lang",
             Reason::LangTag(LangTagError::UnknownLanguage(..)) => "reason-unknown-lang",
             Reason::CsvUnbalancedQuote => "reason-csv-quote",
+            Reason::CsvTextAfterQuote => "reason-csv-text-after-quote",
             Reason::CsvWidth { .. } => "reason-csv-width",
             Reason::CsvNoLanguage => "reason-csv-no-language",
             Reason::CsvDuplicateColumn(_) => "reason-csv-duplicate-column",
@@ -194,6 +198,31 @@ impl Error {
             path: path.to_path_buf(),
             position,
             reason,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::l10n::L10n;
+
+    /// Every reason's message id is in every interface language (the catalogs' consistency test
+    /// then pins the variables).
+    #[test]
+    fn every_reason_has_a_message() {
+        let source = include_str!("error.rs");
+        let ids: Vec<&str> = source
+            .split("=> \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|id| id.starts_with("reason-"))
+            .collect();
+        assert!(ids.len() >= 20, "{ids:?}");
+        for lang in ["en", "az", "kk", "ar"] {
+            let l10n = L10n::new(lang);
+            for id in &ids {
+                assert!(l10n.has_own(id), "{lang}: no message {id}");
+            }
         }
     }
 }

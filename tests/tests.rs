@@ -3,5 +3,6 @@
 mod common;
 
 mod cli;
+mod crash;
 mod glossary;
 mod store;

@@ -35,6 +35,7 @@ reason-invalid-xml-char = المحرف { $char } غير مسموح به في XML
 reason-malformed-lang = وسم لغة غير صحيح: «{ $tag }»
 reason-unknown-lang = لغة مجهولة في الوسم «{ $tag }»
 reason-csv-quote = حقل بين علامتي اقتباس لم يُغلق
+reason-csv-text-after-quote = يوجد نص بعد علامة الاقتباس التي تغلق الحقل
 reason-csv-width = في الصف { $found } حقول، وفي الترويسة { $expected }
 reason-csv-no-language = لا تحدد الترويسة أي عمود لغة
 reason-csv-duplicate-column = العمود «{ $column }» مكرر في الترويسة

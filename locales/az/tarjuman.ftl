@@ -35,6 +35,7 @@ reason-invalid-xml-char = { $char } simvoluna XML-də icazə verilmir
 reason-malformed-lang = səhv dil teqi: “{ $tag }”
 reason-unknown-lang = “{ $tag }” teqində naməlum dil
 reason-csv-quote = dırnaq içindəki sahə bağlanmayıb
+reason-csv-text-after-quote = sahənin bağlanan dırnağından sonra mətn var
 reason-csv-width = sətirdə { $found } sahə var, başlıqda isə { $expected }
 reason-csv-no-language = başlıqda dil sütunu yoxdur
 reason-csv-duplicate-column = “{ $column }” sütunu başlıqda iki dəfə var

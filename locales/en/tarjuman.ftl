@@ -35,6 +35,7 @@ reason-invalid-xml-char = the character { $char } is not allowed in XML
 reason-malformed-lang = malformed language tag “{ $tag }”
 reason-unknown-lang = unknown language in the tag “{ $tag }”
 reason-csv-quote = a quoted field is never closed
+reason-csv-text-after-quote = text follows the closing quote of a field
 reason-csv-width = the row has { $found } fields, the header has { $expected }
 reason-csv-no-language = the header names no language column
 reason-csv-duplicate-column = the column “{ $column }” appears twice in the header

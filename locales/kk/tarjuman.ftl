@@ -35,6 +35,7 @@ reason-invalid-xml-char = { $char } таңбасына XML-де рұқсат ж�
 reason-malformed-lang = қате тіл тегі: «{ $tag }»
 reason-unknown-lang = «{ $tag }» тегіндегі тіл белгісіз
 reason-csv-quote = тырнақшадағы өріс жабылмаған
+reason-csv-text-after-quote = өрістің жабылатын тырнақшасынан кейін мәтін бар
 reason-csv-width = жолда { $found } өріс бар, ал тақырыпта { $expected }
 reason-csv-no-language = тақырыпта тіл бағаны жоқ
 reason-csv-duplicate-column = «{ $column }» бағаны тақырыпта екі рет бар

@@ -1,6 +1,7 @@
 //! The translation memory: an embedded SQLite store of multilingual units, import and export.
 
 mod export;
+pub mod fuzzy;
 mod import;
 mod schema;
 mod store;

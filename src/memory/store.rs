@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
-use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+use std::borrow::Cow;
+
+use crate::text::nfc;
 
 use super::schema::{self, SCHEMA_VERSION};
 use crate::error::{Error, Result};
@@ -93,20 +95,14 @@ fn tmx_date(secs: i64) -> String {
     )
 }
 
-fn nfc(s: &str) -> String {
-    if is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-        s.to_string()
-    } else {
-        s.nfc().collect()
-    }
-}
-
 /// Puts a unit's text and markup into NFC.
 pub fn normalize_unit(unit: &mut Unit) {
     for variant in &mut unit.variants {
-        variant.segment.text = nfc(&variant.segment.text);
-        if let Some(markup) = &variant.segment.markup {
-            variant.segment.markup = Some(nfc(markup));
+        if let Cow::Owned(text) = nfc(&variant.segment.text) {
+            variant.segment.text = text;
+        }
+        if let Some(Cow::Owned(markup)) = variant.segment.markup.as_deref().map(nfc) {
+            variant.segment.markup = Some(markup);
         }
     }
 }

@@ -1,0 +1,71 @@
+//! `kill -9` in the middle of an import leaves a store that is intact and holds all of that import or
+//! none of it.
+
+use std::io::Write;
+use std::time::Duration;
+
+use tarjuman::memory::Store;
+
+use crate::common::{Sandbox, shared};
+
+/// A TMX of `n` distinct en/kk units.
+fn big_tmx(sb: &Sandbox, n: usize) -> std::path::PathBuf {
+    let path = sb.path("big.tmx");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"test\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"test\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>").unwrap();
+    for i in 0..n {
+        writeln!(
+            out,
+            "<tu tuid=\"{i}\"><tuv xml:lang=\"en\"><seg>Open the file number {i} in the editor</seg></tuv><tuv xml:lang=\"kk\"><seg>{i} нөмірлі файлды өңдегіште ашыңыз</seg></tuv></tu>"
+        )
+        .unwrap();
+    }
+    writeln!(out, "</body></tmx>").unwrap();
+    path
+}
+
+fn check(sb: &Sandbox) -> u64 {
+    let store = Store::open_existing(&sb.db()).unwrap().unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    store.unit_count().unwrap()
+}
+
+#[test]
+fn kill_during_import_is_all_or_nothing() {
+    let sb = Sandbox::new();
+    let big = big_tmx(&sb, 60_000);
+    sb.cmd()
+        .arg("import")
+        .arg(shared("data/real-tm.csv"))
+        .assert()
+        .success();
+    let base = check(&sb);
+    for delay_ms in [200, 600, 1500] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tarjuman"))
+            .env("TARJUMAN_DB", sb.db())
+            .args(["import", "--quiet"])
+            .arg(&big)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL on Unix
+        let status = child.wait().unwrap();
+        let units = check(&sb);
+        if status.success() {
+            assert_eq!(units, base + 60_000, "a finished import holds everything");
+            break;
+        }
+        assert_eq!(
+            units, base,
+            "killed after {delay_ms} ms: nothing of the import may remain"
+        );
+    }
+    sb.cmd()
+        .args(["import", "--quiet"])
+        .arg(&big)
+        .assert()
+        .success();
+    assert_eq!(check(&sb), base + 60_000);
+}
