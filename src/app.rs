@@ -24,6 +24,8 @@ use crate::cli::{
 /// What a command found: decides between exit codes 0 and 1.
 pub(crate) enum Outcome {
     Success,
+    /// Problems found (or nothing found where something was asked for): exit code 1.
+    Findings,
 }
 
 /// Exit code for usage, input and I/O errors.
@@ -162,6 +164,7 @@ pub(crate) fn main() -> ExitCode {
     };
     match run(&cli, &l10n) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
             ExitCode::SUCCESS
         }
@@ -183,6 +186,7 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
         Command::Export(args) => export(cli, args, l10n),
         Command::Stats(args) => stats(cli, args, l10n),
         Command::Match(args) => crate::match_cmd::run(cli, args, l10n),
+        Command::Glossary(args) => crate::glossary_cmd::run(cli, args, l10n),
     }
 }
 

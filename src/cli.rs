@@ -41,6 +41,12 @@ pub(crate) struct Cli {
     /// When to use colours
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
+    /// Also use this glossary (repeatable)
+    #[arg(long = "glossary", global = true, value_name = "FILE")]
+    pub(crate) glossaries: Vec<PathBuf>,
+    /// Do not use the glossaries shipped with tarjuman
+    #[arg(long, global = true)]
+    pub(crate) no_default_glossaries: bool,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -62,6 +68,8 @@ pub(crate) enum Command {
     Stats(StatsArgs),
     /// Find the best fuzzy matches for text in the memory
     Match(MatchArgs),
+    /// Glossaries: browse, check, convert, and find their names in text
+    Glossary(crate::glossary_cmd::GlossaryArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -170,7 +178,7 @@ pub(crate) struct StatsArgs {
 }
 
 /// The Fluent message id of an argument's help: `cli-ARG` on the top level, `cmd-NAME-ARG` in a
-/// command.
+/// command (`NAME` is the command's path: `glossary-export` for `glossary export`).
 fn arg_message_id(command: Option<&str>, arg: &str) -> String {
     let arg = arg.replace('_', "-");
     match command {
@@ -249,9 +257,19 @@ fn localize_command(mut cmd: ClapCommand, name: Option<&str>, l10n: &L10n) -> Cl
         .map(|s| s.get_name().to_string())
         .collect();
     for sub in names {
-        cmd = cmd.mut_subcommand(&sub, |s| localize_command(s, Some(&sub), l10n));
+        let path = command_path(name, &sub);
+        cmd = cmd.mut_subcommand(&sub, |s| localize_command(s, Some(&path), l10n));
     }
     cmd
+}
+
+/// The message-id name of subcommand `sub` of `parent`: `export`, or `glossary-export` when
+/// nested, so nested commands do not share ids with top-level ones.
+fn command_path(parent: Option<&str>, sub: &str) -> String {
+    match parent {
+        None => sub.to_string(),
+        Some(parent) => format!("{parent}-{sub}"),
+    }
 }
 
 /// Every Fluent message id the command line uses, for the tests.
@@ -263,7 +281,7 @@ pub(crate) fn message_ids(cmd: &ClapCommand, name: Option<&str>, out: &mut Vec<S
         out.push(arg_message_id(owner, arg.get_id().as_str()));
     }
     for sub in cmd.get_subcommands() {
-        message_ids(sub, Some(sub.get_name()), out);
+        message_ids(sub, Some(&command_path(name, sub.get_name())), out);
     }
 }
 

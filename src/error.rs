@@ -64,6 +64,12 @@ pub enum Reason {
     Po(String),
     #[error("the PO file names no language; use --target-lang")]
     PoNoLanguage,
+    #[error("the glossary has no {0:?} column")]
+    GlossaryMissingColumn(String),
+    #[error("the glossary names no languages; use --source-lang and --target-lang")]
+    GlossaryNeedsLanguages,
+    #[error("the new entry has {0} problems and was not added")]
+    GlossaryEntryRejected(u64),
 }
 
 impl Reason {
@@ -93,6 +99,9 @@ impl Reason {
             Reason::Csv(_) => "reason-csv",
             Reason::Po(_) => "reason-po",
             Reason::PoNoLanguage => "reason-po-no-language",
+            Reason::GlossaryMissingColumn(_) => "reason-glossary-missing-column",
+            Reason::GlossaryNeedsLanguages => "reason-glossary-needs-languages",
+            Reason::GlossaryEntryRejected(_) => "reason-glossary-entry-rejected",
         }
     }
 
@@ -122,7 +131,10 @@ impl Reason {
                     ("found", found.to_string()),
                 ]
             }
-            Reason::CsvDuplicateColumn(name) => vec![("column", name.clone())],
+            Reason::CsvDuplicateColumn(name) | Reason::GlossaryMissingColumn(name) => {
+                vec![("column", name.clone())]
+            }
+            Reason::GlossaryEntryRejected(count) => vec![("count", count.to_string())],
             _ => Vec::new(),
         }
     }
@@ -166,6 +178,9 @@ pub enum Error {
     /// The file is not a tarjuman store.
     #[error("{} is not a tarjuman store", path.display())]
     NotAStore { path: PathBuf },
+    /// The glossaries' spellings could not be compiled into one automaton (too many).
+    #[error("cannot compile the glossaries: {0}")]
+    Automaton(String),
 }
 
 impl Error {

@@ -1,13 +1,14 @@
 //! tarjuman: translation memory, glossary and name-consistency checks for English, Azerbaijani,
 //! Kazakh and Arabic.
 //!
-//! Modules depend one way: `model` ← `text` ← {`formats`, `memory`} ← `render`; `l10n` serves
+//! Modules depend one way: `model` ← `text` ← {`formats`, `memory`, `glossary`} ← `render`; `l10n` serves
 //! `render` and the binary. The library never prints; errors are typed ([`error::Error`]) and carry
 //! the file, line and column. This is the binary's engine: its API is not yet stable.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod error;
 pub mod formats;
+pub mod glossary;
 pub mod l10n;
 pub mod memory;
 pub mod model;

@@ -3,6 +3,7 @@
 
 mod app;
 mod cli;
+mod glossary_cmd;
 mod match_cmd;
 
 use std::process::ExitCode;

@@ -4,5 +4,6 @@ mod common;
 
 mod cli;
 mod crash;
+mod glossary;
 mod matching;
 mod store;

@@ -139,3 +139,122 @@ cmd-match-metric = ما تعدّه مسافة التحرير: المحارف أ�
 cmd-match-format = صيغة الإخراج
 cmd-match-queries = ملف استعلامات، استعلام في كل سطر (وإلا TEXT أو الإدخال القياسي)
 cmd-match-text = النص المراد مطابقته
+## المسرد
+
+error-automaton = تعذّر تجميع المسارد: { $detail }
+reason-glossary-missing-column = لا يحتوي المسرد على العمود «{ $column }»
+reason-glossary-needs-languages = لا يذكر المسرد لغاته؛ حدّدها باستخدام ‎--source-lang و‎--target-lang
+reason-glossary-entry-rejected = في المدخل الجديد مشكلات ({ $count })، فلم يُضَف
+glossary-list-summary = { $count ->
+    [zero] لا مداخل
+    [one] مدخل واحد
+    [two] مدخلان
+    [few] { $count } مداخل
+    [many] { $count } مدخلًا
+   *[other] { $count } مدخل
+  }
+glossary-field-id = المعرّف
+glossary-field-type = النوع
+glossary-field-allowed = الصيغ المقبولة
+glossary-field-variants = الصيغ البديلة
+glossary-field-forbidden = الصيغ المحظورة
+glossary-field-note = ملاحظة
+glossary-field-glossary = المسرد
+glossary-no-entry = لا يوجد مدخل بالمعرّف «{ $id }»
+glossary-search-none = لا يوجد مدخل يُكتب مثل «{ $text }»
+glossary-search-hit = { $id } ({ $type }): { $forms } — يطابق «{ $spelling }» ({ $score })
+glossary-add-similar = «{ $spelling }» تشبه الصيغة «{ $match }» من المدخل { $other }؛ ألا تكون صيغة بديلة له؟
+glossary-add-done = أُضيف { $id } إلى { $path }.
+glossary-problem-line = { $path }:{ $line }: { $message }
+glossary-validate-ok = { $path }: لا مشكلات ({ $entries ->
+    [zero] لا مداخل
+    [one] مدخل واحد
+    [two] مدخلان
+    [few] { $entries } مداخل
+    [many] { $entries } مدخلًا
+   *[other] { $entries } مدخل
+  })
+glossary-validate-problems = { $path }: { $count ->
+    [zero] لا مشكلات
+    [one] مشكلة واحدة
+    [two] مشكلتان
+    [few] { $count } مشكلات
+    [many] { $count } مشكلةً
+   *[other] { $count } مشكلة
+  }
+glossary-import-done = كُتب { $entries ->
+    [zero] لا مداخل
+    [one] مدخل واحد
+    [two] مدخلان
+    [few] { $entries } مداخل
+    [many] { $entries } مدخلًا
+   *[other] { $entries } مدخل
+  } في { $path }.
+glossary-import-merged = { $path }: أُضيف { $added }، ودُمج { $merged }، وتعارض { $conflicts }
+glossary-import-conflict = { $id }: يبقى { $column } «{ $kept }»؛ وفي الملف المستورد «{ $incoming }»
+glossary-export-done = كُتب { $entries ->
+    [zero] لا مداخل
+    [one] مدخل واحد
+    [two] مدخلان
+    [few] { $entries } مداخل
+    [many] { $entries } مدخلًا
+   *[other] { $entries } مدخل
+  } في { $path }.
+glossary-find-mention = { $path }:{ $line }:{ $column }: { $found } ← { $entry } ({ $form })
+glossary-form-canonical = الصيغة المعتمدة
+glossary-form-allowed = صيغة مقبولة
+glossary-form-variant = صيغة بديلة
+glossary-form-forbidden = صيغة محظورة
+glossary-problem-duplicate-id = [{ $id }] المعرّف مستخدم من قبل في السطر { $first }
+glossary-problem-empty-id = ليس للمدخل معرّف
+glossary-problem-duplicate-spelling = [{ $id }] «{ $spelling }» صيغة للمدخل { $other } أيضًا
+glossary-problem-repeated-spelling = [{ $id }] «{ $spelling }» مذكورة مرتين في المدخل
+glossary-problem-wrong-script = [{ $id }] في العمود { $column } «{ $text }»، وهي ليست بالخط { $script }
+glossary-problem-mixed-script = [{ $id }] «{ $text }» في العمود { $column } تخلط بين خطين
+glossary-problem-not-nfc = [{ $id }] العمود { $column } ليس بصيغة NFC في يونيكود
+glossary-problem-whitespace = [{ $id }] مسافات زائدة في العمود { $column }
+glossary-problem-empty-item = [{ $id }] عنصر فارغ في قائمة { $column }
+glossary-problem-empty-entry = [{ $id }] ليس للمدخل صيغة في أي لغة
+glossary-problem-unknown-type = [{ $id }] نوع غير معروف «{ $type }» (person أو institution أو title أو place أو term)
+cli-glossaries = استخدم ملف المسرد هذا أيضًا (يمكن تكراره؛ الملفات اللاحقة تتقدّم)
+cli-no-default-glossaries = لا تستخدم المسارد المرفقة مع tarjuman
+cmd-glossary = المسارد: التصفّح والفحص والتحويل والعثور على أسمائها في النصوص
+cmd-glossary-list = اعرض مداخل المسارد المستخدمة
+cmd-glossary-list-kind = مداخل هذا النوع فقط
+cmd-glossary-show = اعرض مدخلًا واحدًا بكل صيغه
+cmd-glossary-show-id = معرّف المدخل
+cmd-glossary-search = ابحث عن المداخل بأي صيغة وبأي خط
+cmd-glossary-search-text = صيغة بأي خط
+cmd-glossary-add = أضف مدخلًا مفحوصًا إلى ملف مسرد
+cmd-glossary-add-file = ملف المسرد (يُنشأ إن لم يوجد)
+cmd-glossary-add-id = معرّف المدخل الجديد
+cmd-glossary-add-kind = ما يسمّيه المدخل
+cmd-glossary-add-en = الصيغة الإنجليزية
+cmd-glossary-add-az = الصيغة الأذربيجانية (بالخط اللاتيني)
+cmd-glossary-add-kk = الصيغة الكازاخية (بالخط الكيريلي)
+cmd-glossary-add-ar = الصيغة العربية
+cmd-glossary-add-form = الصيغة في لغة أخرى، على شكل اللغة=النص (يمكن تكراره)
+cmd-glossary-add-variants = الصيغ البديلة المعروفة، مفصولة بـ |
+cmd-glossary-add-allowed = الصيغ البديلة المقبولة، مفصولة بـ |
+cmd-glossary-add-forbidden = الصيغ المهجورة، مفصولة بـ |
+cmd-glossary-add-note = ملاحظة للقرّاء
+cmd-glossary-validate = افحص ملفات المسارد وأبلغ عن كل مشكلة مع سطرها (رمز الخروج 1 عند وجود مشكلات)
+cmd-glossary-validate-files = ملفات المسارد المراد فحصها
+cmd-glossary-import = حوّل قاعدة مصطلحات (TBX أو CSV/TSV أو OmegaT) إلى ملف مسرد
+cmd-glossary-import-file = قاعدة المصطلحات المراد تحويلها
+cmd-glossary-import-output = ملف المسرد المراد كتابته
+cmd-glossary-import-append = ادمج في ملف المسرد الموجود وأبلغ عن التعارضات
+cmd-glossary-import-source-lang = لغة العمود الأول في ملف بلا ترويسة (OmegaT)
+cmd-glossary-import-target-lang = لغة العمود الثاني في ملف بلا ترويسة (OmegaT)
+cmd-glossary-export = اكتب المسارد المستخدمة بصيغة CSV أو TSV أو TBX
+cmd-glossary-export-output = الملف المراد كتابته، أو - للمخرج القياسي
+cmd-glossary-export-format = الصيغة (افتراضيًا من امتداد ملف المخرج، وإلا CSV)
+cmd-glossary-export-langs = هذه اللغات فقط، مفصولة بفواصل
+cmd-glossary-export-pair = عمودان، المصدر والهدف، كما تستوردهما OmegaT وmemoQ وTrados
+cmd-glossary-export-excel = علامة ترتيب البايتات UTF-8 ونهايات أسطر CRLF، لبرنامج Excel
+cmd-glossary-export-no-sanitize = اكتب الخلايا كما هي، دون تحييد صيغ جداول البيانات
+cmd-glossary-find = اعرض كل ذكر لمدخل من المسرد في ملفات نصية
+cmd-glossary-find-files = الملفات النصية المراد البحث فيها
+cmd-glossary-find-format = صيغة المخرج
+cmd-glossary-extract = اعرض الأسماء والمصطلحات المرشّحة غير الموجودة في أي مسرد، بصيغة CSV للمسرد
+cmd-glossary-extract-files = الملفات النصية المراد قراءتها (يحدّد ‎--lang العام لغتها)

@@ -145,3 +145,102 @@ cmd-match-metric = What the edit distance counts: characters or words
 cmd-match-format = Output format
 cmd-match-queries = A file of queries, one per line (otherwise TEXT, or standard input)
 cmd-match-text = The text to match
+## glossary
+
+error-automaton = cannot compile the glossaries: { $detail }
+reason-glossary-missing-column = the glossary has no “{ $column }” column
+reason-glossary-needs-languages = the glossary names no languages; give them with --source-lang and --target-lang
+reason-glossary-entry-rejected = the new entry has problems ({ $count }) and was not added
+glossary-list-summary = { $count ->
+    [one] one entry
+   *[other] { $count } entries
+  }
+glossary-field-id = id
+glossary-field-type = type
+glossary-field-allowed = allowed
+glossary-field-variants = variants
+glossary-field-forbidden = forbidden
+glossary-field-note = note
+glossary-field-glossary = glossary
+glossary-no-entry = no entry with the id “{ $id }”
+glossary-search-none = no entry is spelled like “{ $text }”
+glossary-search-hit = { $id } ({ $type }): { $forms } — matches “{ $spelling }” ({ $score })
+glossary-add-similar = “{ $spelling }” looks like “{ $match }” of the entry { $other }; is it a variant of it?
+glossary-add-done = Added { $id } to { $path }.
+glossary-problem-line = { $path }:{ $line }: { $message }
+glossary-validate-ok = { $path }: no problems ({ $entries ->
+    [one] one entry
+   *[other] { $entries } entries
+  })
+glossary-validate-problems = { $path }: { $count ->
+    [one] one problem
+   *[other] { $count } problems
+  }
+glossary-import-done = Wrote { $entries ->
+    [one] one entry
+   *[other] { $entries } entries
+  } to { $path }.
+glossary-import-merged = { $path }: { $added } added, { $merged } merged, { $conflicts } conflicts
+glossary-import-conflict = { $id }: { $column } stays “{ $kept }”; the import has “{ $incoming }”
+glossary-export-done = Wrote { $entries ->
+    [one] one entry
+   *[other] { $entries } entries
+  } to { $path }.
+glossary-find-mention = { $path }:{ $line }:{ $column }: { $found } → { $entry } ({ $form })
+glossary-form-canonical = canonical
+glossary-form-allowed = allowed
+glossary-form-variant = variant
+glossary-form-forbidden = forbidden
+glossary-problem-duplicate-id = [{ $id }] the id is already used on line { $first }
+glossary-problem-empty-id = the entry has no id
+glossary-problem-duplicate-spelling = [{ $id }] “{ $spelling }” is also a spelling of { $other }
+glossary-problem-repeated-spelling = [{ $id }] “{ $spelling }” is listed twice in the entry
+glossary-problem-wrong-script = [{ $id }] the { $column } column holds “{ $text }”, which is not in { $script } script
+glossary-problem-mixed-script = [{ $id }] “{ $text }” in { $column } mixes scripts
+glossary-problem-not-nfc = [{ $id }] the { $column } column is not in Unicode NFC
+glossary-problem-whitespace = [{ $id }] stray whitespace in the { $column } column
+glossary-problem-empty-item = [{ $id }] an empty item in the { $column } list
+glossary-problem-empty-entry = [{ $id }] the entry has no form in any language
+glossary-problem-unknown-type = [{ $id }] unknown type “{ $type }” (person, institution, title, place or term)
+cli-glossaries = Also use this glossary file (repeatable; later files win)
+cli-no-default-glossaries = Do not use the glossaries shipped with tarjuman
+cmd-glossary = Glossaries: browse, check, convert, and find their names in text
+cmd-glossary-list = List the entries of the glossaries in use
+cmd-glossary-list-kind = Only entries of this type
+cmd-glossary-show = Show one entry with all its spellings
+cmd-glossary-show-id = The entry id
+cmd-glossary-search = Find entries by any spelling, in any script
+cmd-glossary-search-text = A spelling in any script
+cmd-glossary-add = Append a validated entry to a glossary file
+cmd-glossary-add-file = The glossary file (created when missing)
+cmd-glossary-add-id = The id of the new entry
+cmd-glossary-add-kind = What the entry names
+cmd-glossary-add-en = The English form
+cmd-glossary-add-az = The Azerbaijani form (Latin script)
+cmd-glossary-add-kk = The Kazakh form (Cyrillic script)
+cmd-glossary-add-ar = The Arabic form
+cmd-glossary-add-form = The form in another language, as LANG=TEXT (repeatable)
+cmd-glossary-add-variants = Known variant spellings, separated by |
+cmd-glossary-add-allowed = Accepted alternative spellings, separated by |
+cmd-glossary-add-forbidden = Deprecated spellings, separated by |
+cmd-glossary-add-note = A note for people
+cmd-glossary-validate = Check glossary files and report each problem with its line (exit 1 on problems)
+cmd-glossary-validate-files = Glossary files to check
+cmd-glossary-import = Convert a termbase (TBX, CSV/TSV, OmegaT) into a glossary file
+cmd-glossary-import-file = The termbase to convert
+cmd-glossary-import-output = The glossary file to write
+cmd-glossary-import-append = Merge into the existing glossary file and report conflicts
+cmd-glossary-import-source-lang = The language of the first column of a file without a header (OmegaT)
+cmd-glossary-import-target-lang = The language of the second column of a file without a header (OmegaT)
+cmd-glossary-export = Write the glossaries in use as CSV, TSV or TBX
+cmd-glossary-export-output = The file to write, or - for standard output
+cmd-glossary-export-format = The format (by default from the extension of the output, else CSV)
+cmd-glossary-export-langs = Only these languages, comma-separated
+cmd-glossary-export-pair = Two columns, source and target, as OmegaT, memoQ and Trados import them
+cmd-glossary-export-excel = A UTF-8 byte order mark and CRLF line ends, for Excel
+cmd-glossary-export-no-sanitize = Write cells as they are, without neutralizing spreadsheet formulas
+cmd-glossary-find = List every mention of a glossary entry in text files
+cmd-glossary-find-files = Text files to search
+cmd-glossary-find-format = Output format
+cmd-glossary-extract = List candidate names and terms that no glossary has yet, as glossary CSV
+cmd-glossary-extract-files = Text files to read (the global --lang names their language)

@@ -8,6 +8,7 @@ pub mod csv;
 mod detect;
 pub mod po;
 pub mod source;
+pub mod tbx;
 pub mod tmx;
 pub mod xliff;
 mod xml;

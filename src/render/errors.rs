@@ -76,6 +76,9 @@ pub fn error_message(error: &Error, l10n: &L10n) -> String {
             "error-not-a-store",
             &[("path", path.display().to_string().into())],
         ),
+        Error::Automaton(detail) => {
+            l10n.msg("error-automaton", &[("detail", detail.clone().into())])
+        }
     }
 }
 

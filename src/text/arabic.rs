@@ -16,6 +16,22 @@ fn is_ignored_mark(c: char) -> bool {
         && !matches!(c, '\u{6DD}' | '\u{6DE}' | '\u{6E9}')
 }
 
+/// `s` without tashkeel and tatweel (the marks [`normalize_arabic`] ignores, and U+0640), and
+/// nothing else changed: hamza forms, ta marbuta and alef maksura stay. This is the comparison the
+/// glossary's annotation rules call "ignoring tashkeel": `مُحَمَّد` and `محمد` are one spelling,
+/// `الإيسيسكو` and `الايسيسكو` are two.
+pub fn strip_tashkeel(s: &str) -> Cow<'_, str> {
+    if s.chars().any(|c| c == '\u{640}' || is_ignored_mark(c)) {
+        Cow::Owned(
+            s.chars()
+                .filter(|&c| c != '\u{640}' && !is_ignored_mark(c))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// Arabic presentation forms A and B (the BOM U+FEFF at the end of block B is not one).
 fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
@@ -129,6 +145,14 @@ mod tests {
     fn removing_a_mark_recomposes_what_it_blocked() {
         // The hamza above blocks the acute from composing with e; without it, e + acute is é.
         assert_eq!(normalize_arabic("Qafarzade\u{654}\u{301}"), "Qafarzadé");
+    }
+
+    #[test]
+    fn strip_tashkeel_keeps_hamza_and_letter_variants() {
+        assert_eq!(strip_tashkeel("مُحَمَّد عـــلي"), "محمد علي");
+        assert_eq!(strip_tashkeel("الإيسيسكو"), "الإيسيسكو");
+        assert_eq!(strip_tashkeel("مصطفى منظمة"), "مصطفى منظمة");
+        assert!(matches!(strip_tashkeel("Salim"), Cow::Borrowed(_)));
     }
 
     #[test]

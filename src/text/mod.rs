@@ -9,7 +9,7 @@ pub mod normalize;
 pub mod script;
 pub mod segment;
 
-pub use arabic::normalize_arabic;
+pub use arabic::{normalize_arabic, strip_tashkeel};
 pub use case::fold_case;
 pub use invisible::{find_invisible, is_invisible, show_invisible, strip_invisible};
 pub use key::match_key;
