@@ -13,9 +13,10 @@ pub(crate) struct Pattern {
     /// Match vectors of other chars: row in `rows`.
     other: HashMap<u32, usize>,
     rows: Vec<u64>,
-    /// Per-block vertical deltas, reused between texts.
+    /// Per-block vertical deltas and the distance at each block's bottom row, reused between texts.
     pv: Vec<u64>,
     mv: Vec<u64>,
+    bottom: Vec<i64>,
 }
 
 impl Pattern {
@@ -44,6 +45,7 @@ impl Pattern {
             rows,
             pv: vec![0; blocks],
             mv: vec![0; blocks],
+            bottom: vec![0; blocks],
         }
     }
 
@@ -76,6 +78,12 @@ impl Pattern {
         let last_bit = 1u64 << ((m - 1) % 64);
         self.pv.fill(!0);
         self.mv.fill(0);
+        // Rows of the matrix are pattern prefixes 0..=m; block b holds rows 64b+1 ..= its bottom row.
+        let bottom_row = |b: usize| ((b + 1) * 64).min(m) as i64;
+        for (b, score) in self.bottom.iter_mut().enumerate() {
+            *score = bottom_row(b);
+        }
+        let (m_i, l_i, cut) = (m as i64, text_len as i64, cutoff as i64);
         let mut score = m;
         for (column, c) in text.enumerate() {
             // The top row of the matrix grows by one per column: the carry into block 0 is +1.
@@ -112,12 +120,25 @@ impl Pattern {
                 }
                 self.pv[b] = mh | !(xv | ph);
                 self.mv[b] = ph & xv;
+                self.bottom[b] += i64::from(out);
                 h_carry = out;
             }
             score = (score as i64 + i64::from(h_carry)) as usize;
-            // The last row can fall by at most one per remaining column.
-            let remaining = text_len - column - 1;
-            if score > cutoff + remaining {
+            // Every eighth column, Ukkonen's cut-off: every path to the last cell crosses this column at some row i, where
+            // D[i][j] ≥ D[bottom][j] − (bottom − i) inside a block, and from (i, j) it needs at least
+            // |(m − i) − (l − j)| more edits. If even the cheapest row exceeds the cut-off, stop.
+            if column % 8 != 7 {
+                continue;
+            }
+            let j = column as i64 + 1;
+            let t = m_i - (l_i - j);
+            let mut bound = j + (m_i - (l_i - j)).abs();
+            for (b, &at_bottom) in self.bottom.iter().enumerate() {
+                let top = b as i64 * 64 + 1;
+                let least = if top <= t { t } else { 2 * top - t };
+                bound = bound.min(at_bottom - bottom_row(b) + least);
+            }
+            if bound > cut {
                 return None;
             }
         }
