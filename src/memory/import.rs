@@ -193,3 +193,68 @@ pub fn import(
     importer.commit()?;
     Ok(summaries)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Position;
+    use std::fmt::Write;
+
+    /// A TMX of `n` distinct units, then (with `broken`) a malformed one on the last line.
+    fn tmx(n: usize, broken: bool) -> String {
+        let mut s = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n<header srclang=\"en\"/>\n<body>\n",
+        );
+        for i in 0..n {
+            writeln!(
+                s,
+                "<tu><tuv xml:lang=\"en\"><seg>File {i}</seg></tuv><tuv xml:lang=\"az\"><seg>Fayl {i}</seg></tuv></tu>"
+            )
+            .unwrap();
+        }
+        if broken {
+            s.push_str("<tu><tuv xml:lang=\"en\"><seg>x &nope; y</seg></tuv></tu>\n");
+        }
+        s.push_str("</body>\n</tmx>\n");
+        s
+    }
+
+    #[test]
+    fn an_error_after_many_batches_names_its_line_and_imports_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.tmx");
+        let bad = dir.path().join("bad.tmx");
+        let n = BATCH * BATCHES_IN_FLIGHT * 3 + 7;
+        std::fs::write(&good, tmx(n, false)).unwrap();
+        std::fs::write(&bad, tmx(n, true)).unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let paths = [good.clone(), bad];
+        let result = import(
+            &mut store,
+            &paths,
+            None,
+            &ReadOptions::default(),
+            &mut NoProgress,
+        );
+        match result {
+            Err(Error::Input {
+                position: Some(Position { line, .. }),
+                ..
+            }) => assert_eq!(line, n as u64 + 5),
+            other => panic!("expected an input error, got {other:?}"),
+        }
+        assert_eq!(store.unit_count().unwrap(), 0);
+        let summaries = import(
+            &mut store,
+            &[good],
+            None,
+            &ReadOptions::default(),
+            &mut NoProgress,
+        )
+        .unwrap();
+        assert_eq!(summaries[0].units, n as u64);
+        assert_eq!(summaries[0].added, n as u64);
+        assert_eq!(store.unit_count().unwrap(), n as u64);
+        assert_eq!(store.integrity_check().unwrap(), "ok");
+    }
+}
