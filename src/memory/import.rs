@@ -2,9 +2,10 @@
 //! was added, merged and passed over.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use super::store::{Added, Store};
-use crate::error::Result;
+use super::store::{Added, PreparedUnit, Store};
+use crate::error::{Error, Result};
 use crate::formats::{self, Format, ReadOptions, Skipped};
 use crate::model::Unit;
 
@@ -64,7 +65,71 @@ fn drop_empty_variants(unit: &mut Unit, summary: &mut FileSummary) -> bool {
     !unit.variants.is_empty()
 }
 
+/// Units per message from the reading thread to the storing one.
+const BATCH: usize = 256;
+/// Batches in flight: what the reader may be ahead of the store, so memory stays bounded.
+const BATCHES_IN_FLIGHT: usize = 8;
+
+/// What the reading thread sends: prepared units and how far into the file it is, an error, or
+/// (last) the counts it kept.
+enum Message {
+    Units(Vec<PreparedUnit>, u64),
+    Failed(Error),
+    Done(FileSummary),
+}
+
+/// Reads `path` and prepares its units (NFC, key, properties), counting oddities in `summary`;
+/// stops early when the receiving side has hung up.
+fn read_file(
+    path: &Path,
+    format: Option<Format>,
+    options: &ReadOptions,
+    mut summary: FileSummary,
+    tx: &SyncSender<Message>,
+    done: &Receiver<Vec<PreparedUnit>>,
+) -> Result<Option<FileSummary>> {
+    let mut reader = formats::open(path, format, options)?;
+    let origin = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned());
+    let mut batch = Vec::with_capacity(BATCH);
+    while let Some(mut unit) = reader.next_unit()? {
+        if !drop_empty_variants(&mut unit, &mut summary) {
+            summary.empty_units += 1;
+            continue;
+        }
+        summary.units += 1;
+        if unit.language_count() < 2 {
+            summary.single_language += 1;
+        }
+        batch.push(PreparedUnit::new(unit, origin.as_deref()));
+        if batch.len() == BATCH {
+            // Units stored already come back to be freed here, where they were allocated (freeing
+            // on the other thread costs both threads in the allocator), and their vector reused.
+            let next = match done.try_recv() {
+                Ok(mut stored) => {
+                    stored.clear();
+                    stored
+                }
+                Err(_) => Vec::with_capacity(BATCH),
+            };
+            let full = std::mem::replace(&mut batch, next);
+            if tx.send(Message::Units(full, reader.bytes_read())).is_err() {
+                return Ok(None);
+            }
+        }
+    }
+    if !batch.is_empty() && tx.send(Message::Units(batch, reader.bytes_read())).is_err() {
+        return Ok(None);
+    }
+    summary.skipped = reader.skipped();
+    Ok(Some(summary))
+}
+
 /// Imports `paths` in one transaction: either every file is imported, or (on the first error) none.
+///
+/// Each file is read and its units prepared on a second thread while this one stores them, so
+/// parsing and SQLite overlap; a bounded channel keeps the reader at most a few batches ahead.
 pub fn import(
     store: &mut Store,
     paths: &[PathBuf],
@@ -75,40 +140,121 @@ pub fn import(
     let mut importer = store.importer()?;
     let mut summaries = Vec::with_capacity(paths.len());
     for path in paths {
-        let mut reader = formats::open(path, format, options)?;
         let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         progress.start(path, len);
-        let origin = path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned());
-        let mut summary = FileSummary {
+        let summary = FileSummary {
             path: path.clone(),
             ..FileSummary::default()
         };
-        let mut last_reported = 0;
-        while let Some(mut unit) = reader.next_unit()? {
-            if !drop_empty_variants(&mut unit, &mut summary) {
-                summary.empty_units += 1;
-                continue;
+        let (tx, rx) = sync_channel(BATCHES_IN_FLIGHT);
+        let (done_tx, done_rx) = sync_channel(BATCHES_IN_FLIGHT + 2);
+        let summary = std::thread::scope(|scope| -> Result<FileSummary> {
+            scope.spawn(move || {
+                let message = match read_file(path, format, options, summary, &tx, &done_rx) {
+                    Ok(Some(summary)) => Message::Done(summary),
+                    Ok(None) => return,
+                    Err(error) => Message::Failed(error),
+                };
+                let _ = tx.send(message);
+            });
+            let (mut added, mut duplicates) = (0, 0);
+            let mut last_reported = 0;
+            // The reader stops at its next send once `rx` is dropped (on an error here).
+            for message in rx {
+                let batch = match message {
+                    Message::Units(batch, read) => {
+                        if read - last_reported >= 1 << 16 {
+                            progress.advance(read);
+                            last_reported = read;
+                        }
+                        batch
+                    }
+                    Message::Failed(error) => return Err(error),
+                    Message::Done(mut summary) => {
+                        summary.added = added;
+                        summary.duplicates = duplicates;
+                        return Ok(summary);
+                    }
+                };
+                for unit in &batch {
+                    match importer.add_prepared(unit)? {
+                        Added::New(_) => added += 1,
+                        Added::Merged(_) | Added::Unchanged(_) => duplicates += 1,
+                    }
+                }
+                // Full when the reader is not taking them back: then this thread frees them.
+                let _ = done_tx.try_send(batch);
             }
-            summary.units += 1;
-            if unit.language_count() < 2 {
-                summary.single_language += 1;
-            }
-            match importer.add(unit, origin.as_deref())? {
-                Added::New(_) => summary.added += 1,
-                Added::Merged(_) | Added::Unchanged(_) => summary.duplicates += 1,
-            }
-            let read = reader.bytes_read();
-            if read - last_reported >= 1 << 16 {
-                progress.advance(read);
-                last_reported = read;
-            }
-        }
-        summary.skipped = reader.skipped();
+            unreachable!("the reading thread ends with Done or Failed, or panics");
+        })?;
         progress.finish();
         summaries.push(summary);
     }
     importer.commit()?;
     Ok(summaries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Position;
+    use std::fmt::Write;
+
+    /// A TMX of `n` distinct units, then (with `broken`) a malformed one on the last line.
+    fn tmx(n: usize, broken: bool) -> String {
+        let mut s = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n<header srclang=\"en\"/>\n<body>\n",
+        );
+        for i in 0..n {
+            writeln!(
+                s,
+                "<tu><tuv xml:lang=\"en\"><seg>File {i}</seg></tuv><tuv xml:lang=\"az\"><seg>Fayl {i}</seg></tuv></tu>"
+            )
+            .unwrap();
+        }
+        if broken {
+            s.push_str("<tu><tuv xml:lang=\"en\"><seg>x &nope; y</seg></tuv></tu>\n");
+        }
+        s.push_str("</body>\n</tmx>\n");
+        s
+    }
+
+    #[test]
+    fn an_error_after_many_batches_names_its_line_and_imports_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.tmx");
+        let bad = dir.path().join("bad.tmx");
+        let n = BATCH * BATCHES_IN_FLIGHT * 3 + 7;
+        std::fs::write(&good, tmx(n, false)).unwrap();
+        std::fs::write(&bad, tmx(n, true)).unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let paths = [good.clone(), bad];
+        let result = import(
+            &mut store,
+            &paths,
+            None,
+            &ReadOptions::default(),
+            &mut NoProgress,
+        );
+        match result {
+            Err(Error::Input {
+                position: Some(Position { line, .. }),
+                ..
+            }) => assert_eq!(line, n as u64 + 5),
+            other => panic!("expected an input error, got {other:?}"),
+        }
+        assert_eq!(store.unit_count().unwrap(), 0);
+        let summaries = import(
+            &mut store,
+            &[good],
+            None,
+            &ReadOptions::default(),
+            &mut NoProgress,
+        )
+        .unwrap();
+        assert_eq!(summaries[0].units, n as u64);
+        assert_eq!(summaries[0].added, n as u64);
+        assert_eq!(store.unit_count().unwrap(), n as u64);
+        assert_eq!(store.integrity_check().unwrap(), "ok");
+    }
 }

@@ -10,5 +10,6 @@ pub use export::{ExportFormat, ExportOptions, export};
 pub use import::{FileSummary, NoProgress, Progress, import};
 pub use schema::SCHEMA_VERSION;
 pub use store::{
-    Added, Importer, LanguageCount, PairCount, Stats, Store, StoredUnit, normalize_unit, tmx_now,
+    Added, Importer, LanguageCount, PairCount, PreparedUnit, Stats, Store, StoredUnit,
+    normalize_unit, tmx_now,
 };

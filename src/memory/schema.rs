@@ -34,6 +34,13 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
 ];
 
+/// Builds the by-language index of variants, as migration 1 defines it. An import into an empty
+/// store drops the index and builds it again at the end (one sort instead of an insert per variant).
+pub(super) const CREATE_VARIANTS_BY_BASE: &str =
+    "CREATE INDEX variants_by_base ON variants(base, unit)";
+/// Drops the by-language index, inside an import's transaction.
+pub(super) const DROP_VARIANTS_BY_BASE: &str = "DROP INDEX variants_by_base";
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -10,6 +10,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// hamza mark, which may compose with the letter before it) is settled by comparing with the
 /// composed form, still without allocating.
 pub fn nfc(s: &str) -> Cow<'_, str> {
+    if below_combining_marks(s) {
+        return Cow::Borrowed(s);
+    }
     let already = match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => true,
         IsNormalized::No => false,
@@ -20,6 +23,15 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(s.nfc().collect())
     }
+}
+
+/// Whether every character of `s` is below U+0300 (no UTF-8 byte is 0xCC or more). Those are all
+/// NFC and start no composition (the combining marks begin at U+0300), so such text (English,
+/// Azerbaijani and most Latin text) is NFC without a lookup per character.
+fn below_combining_marks(s: &str) -> bool {
+    s.as_bytes()
+        .chunks(32)
+        .all(|chunk| chunk.iter().fold(0u8, |max, &b| max.max(b)) < 0xCC)
 }
 
 /// Replaces every run of Unicode whitespace with one ASCII space and trims both ends.
@@ -75,6 +87,24 @@ mod tests {
         // ar: alef + hamza below is إ; the quick check says "maybe" here.
         assert_eq!(nfc("ا\u{655}يسيسكو"), "إيسيسكو");
         assert!(matches!(nfc("ا\u{655}"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn the_fast_path_holds_for_every_character_below_u0300() {
+        let below: String = ('\0'..'\u{300}').collect();
+        assert!(below_combining_marks(&below));
+        assert_eq!(is_nfc_quick(below.chars()), IsNormalized::Yes);
+        // Every character below U+0300 stays as it is after any of them.
+        for c in '\0'..'\u{300}' {
+            let pair: String = ['e', c].into_iter().collect();
+            assert_eq!(pair.nfc().collect::<String>(), pair, "{c:?}");
+        }
+        assert!(!below_combining_marks("Sahin\u{327}"));
+        assert!(!below_combining_marks("Қазақ"));
+        assert_eq!(
+            nfc("a long enough English text, then S\u{327}"),
+            "a long enough English text, then Ş"
+        );
     }
 
     #[test]
