@@ -64,6 +64,13 @@ pub enum Reason {
     Po(String),
     #[error("the PO file names no language; use --target-lang")]
     PoNoLanguage,
+    #[error("{attribute}=\"{value}\" must be yes or no")]
+    SrxBadValue { attribute: String, value: String },
+    #[error("<languagemap> names the language rule {0:?}, which the file does not define")]
+    SrxUnknownRule(String),
+    /// A rule pattern that does not compile; the rule is skipped (a warning, not an error).
+    #[error("the pattern {pattern:?} cannot be used ({detail}); the rule is skipped")]
+    SrxRegex { pattern: String, detail: String },
 }
 
 impl Reason {
@@ -93,6 +100,9 @@ impl Reason {
             Reason::Csv(_) => "reason-csv",
             Reason::Po(_) => "reason-po",
             Reason::PoNoLanguage => "reason-po-no-language",
+            Reason::SrxBadValue { .. } => "reason-srx-bad-value",
+            Reason::SrxUnknownRule(_) => "reason-srx-unknown-rule",
+            Reason::SrxRegex { .. } => "reason-srx-regex",
         }
     }
 
@@ -123,6 +133,13 @@ impl Reason {
                 ]
             }
             Reason::CsvDuplicateColumn(name) => vec![("column", name.clone())],
+            Reason::SrxBadValue { attribute, value } => {
+                vec![("attribute", attribute.clone()), ("value", value.clone())]
+            }
+            Reason::SrxUnknownRule(name) => vec![("name", name.clone())],
+            Reason::SrxRegex { pattern, detail } => {
+                vec![("pattern", pattern.clone()), ("detail", detail.clone())]
+            }
             _ => Vec::new(),
         }
     }

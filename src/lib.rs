@@ -13,4 +13,5 @@ pub mod memory;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod segment;
 pub mod text;

@@ -10,7 +10,7 @@ pub mod po;
 pub mod source;
 pub mod tmx;
 pub mod xliff;
-mod xml;
+pub(crate) mod xml;
 
 pub use detect::detect;
 pub use source::{CountingReader, InputFile};

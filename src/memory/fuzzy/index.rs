@@ -305,7 +305,11 @@ impl Index {
     #[inline]
     pub fn text(&self, i: usize) -> &str {
         let ends = self.section(Section::TextEnds);
-        let start = if i == 0 { 0 } else { u64_at(ends, i - 1) as usize };
+        let start = if i == 0 {
+            0
+        } else {
+            u64_at(ends, i - 1) as usize
+        };
         let end = u64_at(ends, i) as usize;
         let arena = self.section(Section::Arena);
         // The arena was written from `&str`s and is never modified; a damaged file gives "".
@@ -473,7 +477,10 @@ mod tests {
     fn entries_are_sorted_by_length_then_unit() {
         let idx = index(&["Open the file", "Save", "Файл", "Close all", "Save"]);
         let texts: Vec<&str> = idx.entries().map(|i| idx.text(i)).collect();
-        assert_eq!(texts, ["Save", "Файл", "Save", "Close all", "Open the file"]);
+        assert_eq!(
+            texts,
+            ["Save", "Файл", "Save", "Close all", "Open the file"]
+        );
         assert_eq!(idx.unit(0), 2);
         assert_eq!(idx.unit(2), 5);
         assert_eq!(idx.length_range(4, 4), 0..3);
@@ -485,18 +492,30 @@ mod tests {
     #[test]
     fn postings_list_entries_with_a_gram_inside_a_range() {
         let texts: Vec<String> = (0..500)
-            .map(|i| if i % 3 == 0 { format!("ab{i:04}") } else { format!("cd{i:04}") })
+            .map(|i| {
+                if i % 3 == 0 {
+                    format!("ab{i:04}")
+                } else {
+                    format!("cd{i:04}")
+                }
+            })
             .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let idx = index(&refs);
         let g = idx.gram(gram_key('a' as u32, 'b' as u32)).unwrap();
         let mut all = Vec::new();
         idx.for_each_posting(g, &(0..idx.len()), |e| all.push(e));
-        let want: Vec<usize> = idx.entries().filter(|&e| idx.text(e).starts_with("ab")).collect();
+        let want: Vec<usize> = idx
+            .entries()
+            .filter(|&e| idx.text(e).starts_with("ab"))
+            .collect();
         assert_eq!(all, want);
         let mut part = Vec::new();
         idx.for_each_posting(g, &(100..300), |e| part.push(e));
-        let want: Vec<usize> = want.into_iter().filter(|e| (100..300).contains(e)).collect();
+        let want: Vec<usize> = want
+            .into_iter()
+            .filter(|e| (100..300).contains(e))
+            .collect();
         assert_eq!(part, want);
         assert!(idx.gram(gram_key('z' as u32, 'z' as u32)).is_none());
     }

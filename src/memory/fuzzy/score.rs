@@ -89,10 +89,19 @@ mod tests {
     fn scores_in_all_four_scripts() {
         assert_eq!(score("Open file", "Open file", Metric::Chars), 100.0);
         // One substitution in ten characters.
-        assert_eq!(score("Fayl açılır", "Fayl açıldı", Metric::Chars), 100.0 * (1.0 - 2.0 / 11.0));
-        assert_eq!(score("Файлды ашу", "Файлды ашу.", Metric::Chars), 100.0 * (1.0 - 1.0 / 11.0));
+        assert_eq!(
+            score("Fayl açılır", "Fayl açıldı", Metric::Chars),
+            100.0 * (1.0 - 2.0 / 11.0)
+        );
+        assert_eq!(
+            score("Файлды ашу", "Файлды ашу.", Metric::Chars),
+            100.0 * (1.0 - 1.0 / 11.0)
+        );
         // Arabic letters are single scalar values; a missing shadda is an edit.
-        assert_eq!(score("المتحدّة", "المتحدة", Metric::Chars), 100.0 * (1.0 - 1.0 / 8.0));
+        assert_eq!(
+            score("المتحدّة", "المتحدة", Metric::Chars),
+            100.0 * (1.0 - 1.0 / 8.0)
+        );
         // Case counts.
         assert!(score("ICESCO", "Icesco", Metric::Chars) < 50.0);
     }
@@ -123,8 +132,14 @@ mod tests {
 
     #[test]
     fn cutoff_distance_agrees_with_the_full_distance() {
-        let a: Vec<u32> = "Turkic Culture and Heritage Foundation".chars().map(u32::from).collect();
-        let b: Vec<u32> = "Turkic Culture & Heritage Fund".chars().map(u32::from).collect();
+        let a: Vec<u32> = "Turkic Culture and Heritage Foundation"
+            .chars()
+            .map(u32::from)
+            .collect();
+        let b: Vec<u32> = "Turkic Culture & Heritage Fund"
+            .chars()
+            .map(u32::from)
+            .collect();
         let full = levenshtein::distance(a.iter().copied(), b.iter().copied());
         assert_eq!(distance_within(&a, &b, full), Some(full));
         assert_eq!(distance_within(&a, &b, full - 1), None);

@@ -385,7 +385,11 @@ mod tests {
         reader
             .records()
             .filter_map(Result::ok)
-            .flat_map(|r| r.iter().map(super::super::score::prepare).collect::<Vec<_>>())
+            .flat_map(|r| {
+                r.iter()
+                    .map(super::super::score::prepare)
+                    .collect::<Vec<_>>()
+            })
             .filter(|s| !s.is_empty())
             .collect()
     }
@@ -408,10 +412,26 @@ mod tests {
             for text in [query.as_str(), edited.as_str()] {
                 for min in [50.0, 70.0, 85.0, 99.0, 100.0] {
                     for top in [1, 5] {
-                        same(&index, &Query { text, top, min, require: 0 });
+                        same(
+                            &index,
+                            &Query {
+                                text,
+                                top,
+                                min,
+                                require: 0,
+                            },
+                        );
                     }
                 }
-                same(&index, &Query { text, top: 5, min: 70.0, require: 2 });
+                same(
+                    &index,
+                    &Query {
+                        text,
+                        top: 5,
+                        min: 70.0,
+                        require: 2,
+                    },
+                );
             }
         }
     }
