@@ -6,6 +6,7 @@
 //! the file, line and column. This is the binary's engine: its API is not yet stable.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod align;
 pub mod error;
 pub mod formats;
 pub mod l10n;
