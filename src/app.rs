@@ -30,10 +30,11 @@ enum Outcome {
 const EXIT_ERROR: u8 = 2;
 
 /// The value of `--lang` in the raw arguments, read before clap so that `--help` can be localized.
+/// After `segment`, `--lang` is the document's language, not the interface's.
 fn lang_flag(args: &[String]) -> Option<String> {
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        if arg == "--" {
+        if arg == "--" || arg == "segment" {
             break;
         }
         if arg == "--lang" {
@@ -182,6 +183,12 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
         Command::Import(args) => import(cli, args, l10n),
         Command::Export(args) => export(cli, args, l10n),
         Command::Stats(args) => stats(cli, args, l10n),
+        Command::Segment(args) => {
+            crate::segment_cmd::segment(cli, args, l10n).map(|()| Outcome::Success)
+        }
+        Command::Align(args) => {
+            crate::segment_cmd::align(cli, args, l10n).map(|()| Outcome::Success)
+        }
     }
 }
 

@@ -60,6 +60,10 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Count the units in the memory, per language and language pair
     Stats(StatsArgs),
+    /// Split a document into sentences, or export the segmentation rules as SRX 2.0
+    Segment(crate::segment_cmd::SegmentArgs),
+    /// Align the sentences of a document and its translation
+    Align(crate::segment_cmd::AlignArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

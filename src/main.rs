@@ -3,6 +3,7 @@
 
 mod app;
 mod cli;
+mod segment_cmd;
 
 use std::process::ExitCode;
 

@@ -488,5 +488,33 @@ pub fn segment_markdown(text: &str, lang: &LangTag, rules: &Rules) -> Vec<Segmen
     segment_blocks(text, &markdown_paragraphs(text), lang, rules)
 }
 
+/// Reads a plain-text or Markdown document: UTF-8 (a byte-order mark is dropped) or UTF-16 with a
+/// byte-order mark. Invalid UTF-8 is an error at the line and column of the first bad byte. An
+/// empty file is an empty document.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if malformed {
+            return Err(Error::input(path, None, Reason::InvalidUtf8));
+        }
+        return Ok(text.into_owned());
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let good = &body[..e.valid_up_to()];
+            let text = std::str::from_utf8(good).unwrap_or_default();
+            let line = text.matches('\n').count() as u64 + 1;
+            let column = text.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+            let position = crate::error::Position { line, column };
+            Err(Error::input(path, Some(position), Reason::InvalidUtf8))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;
