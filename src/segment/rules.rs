@@ -63,16 +63,16 @@ pub(crate) const AZERBAIJANI: Abbreviations = Abbreviations {
     before_number: &["s", "səh"],
 };
 
-/// Kazakh: "т.б." and "т.с.с." (etc.), "ж." and "жж." (year), "ғ." (century), "қ." (city),
+/// Kazakh: "т.б." and "т.с.с." (etc.), "б.з.д." (BC), "ж." and "жж." (year), "ғ." (century), "қ." (city),
 /// "обл." (region), titles (проф., акад., доц.), "мыс." (for example), Russian-style "г." and
 /// "им.". Kazakh puts the verb last, so these hardly ever end a sentence.
 pub(crate) const KAZAKH: Abbreviations = Abbreviations {
     rule_name: "Kazakh",
     language_pattern: "[Kk][Kk].*",
     never: &[
-        "т.б", "т.с.с", "т.с", "ж", "жж", "ғ", "ғғ", "қ", "обл", "ауд", "көш", "проф", "Проф",
-        "акад", "Акад", "доц", "Доц", "мыс", "Мыс", "т.ғ.д", "т.ғ.к", "ф.ғ.д", "ф.ғ.к", "э.ғ.д",
-        "млн", "млрд", "г", "им", "сағ", "мин",
+        "т.б", "т.с.с", "т.с", "б.з.д", "б.з", "ж", "жж", "ғ", "ғғ", "қ", "обл", "ауд", "көш",
+        "проф", "Проф", "акад", "Акад", "доц", "Доц", "мыс", "Мыс", "т.ғ.д", "т.ғ.к", "ф.ғ.д",
+        "ф.ғ.к", "э.ғ.д", "млн", "млрд", "г", "им", "сағ", "мин",
     ],
     before_number: &["б", "т"],
 };
@@ -96,10 +96,23 @@ const TITLES: &[&str] = &[
 /// The per-language tables, in the order their rules apply.
 pub(crate) const LANGUAGES: [&Abbreviations; 4] = [&ENGLISH, &AZERBAIJANI, &KAZAKH, &ARABIC];
 
-/// `\b(?:a|b|…)\.` for a list of abbreviations written without the final full stop.
+/// The script class of an abbreviation list (by its first letter), in regex syntax.
+fn script(words: &[&str]) -> &'static str {
+    match words.first().and_then(|w| w.chars().next()) {
+        Some(c) if ('\u{0400}'..='\u{04FF}').contains(&c) => r"\p{Cyrillic}",
+        Some(c) if ('\u{0600}'..='\u{06FF}').contains(&c) => r"\p{Arabic}",
+        _ => r"\p{Latin}",
+    }
+}
+
+/// `(?:a|b|…)\.` for a list of abbreviations written without the final full stop, not preceded by
+/// a letter of the same script, a digit or a full stop (so a Latin title may follow an Arabic
+/// conjunction: `وMrs.`). Longer abbreviations come first, so `b.e.ə` wins over `b.e`.
 fn alternation(words: &[&str]) -> String {
-    let mut pattern = String::from(r"(?:^|[^\p{L}\p{N}\p{M}.])(?:");
-    for (i, word) in words.iter().enumerate() {
+    let mut sorted = words.to_vec();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let mut pattern = format!(r"(?:^|[^{}\p{{N}}\p{{M}}.])(?:", script(words));
+    for (i, word) in sorted.iter().enumerate() {
         if i > 0 {
             pattern.push('|');
         }
@@ -157,8 +170,8 @@ fn default_rule() -> LanguageRule {
         rule(
             false,
             format!(r"(?:\.|\x{{2026}})+{CLOSE}*"),
-            format!(r"[^\p{{L}}!?\x{{2026}}\x{{061F}}\x{{06D4}}.]*\p{{Ll}}"),
-            "UAX #29 SB8: no break after a full stop or an ellipsis when the next letter is lower case",
+            format!(r"[^\p{{L}}%!?\x{{2026}}\x{{061F}}\x{{06D4}}.]*\p{{Ll}}"),
+            "UAX #29 SB8: no break after a full stop or an ellipsis when the next letter is lower case (a printf placeholder counts as a word)",
         ),
         rule(
             false,
