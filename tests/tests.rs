@@ -2,6 +2,8 @@
 
 mod common;
 
+mod align;
+
 mod cli;
 mod crash;
 mod segment;

@@ -13,6 +13,8 @@ pub enum AnchorKind {
     Name,
     /// A question or exclamation mark (Arabic ؟ counts as ?).
     Punctuation,
+    /// A word and its translation, learned by the aligner from the links of its first pass.
+    Word,
 }
 
 /// One anchor of a sentence: sentences of the two documents share an anchor when kind and key
@@ -60,9 +62,10 @@ impl AnchorSource for Anchors<'_> {
     }
 }
 
-/// The built-in anchors: numbers, printf placeholders, ? and !, and capitalized Latin tokens (not
-/// the first word of the sentence, unless it has a second capital or a digit: `ICESCO`, `AlMalik`,
-/// `GTK2`).
+/// The built-in anchors: numbers, printf placeholders, ? and !, command-line options (`--user`),
+/// capitalized Latin tokens (`ICESCO`, `AlMalik`, `GTK2`) and lower-case Latin words of four
+/// letters or more. The aligner only uses anchors that occur in both documents, so English words
+/// that a translation does not keep cost nothing.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BuiltinAnchors;
 
@@ -84,7 +87,6 @@ impl AnchorSource for BuiltinAnchors {
     fn anchors(&self, sentence: &str, _language: Language, out: &mut Vec<Anchor>) {
         let chars: Vec<char> = sentence.chars().collect();
         let mut i = 0;
-        let mut first_word = true;
         while i < chars.len() {
             let c = chars[i];
             if let Some(d) = ascii_digit(c) {
@@ -101,7 +103,6 @@ impl AnchorSource for BuiltinAnchors {
                 let trimmed = digits.trim_start_matches('0');
                 let key = if trimmed.is_empty() { "0" } else { trimmed };
                 out.push(Anchor::new(AnchorKind::Number, key));
-                first_word = false;
                 continue;
             }
             if c == '%' || c == '$' {
@@ -124,13 +125,38 @@ impl AnchorSource for BuiltinAnchors {
                 {
                     let key: String = chars[i..=j]
                         .iter()
-                        .filter(|c| !c.is_ascii_digit() && **c != '$')
+                        .filter(|c| !c.is_ascii_digit() && !matches!(**c, '$' | 'I' | '\''))
                         .collect();
                     out.push(Anchor::new(AnchorKind::Number, key));
                     i = j + 1;
                     continue;
                 }
                 i += 1;
+                continue;
+            }
+            if c == '-'
+                && (i == 0 || chars[i - 1].is_whitespace())
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|n| *n == '-' || n.is_ascii_alphanumeric())
+            {
+                // A command-line option: -A, --administrators.
+                let start = i;
+                i += 1;
+                if chars[i] == '-' {
+                    i += 1;
+                }
+                while i < chars.len()
+                    && (chars[i].is_ascii_alphanumeric() || chars[i] == '-' || chars[i] == '_')
+                {
+                    i += 1;
+                }
+                if i - start >= 2 && chars[i - 1] != '-' {
+                    out.push(Anchor::new(
+                        AnchorKind::Name,
+                        chars[start..i].iter().collect::<String>(),
+                    ));
+                }
                 continue;
             }
             if matches!(c, '?' | '؟' | '¿') {
@@ -146,16 +172,18 @@ impl AnchorSource for BuiltinAnchors {
                 let word = &chars[start..i];
                 let latin = word.iter().all(|c| c.is_ascii_alphanumeric());
                 let capital = word[0].is_ascii_uppercase();
-                let marked = word[1..]
-                    .iter()
-                    .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-                if latin && capital && word.len() >= 2 && (!first_word || marked) {
+                // Capitalized names, and longer Latin words, which a translation into another
+                // script keeps only when they are names, commands or terms (root, lastlog, tcb).
+                // The aligner only uses anchors that occur in both documents, so the English
+                // words a translation does not keep cost nothing.
+                let name = capital && word.len() >= 2;
+                let term = !capital && word.len() >= 4;
+                if latin && (name || term) {
                     out.push(Anchor::new(
                         AnchorKind::Name,
                         word.iter().collect::<String>(),
                     ));
                 }
-                first_word = false;
                 continue;
             }
             i += 1;
@@ -210,7 +238,9 @@ mod tests {
             ]
         );
         assert_eq!(anchors("Ақтоты ICESCO-ға барды"), [(Name, "ICESCO".into())]);
-        // The first word of a sentence is capitalized anyway.
-        assert!(anchors("Open the file").is_empty());
+        assert_eq!(
+            anchors("Open the file"),
+            [(Name, "Open".into()), (Name, "file".into())]
+        );
     }
 }

@@ -48,8 +48,8 @@ impl Link {
 /// The beads, with their prior probabilities (Gale & Church 1993, table 5).
 const BEADS: [(usize, usize, f64); 6] = [
     (1, 1, 0.89),
-    (1, 0, 0.0099 / 2.0),
-    (0, 1, 0.0099 / 2.0),
+    (1, 0, 0.01),
+    (0, 1, 0.01),
     (2, 1, 0.089 / 2.0),
     (1, 2, 0.089 / 2.0),
     (2, 2, 0.011),
@@ -58,9 +58,10 @@ const BEADS: [(usize, usize, f64); 6] = [
 /// How much a shared anchor lowers a bead's cost (in nats), by kind.
 fn anchor_weight(kind: AnchorKind) -> f64 {
     match kind {
-        AnchorKind::Number => 3.0,
-        AnchorKind::Name => 2.5,
+        AnchorKind::Number => 4.0,
+        AnchorKind::Name => 3.5,
         AnchorKind::Punctuation => 1.0,
+        AnchorKind::Word => 2.0,
     }
 }
 
@@ -78,6 +79,15 @@ fn neg_ln_erfc(x: f64) -> f64 {
                             + t * (-1.135_203_98
                                 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
     -(t.ln() + poly)
+}
+
+/// Degrees of freedom of the length model: Student's t instead of Gale and Church's normal
+/// distribution, whose thin tails let one odd length outweigh every anchor.
+const DEGREES_OF_FREEDOM: f64 = 4.0;
+
+/// `-ln` of the (unnormalized) density of δ; 0 at δ = 0.
+fn length_cost(delta: f64) -> f64 {
+    (DEGREES_OF_FREEDOM + 1.0) / 2.0 * (1.0 + delta * delta / DEGREES_OF_FREEDOM).ln()
 }
 
 /// The sentences of one side: lengths, cumulative lengths and anchor lists.
@@ -130,8 +140,16 @@ struct Model<'a> {
     ln_priors: [f64; 6],
 }
 
-/// What a pair bead costs for each number on one side that the other side does not have.
-const UNMATCHED_NUMBER: f64 = 1.5;
+/// What a pair bead costs for each anchor on one side that the other side does not have (only
+/// anchors that occur in both documents count: the others say nothing).
+fn unmatched_weight(kind: AnchorKind) -> f64 {
+    match kind {
+        AnchorKind::Number => 2.0,
+        AnchorKind::Name => 1.5,
+        AnchorKind::Punctuation => 0.5,
+        AnchorKind::Word => 0.5,
+    }
+}
 
 /// The anchor part of a pair bead's cost: minus the weights of the anchors both sides share (a
 /// multiset intersection), plus a penalty for each number only one side has.
@@ -140,7 +158,7 @@ fn anchor_cost(kinds: &[AnchorKind], a: &[&[u32]], b: &[&[u32]]) -> f64 {
     let mut right: Vec<u32> = b.iter().flat_map(|l| l.iter().copied()).collect();
     left.sort_unstable();
     right.sort_unstable();
-    let is_number = |id: u32| kinds[id as usize] == AnchorKind::Number;
+    let unmatched = |id: u32| unmatched_weight(kinds[id as usize]);
     let (mut i, mut j, mut cost) = (0, 0, 0.0);
     while i < left.len() || j < right.len() {
         let order = match (left.get(i), right.get(j)) {
@@ -150,19 +168,11 @@ fn anchor_cost(kinds: &[AnchorKind], a: &[&[u32]], b: &[&[u32]]) -> f64 {
         };
         match order {
             std::cmp::Ordering::Less => {
-                cost += if is_number(left[i]) {
-                    UNMATCHED_NUMBER
-                } else {
-                    0.0
-                };
+                cost += unmatched(left[i]);
                 i += 1;
             }
             std::cmp::Ordering::Greater => {
-                cost += if is_number(right[j]) {
-                    UNMATCHED_NUMBER
-                } else {
-                    0.0
-                };
+                cost += unmatched(right[j]);
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
@@ -193,7 +203,7 @@ impl Model<'_> {
         let l1: f64 = self.src.len[i - di..i].iter().sum();
         let l2: f64 = self.tgt.len[j - dj..j].iter().sum();
         let delta = self.delta(l1, l2);
-        let mut cost = -self.ln_priors[b] + neg_ln_erfc(delta.abs() / std::f64::consts::SQRT_2);
+        let mut cost = -self.ln_priors[b] + length_cost(delta);
         {
             let a: Vec<&[u32]> = self.src.anchors[i - di..i]
                 .iter()
@@ -432,24 +442,40 @@ pub fn align(
     }
     let mut intern = HashMap::new();
     let mut kinds = Vec::new();
-    let src = side(source, source_language, anchors, &mut intern, &mut kinds);
-    let tgt = side(target, target_language, anchors, &mut intern, &mut kinds);
+    let mut src = side(source, source_language, anchors, &mut intern, &mut kinds);
+    let mut tgt = side(target, target_language, anchors, &mut intern, &mut kinds);
+    // Only anchors both documents have can link sentences.
+    let mut in_source = vec![false; kinds.len()];
+    let mut in_target = vec![false; kinds.len()];
+    for id in src.anchors.iter().flatten() {
+        in_source[*id as usize] = true;
+    }
+    for id in tgt.anchors.iter().flatten() {
+        in_target[*id as usize] = true;
+    }
+    let shared = |id: &u32| in_source[*id as usize] && in_target[*id as usize];
+    for list in src.anchors.iter_mut().chain(tgt.anchors.iter_mut()) {
+        list.retain(shared);
+    }
     let total_src: f64 = src.len.iter().sum::<f64>().max(1.0);
     let total_tgt: f64 = tgt.len.iter().sum::<f64>().max(1.0);
-    let mut model = Model {
-        src: &src,
-        tgt: &tgt,
-        kinds: &kinds,
-        ratio: total_tgt / total_src,
-        variance: 6.8,
-        ln_priors: BEADS.map(|(_, _, p)| p.ln()),
-    };
+    let (mut ratio, mut variance) = (total_tgt / total_src, 6.8);
     let mut width = 64usize;
     let mut done = 0u64;
-    // Two passes with the estimates of the first; each pass may widen the band.
-    let mut total = 4 * (n as u64 + 1);
+    // Three rounds: lengths only, then with the length estimates and the word pairs learned from
+    // the round before. Each pass may widen the band.
+    const ROUNDS: usize = 3;
+    let mut total = 2 * ROUNDS as u64 * (n as u64 + 1);
     let mut links = Vec::new();
-    for round in 0..2 {
+    for round in 0..ROUNDS {
+        let model = Model {
+            src: &src,
+            tgt: &tgt,
+            kinds: &kinds,
+            ratio,
+            variance,
+            ln_priors: BEADS.map(|(_, _, p)| p.ln()),
+        };
         loop {
             let band = Band::new(&src, &tgt, width);
             let (found, touched) = pass(&model, &band, &mut |rows| {
@@ -464,39 +490,164 @@ pub fn align(
             width *= 2;
             total += 2 * (n as u64 + 1);
         }
-        if round == 0 {
-            reestimate(&mut model, &links);
+        if round + 1 < ROUNDS {
+            (ratio, variance) = reestimate(&model, &links).unwrap_or((ratio, variance));
+            let learned = learn_words(source, target, &links, &mut kinds);
+            add_words(&mut src, &mut tgt, source, target, &learned, &kinds);
         }
     }
     progress(total, total);
     links
 }
 
-/// Re-estimates the length ratio and variance from the confident 1-1 links of a first pass.
-fn reestimate(model: &mut Model<'_>, links: &[Link]) {
-    let pairs: Vec<(f64, f64)> = links
+/// The lower-case words of a sentence (two letters or more), each once.
+fn word_set(sentence: &str) -> Vec<String> {
+    let mut words: Vec<String> = crate::text::words(sentence)
+        .map(|w| w.text.to_lowercase())
+        .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_numeric()))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Translation pairs learned from the confident 1-1 links of the first pass (as Moore 2002 and
+/// hunalign do): words that occur in linked sentences together far more than apart, each the
+/// other's best partner (Dice coefficient). Returns, per pair, the source and target word and the
+/// id of its anchor.
+fn learn_words(
+    source: &[&str],
+    target: &[&str],
+    links: &[Link],
+    kinds: &mut Vec<AnchorKind>,
+) -> HashMap<String, Vec<(String, u32)>> {
+    let mut pair_count: HashMap<(&str, &str), u32> = HashMap::new();
+    let mut src_count: HashMap<&str, u32> = HashMap::new();
+    let mut tgt_count: HashMap<&str, u32> = HashMap::new();
+    let confident: Vec<&Link> = links
         .iter()
         .filter(|l| l.source.len() == 1 && l.target.len() == 1 && l.confidence > 0.9)
+        .collect();
+    let src_words: Vec<Vec<String>> = confident
+        .iter()
+        .map(|l| word_set(source[l.source.start]))
+        .collect();
+    let tgt_words: Vec<Vec<String>> = confident
+        .iter()
+        .map(|l| word_set(target[l.target.start]))
+        .collect();
+    for (a, b) in src_words.iter().zip(&tgt_words) {
+        for x in a {
+            *src_count.entry(x).or_default() += 1;
+        }
+        for y in b {
+            *tgt_count.entry(y).or_default() += 1;
+        }
+        if a.len() * b.len() > 400 {
+            continue;
+        }
+        for x in a {
+            for y in b {
+                *pair_count.entry((x, y)).or_default() += 1;
+            }
+        }
+    }
+    let dice =
+        |x: &str, y: &str, c: u32| 2.0 * f64::from(c) / f64::from(src_count[x] + tgt_count[y]);
+    let mut best_src: HashMap<&str, (f64, &str)> = HashMap::new();
+    let mut best_tgt: HashMap<&str, (f64, &str)> = HashMap::new();
+    for (&(x, y), &c) in &pair_count {
+        if c < 2 {
+            continue;
+        }
+        let d = dice(x, y, c);
+        if best_src.get(x).is_none_or(|(b, _)| d > *b) {
+            best_src.insert(x, (d, y));
+        }
+        if best_tgt.get(y).is_none_or(|(b, _)| d > *b) {
+            best_tgt.insert(y, (d, x));
+        }
+    }
+    let mut learned: HashMap<String, Vec<(String, u32)>> = HashMap::new();
+    let mut pairs: Vec<(&str, &str)> = best_src
+        .iter()
+        .filter(|(x, (d, y))| *d >= 0.5 && best_tgt.get(y).is_some_and(|(_, back)| back == *x))
+        .map(|(x, (_, y))| (*x, *y))
+        .collect();
+    pairs.sort_unstable();
+    for (x, y) in pairs {
+        let id = kinds.len() as u32;
+        kinds.push(AnchorKind::Word);
+        learned
+            .entry(x.to_string())
+            .or_default()
+            .push((y.to_string(), id));
+    }
+    learned
+}
+
+/// Adds the learned word pairs to the anchors of both sides.
+fn add_words(
+    src: &mut Side,
+    tgt: &mut Side,
+    source: &[&str],
+    target: &[&str],
+    learned: &HashMap<String, Vec<(String, u32)>>,
+    kinds: &[AnchorKind],
+) {
+    // The pairs of an earlier round make way for the new ones.
+    for list in src.anchors.iter_mut().chain(tgt.anchors.iter_mut()) {
+        list.retain(|id| kinds[*id as usize] != AnchorKind::Word);
+    }
+    let by_target: HashMap<&str, u32> = learned
+        .values()
+        .flatten()
+        .map(|(y, id)| (y.as_str(), *id))
+        .collect();
+    for (list, sentence) in src.anchors.iter_mut().zip(source) {
+        for word in word_set(sentence) {
+            list.extend(learned.get(&word).into_iter().flatten().map(|(_, id)| *id));
+        }
+        list.sort_unstable();
+    }
+    for (list, sentence) in tgt.anchors.iter_mut().zip(target) {
+        for word in word_set(sentence) {
+            list.extend(by_target.get(word.as_str()).copied());
+        }
+        list.sort_unstable();
+    }
+}
+
+/// Re-estimates the length ratio and variance from the 1-1 links of a first pass, robustly (median
+/// ratio, median absolute deviation), so that the wrong links of the first pass do not inflate them.
+fn reestimate(model: &Model<'_>, links: &[Link]) -> Option<(f64, f64)> {
+    let pairs: Vec<(f64, f64)> = links
+        .iter()
+        .filter(|l| l.source.len() == 1 && l.target.len() == 1)
         .map(|l| (model.src.len[l.source.start], model.tgt.len[l.target.start]))
         .filter(|(a, b)| *a > 0.0 && *b > 0.0)
         .collect();
     if pairs.len() < 20 {
-        return;
+        return None;
     }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
     let (sum1, sum2) = pairs
         .iter()
         .fold((0.0, 0.0), |(a, b), (l1, l2)| (a + l1, b + l2));
     let ratio = sum2 / sum1;
-    let variance = pairs
+    let deviations: Vec<f64> = pairs
         .iter()
         .map(|(l1, l2)| {
             let mean = ((l1 + l2 / ratio) / 2.0).max(1.0);
-            (l2 - ratio * l1).powi(2) / mean
+            (l2 - ratio * l1).abs() / mean.sqrt()
         })
-        .sum::<f64>()
-        / pairs.len() as f64;
-    model.ratio = ratio;
-    model.variance = variance.clamp(1.0, 100.0);
+        .collect();
+    // For a normal distribution the median absolute deviation is 0.6745 σ.
+    let sigma = median(deviations) / 0.6745;
+    Some((ratio, (sigma * sigma).clamp(0.5, 100.0)))
 }
 
 #[cfg(test)]
