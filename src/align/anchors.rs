@@ -207,6 +207,7 @@ mod tests {
         assert_eq!(
             anchors("On 09.12.2025, ICESCO met."),
             [
+                (Name, "On".into()),
                 (Number, "9".into()),
                 (Number, "12".into()),
                 (Number, "2025".into()),
@@ -230,8 +231,11 @@ mod tests {
         assert_eq!(
             anchors("Cannot open %s: %1$lu bytes in GTK2 for AlMalik!"),
             [
+                (Name, "Cannot".into()),
+                (Name, "open".into()),
                 (Number, "%s".into()),
                 (Number, "%lu".into()),
+                (Name, "bytes".into()),
                 (Name, "GTK2".into()),
                 (Name, "AlMalik".into()),
                 (Punctuation, "!".into())

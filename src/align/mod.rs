@@ -444,7 +444,9 @@ pub fn align(
     let mut kinds = Vec::new();
     let mut src = side(source, source_language, anchors, &mut intern, &mut kinds);
     let mut tgt = side(target, target_language, anchors, &mut intern, &mut kinds);
-    // Only anchors both documents have can link sentences.
+    // Names only count where both documents have them (English words a translation into another
+    // script does not keep say nothing); a number or a ? only one document has is evidence of a
+    // sentence without a counterpart.
     let mut in_source = vec![false; kinds.len()];
     let mut in_target = vec![false; kinds.len()];
     for id in src.anchors.iter().flatten() {
@@ -453,7 +455,10 @@ pub fn align(
     for id in tgt.anchors.iter().flatten() {
         in_target[*id as usize] = true;
     }
-    let shared = |id: &u32| in_source[*id as usize] && in_target[*id as usize];
+    let shared = |id: &u32| {
+        kinds[*id as usize] != AnchorKind::Name
+            || (in_source[*id as usize] && in_target[*id as usize])
+    };
     for list in src.anchors.iter_mut().chain(tgt.anchors.iter_mut()) {
         list.retain(shared);
     }
