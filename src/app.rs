@@ -32,10 +32,11 @@ pub(crate) enum Outcome {
 const EXIT_ERROR: u8 = 2;
 
 /// The value of `--lang` in the raw arguments, read before clap so that `--help` can be localized.
+/// After `segment`, `--lang` is the document's language, not the interface's.
 fn lang_flag(args: &[String]) -> Option<String> {
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        if arg == "--" {
+        if arg == "--" || arg == "segment" {
             break;
         }
         if arg == "--lang" {
@@ -187,6 +188,12 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
         Command::Stats(args) => stats(cli, args, l10n),
         Command::Match(args) => crate::match_cmd::run(cli, args, l10n),
         Command::Glossary(args) => crate::glossary_cmd::run(cli, args, l10n),
+        Command::Segment(args) => {
+            crate::segment_cmd::segment(cli, args, l10n).map(|()| Outcome::Success)
+        }
+        Command::Align(args) => {
+            crate::segment_cmd::align(cli, args, l10n).map(|()| Outcome::Success)
+        }
     }
 }
 

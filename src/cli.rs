@@ -70,6 +70,10 @@ pub(crate) enum Command {
     Match(MatchArgs),
     /// Glossaries: browse, check, convert, and find their names in text
     Glossary(crate::glossary_cmd::GlossaryArgs),
+    /// Split a document into sentences, or export the segmentation rules as SRX 2.0
+    Segment(crate::segment_cmd::SegmentArgs),
+    /// Align the sentences of a document and its translation
+    Align(crate::segment_cmd::AlignArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

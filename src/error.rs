@@ -70,6 +70,13 @@ pub enum Reason {
     GlossaryNeedsLanguages,
     #[error("the new entry has {0} problems and was not added")]
     GlossaryEntryRejected(u64),
+    #[error("{attribute}=\"{value}\" must be yes or no")]
+    SrxBadValue { attribute: String, value: String },
+    #[error("<languagemap> names the language rule {0:?}, which the file does not define")]
+    SrxUnknownRule(String),
+    /// A rule pattern that does not compile; the rule is skipped (a warning, not an error).
+    #[error("the pattern {pattern:?} cannot be used ({detail}); the rule is skipped")]
+    SrxRegex { pattern: String, detail: String },
 }
 
 impl Reason {
@@ -102,6 +109,9 @@ impl Reason {
             Reason::GlossaryMissingColumn(_) => "reason-glossary-missing-column",
             Reason::GlossaryNeedsLanguages => "reason-glossary-needs-languages",
             Reason::GlossaryEntryRejected(_) => "reason-glossary-entry-rejected",
+            Reason::SrxBadValue { .. } => "reason-srx-bad-value",
+            Reason::SrxUnknownRule(_) => "reason-srx-unknown-rule",
+            Reason::SrxRegex { .. } => "reason-srx-regex",
         }
     }
 
@@ -135,6 +145,13 @@ impl Reason {
                 vec![("column", name.clone())]
             }
             Reason::GlossaryEntryRejected(count) => vec![("count", count.to_string())],
+            Reason::SrxBadValue { attribute, value } => {
+                vec![("attribute", attribute.clone()), ("value", value.clone())]
+            }
+            Reason::SrxUnknownRule(name) => vec![("name", name.clone())],
+            Reason::SrxRegex { pattern, detail } => {
+                vec![("pattern", pattern.clone()), ("detail", detail.clone())]
+            }
             _ => Vec::new(),
         }
     }

@@ -6,6 +6,7 @@
 //! the file, line and column. This is the binary's engine: its API is not yet stable.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod align;
 pub mod error;
 pub mod formats;
 pub mod glossary;
@@ -14,4 +15,5 @@ pub mod memory;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod segment;
 pub mod text;

@@ -2,8 +2,11 @@
 
 mod common;
 
+mod align;
+
 mod cli;
 mod crash;
 mod glossary;
 mod matching;
+mod segment;
 mod store;

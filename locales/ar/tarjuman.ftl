@@ -258,3 +258,30 @@ cmd-glossary-find-files = الملفات النصية المراد البحث ف
 cmd-glossary-find-format = صيغة المخرج
 cmd-glossary-extract = اعرض الأسماء والمصطلحات المرشّحة غير الموجودة في أي مسرد، بصيغة CSV للمسرد
 cmd-glossary-extract-files = الملفات النصية المراد قراءتها (يحدّد ‎--lang العام لغتها)
+## التقطيع والمحاذاة
+
+reason-srx-bad-value = يجب أن تكون قيمة { $attribute }="{ $value }" إمّا yes أو no
+reason-srx-unknown-rule = يشير <languagemap> إلى قاعدة اللغة “{ $name }” غير المعرَّفة في الملف
+reason-srx-regex = لا يمكن استخدام النمط “{ $pattern }” ({ $detail })؛ تُتخطّى القاعدة
+progress-aligning = جارٍ محاذاة { $source } مع { $target }
+align-done = جمل المصدر: { $source }، وجمل الهدف: { $target }؛ عدد الأزواج: { $pairs }، والجمل التي لا مقابل لها: { $unmatched }؛ متوسط الثقة { $confidence }.
+align-written = كُتبت الروابط في { $path }.
+align-imported = عدد الوحدات الجديدة في الذاكرة: { $added } (من أصل { $pairs } من الأزواج).
+cmd-segment = تقسيم مستند إلى جمل، أو تصدير قواعد التقطيع بصيغة SRX 2.0
+cmd-segment-file = المستند المراد تقسيمه (نص عادي أو Markdown)
+cmd-segment-lang = لغة المستند
+cmd-segment-rules = قواعد SRX 2.0 تُستخدم بدلًا من القواعد المدمجة
+cmd-segment-format = صيغة المخرجات
+cmd-segment-markdown = قراءة المستند بصيغة Markdown (الافتراضي لملفات ‎.md و‎.markdown)
+cmd-segment-export-srx = كتابة القواعد المستخدمة (المدمجة أو قواعد ‎--rules) بصيغة SRX 2.0 بدلًا من ذلك
+cmd-segment-output = الملف المراد الكتابة فيه، أو - للمخرجات القياسية
+cmd-align = محاذاة جمل مستند مع جمل ترجمته
+cmd-align-source = المستند الأصلي
+cmd-align-target = ترجمته
+cmd-align-from = لغة الأصل
+cmd-align-to = لغة الترجمة
+cmd-align-output = كتابة الروابط في هذا الملف (‎.tmx أو ‎.tsv)، أو - للمخرجات القياسية
+cmd-align-format = صيغة المخرجات (افتراضيًا حسب امتداد ملف المخرجات، وإلا TSV)
+cmd-align-import = إضافة الأزواج المحاذاة إلى الذاكرة (في معاملة واحدة)
+cmd-align-min-confidence = تخطّي الأزواج التي تقل ثقتها عن هذه القيمة (من 0 إلى 1)
+cmd-align-rules = قواعد SRX 2.0 لتقسيم المستندين

@@ -202,3 +202,30 @@ cmd-glossary-find-files = Axtarış aparılacaq mətn faylları
 cmd-glossary-find-format = Çıxış formatı
 cmd-glossary-extract = Heç bir qlossaridə olmayan ehtimal olunan ad və terminləri qlossari CSV-si kimi göstər
 cmd-glossary-extract-files = Oxunacaq mətn faylları (qlobal --lang onların dilini bildirir)
+## segment and align
+
+reason-srx-bad-value = { $attribute }="{ $value }" yalnız yes və ya no ola bilər
+reason-srx-unknown-rule = <languagemap> “{ $name }” dil qaydasını göstərir, lakin faylda belə qayda yoxdur
+reason-srx-regex = “{ $pattern }” şablonu işlədilə bilməz ({ $detail }); qayda buraxılır
+progress-aligning = { $source } və { $target } uyğunlaşdırılır
+align-done = { $source } mənbə və { $target } hədəf cümləsi: { $pairs } cüt, qarşılığı olmayan { $unmatched } cümlə; orta etibarlılıq { $confidence }.
+align-written = Uyğunluqlar { $path } faylına yazıldı.
+align-imported = Yaddaşa { $added } yeni vahid əlavə olundu ({ $pairs } cütdən).
+cmd-segment = Sənədi cümlələrə böl və ya seqmentləşdirmə qaydalarını SRX 2.0 kimi ixrac et
+cmd-segment-file = Bölünəcək sənəd (sadə mətn və ya Markdown)
+cmd-segment-lang = Sənədin dili
+cmd-segment-rules = Daxili qaydaların əvəzinə işlədiləcək SRX 2.0 qaydaları
+cmd-segment-format = Çıxış formatı
+cmd-segment-markdown = Sənədi Markdown kimi oxu (.md və .markdown faylları üçün standart)
+cmd-segment-export-srx = Bunun əvəzinə işlənən qaydaları (daxili və ya --rules ilə verilən) SRX 2.0 kimi yaz
+cmd-segment-output = Yazılacaq fayl və ya standart çıxış üçün -
+cmd-align = Sənədin və onun tərcüməsinin cümlələrini uyğunlaşdır
+cmd-align-source = Orijinal sənəd
+cmd-align-target = Onun tərcüməsi
+cmd-align-from = Orijinalın dili
+cmd-align-to = Tərcümənin dili
+cmd-align-output = Uyğunluqları bu fayla (.tmx və ya .tsv) və ya standart çıxış üçün - yaz
+cmd-align-format = Çıxış formatı (standart olaraq çıxış faylının genişlənməsinə görə, əks halda TSV)
+cmd-align-import = Uyğunlaşdırılmış cütləri yaddaşa əlavə et (bir tranzaksiyada)
+cmd-align-min-confidence = Etibarlılığı bundan aşağı olan cütləri burax (0-dan 1-ə qədər)
+cmd-align-rules = Hər iki sənədi bölmək üçün SRX 2.0 qaydaları

@@ -244,3 +244,39 @@ cmd-glossary-find-files = Text files to search
 cmd-glossary-find-format = Output format
 cmd-glossary-extract = List candidate names and terms that no glossary has yet, as glossary CSV
 cmd-glossary-extract-files = Text files to read (the global --lang names their language)
+## segment and align
+
+reason-srx-bad-value = { $attribute }="{ $value }" must be yes or no
+reason-srx-unknown-rule = <languagemap> names the language rule “{ $name }”, which the file does not define
+reason-srx-regex = the pattern “{ $pattern }” cannot be used ({ $detail }); the rule is skipped
+progress-aligning = Aligning { $source } with { $target }
+align-done = { $source } source and { $target } target sentences: { $pairs ->
+    [one] one pair
+   *[other] { $pairs } pairs
+  }, { $unmatched ->
+    [one] one sentence
+   *[other] { $unmatched } sentences
+  } without a counterpart; mean confidence { $confidence }.
+align-written = Wrote the links to { $path }.
+align-imported = { $added ->
+    [one] one new unit
+   *[other] { $added } new units
+  } in the memory (of { $pairs } pairs).
+cmd-segment = Split a document into sentences, or export the segmentation rules as SRX 2.0
+cmd-segment-file = The document to split (plain text or Markdown)
+cmd-segment-lang = The language of the document
+cmd-segment-rules = SRX 2.0 rules to use instead of the built-in ones
+cmd-segment-format = Output format
+cmd-segment-markdown = Read the document as Markdown (the default for .md and .markdown files)
+cmd-segment-export-srx = Write the rules in use (built-in, or those of --rules) as SRX 2.0 instead
+cmd-segment-output = The file to write, or - for standard output
+cmd-align = Align the sentences of a document and its translation
+cmd-align-source = The original document
+cmd-align-target = Its translation
+cmd-align-from = The language of the original
+cmd-align-to = The language of the translation
+cmd-align-output = Write the links to this file (.tmx or .tsv), or - for standard output
+cmd-align-format = Output format (by default from the extension of the output, else TSV)
+cmd-align-import = Put the aligned pairs into the memory (one transaction)
+cmd-align-min-confidence = Leave out pairs whose confidence is below this (0 to 1)
+cmd-align-rules = SRX 2.0 rules to split both documents with

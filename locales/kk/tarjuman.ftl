@@ -202,3 +202,30 @@ cmd-glossary-find-files = Іздеу жүргізілетін мәтін фай�
 cmd-glossary-find-format = Шығыс пішімі
 cmd-glossary-extract = Ешбір глоссарийде жоқ ықтимал атаулар мен терминдерді глоссарий CSV ретінде көрсету
 cmd-glossary-extract-files = Оқылатын мәтін файлдары (ғаламдық --lang олардың тілін білдіреді)
+## segment and align
+
+reason-srx-bad-value = { $attribute }="{ $value }" мәні тек yes немесе no болуы керек
+reason-srx-unknown-rule = <languagemap> “{ $name }” тіл ережесін көрсетеді, бірақ файлда ондай ереже жоқ
+reason-srx-regex = “{ $pattern }” үлгісін қолдану мүмкін емес ({ $detail }); ереже өткізіліп жіберіледі
+progress-aligning = { $source } мен { $target } сәйкестендірілуде
+align-done = { $source } бастапқы және { $target } мақсатты сөйлем: { $pairs } жұп, сәйкесі жоқ { $unmatched } сөйлем; орташа сенімділік { $confidence }.
+align-written = Сәйкестіктер { $path } файлына жазылды.
+align-imported = Жадқа { $added } жаңа бірлік қосылды ({ $pairs } жұптың ішінен).
+cmd-segment = Құжатты сөйлемдерге бөлу немесе сегменттеу ережелерін SRX 2.0 ретінде экспорттау
+cmd-segment-file = Бөлінетін құжат (қарапайым мәтін немесе Markdown)
+cmd-segment-lang = Құжаттың тілі
+cmd-segment-rules = Кірістірілген ережелердің орнына қолданылатын SRX 2.0 ережелері
+cmd-segment-format = Шығыс пішімі
+cmd-segment-markdown = Құжатты Markdown ретінде оқу (.md және .markdown файлдары үшін әдепкі)
+cmd-segment-export-srx = Оның орнына қолданыстағы ережелерді (кірістірілген немесе --rules) SRX 2.0 ретінде жазу
+cmd-segment-output = Жазылатын файл, немесе стандартты шығыс үшін -
+cmd-align = Құжат пен оның аудармасының сөйлемдерін сәйкестендіру
+cmd-align-source = Түпнұсқа құжат
+cmd-align-target = Оның аудармасы
+cmd-align-from = Түпнұсқаның тілі
+cmd-align-to = Аударманың тілі
+cmd-align-output = Сәйкестіктерді осы файлға (.tmx немесе .tsv) немесе стандартты шығыс үшін - жазу
+cmd-align-format = Шығыс пішімі (әдепкіде шығыс файлының кеңейтуі бойынша, әйтпесе TSV)
+cmd-align-import = Сәйкестендірілген жұптарды жадқа қосу (бір транзакцияда)
+cmd-align-min-confidence = Сенімділігі осыдан төмен жұптарды өткізіп жіберу (0-ден 1-ге дейін)
+cmd-align-rules = Екі құжатты да бөлуге арналған SRX 2.0 ережелері

@@ -11,7 +11,7 @@ pub mod source;
 pub mod tbx;
 pub mod tmx;
 pub mod xliff;
-mod xml;
+pub(crate) mod xml;
 
 pub use detect::detect;
 pub use source::{CountingReader, InputFile};

@@ -244,6 +244,11 @@ impl Element<'_> {
         name.rsplit_once(':').map_or(name, |(_, local)| local)
     }
 
+    /// Where this element starts in the decoded stream (see [`super::source::position_at`]).
+    pub(crate) fn offset(&self) -> u64 {
+        self.ctx.start
+    }
+
     /// An error at this element.
     pub(crate) fn error(&self, reason: Reason) -> Error {
         self.ctx.error(reason)
