@@ -187,6 +187,7 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
         Command::Stats(args) => stats(cli, args, l10n),
         Command::Match(args) => crate::match_cmd::run(cli, args, l10n),
         Command::Glossary(args) => crate::glossary_cmd::run(cli, args, l10n),
+        Command::Names(args) => crate::names_cmd::run(cli, args, l10n),
     }
 }
 

@@ -70,6 +70,8 @@ pub(crate) enum Command {
     Match(MatchArgs),
     /// Glossaries: browse, check, convert, and find their names in text
     Glossary(crate::glossary_cmd::GlossaryArgs),
+    /// Names across scripts: whether two spellings are the same name
+    Names(crate::names_cmd::NamesArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -202,3 +202,6 @@ cmd-glossary-find-files = Axtarış aparılacaq mətn faylları
 cmd-glossary-find-format = Çıxış formatı
 cmd-glossary-extract = Heç bir qlossaridə olmayan ehtimal olunan ad və terminləri qlossari CSV-si kimi göstər
 cmd-glossary-extract-files = Oxunacaq mətn faylları (qlobal --lang onların dilini bildirir)
+cmd-names = Müxtəlif əlifbalarda adlar: iki yazılışın eyni ad olub-olmadığı
+cmd-names-pairs = Başlığı və id, a, b sütunları olan cütlər CSV-si: id,score yazır (1 = eyni ad; 0.5 və yuxarı = eyni)
+cmd-names-output = Yazılacaq fayl (standart olaraq standart çıxış)

@@ -244,3 +244,6 @@ cmd-glossary-find-files = Text files to search
 cmd-glossary-find-format = Output format
 cmd-glossary-extract = List candidate names and terms that no glossary has yet, as glossary CSV
 cmd-glossary-extract-files = Text files to read (the global --lang names their language)
+cmd-names = Names across scripts: whether two spellings are the same name
+cmd-names-pairs = A CSV of pairs with a header and the columns id, a and b: writes id,score (1 = same name; 0.5 and above = the same)
+cmd-names-output = The file to write (standard output by default)

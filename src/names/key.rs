@@ -1,0 +1,517 @@
+//! Comparable keys for names, and the similarity of two spellings.
+//!
+//! A name is split into words (spaces, hyphens, camel case: Al-Malik ~ AlMalik ~ Al Malik), the
+//! Arabic article is dropped (al-/el-/ال), and each word becomes script-independent phones
+//! ([`super::translit`]). Two spellings are the same name when their words' phones, joined, are
+//! equal; when Arabic script is involved, their consonant skeletons are. Title and institution
+//! words are compared by meaning through a lexicon (Minister of Culture ~ Mədəniyyət naziri), as a
+//! multiset, while the names in them keep their order (Salman bin Abdulaziz is not Abdulaziz bin
+//! Salman). Gendered forms never match: the feminine ending is part of the phones (Aliyev vs
+//! Aliyeva), and only full names with the same given names may differ in the surname form
+//! (Hajibeyov ~ Hajibeyli, Kunanbayev ~ Kunanbaiuly), never in gender.
+
+use std::sync::LazyLock;
+
+use super::translit::{collapse, fix_homoglyphs, is_acronym, is_vowel, phones, rows, skeleton};
+use crate::model::Language;
+use crate::text::{
+    Script, fold_case, nfc, normalize_arabic, script_of, strip_invisible, strip_tashkeel,
+};
+
+/// Scores at or above this mean "the same name".
+pub const SAME_THRESHOLD: f64 = 0.5;
+
+/// The joined words are the same.
+const EXACT: f64 = 1.0;
+/// Same meaning words, same names.
+const SAME_TERMS: f64 = 0.95;
+/// The same given names, the surname under another form of one gender.
+const SURNAME_FORM: f64 = 0.9;
+/// An acronym of the other side's words, or a middle initial.
+const ABBREVIATED: f64 = 0.8;
+/// Different names score at most this, scaled by how close their keys are.
+const DIFFERENT_MAX: f64 = 0.45;
+
+const LEXICON: &str = include_str!("tables/lexicon.tsv");
+const SURNAMES: &str = include_str!("tables/surnames.tsv");
+
+/// Proclitics and the article, stripped from Arabic words when looking them up in the lexicon.
+const ARABIC_PREFIXES: &[&str] = &["وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"];
+
+/// One word of a lexicon form.
+struct FormWord {
+    text: String,
+    prefix: bool,
+}
+
+struct Concept {
+    name: &'static str,
+    forms: Vec<Vec<FormWord>>,
+}
+
+static CONCEPTS: LazyLock<Vec<Concept>> = LazyLock::new(|| {
+    rows(LEXICON)
+        .map(|(name, forms)| Concept {
+            name,
+            forms: forms
+                .split('|')
+                .map(|form| {
+                    form.split_whitespace()
+                        .map(|w| match w.strip_suffix('*') {
+                            Some(stem) => FormWord {
+                                text: lookup_form(stem),
+                                prefix: true,
+                            },
+                            None => FormWord {
+                                text: lookup_form(w),
+                                prefix: false,
+                            },
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .filter(|form| !form.is_empty())
+                .collect(),
+        })
+        .collect()
+});
+
+static SURNAME_ENDINGS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| rows(SURNAMES).collect());
+
+/// Case-folded, with the dotted/dotless i merged and Arabic letter variants normalized: the form
+/// in which words are looked up in the lexicon.
+fn lookup_form(word: &str) -> String {
+    let folded: String = fold_case(word, Language::English)
+        .chars()
+        .filter(|&c| c != '\u{307}')
+        .map(|c| if c == 'ı' { 'i' } else { c })
+        .collect();
+    normalize_arabic(&folded)
+}
+
+/// One word of a name.
+#[derive(Debug)]
+struct Word {
+    /// For the lexicon: see [`lookup_form`].
+    lookup: String,
+    phones: String,
+    /// The phones without a fused Latin article (almalik → malik): case may hide a camel-case
+    /// boundary, so a name is also compared with these.
+    bare: Option<String>,
+    arabic: bool,
+    /// A single letter, as in a middle initial.
+    initial: bool,
+    acronym: bool,
+}
+
+impl Word {
+    /// The ways the word may appear in the lexicon: itself, and for Arabic without its proclitics.
+    fn candidates(&self) -> Vec<&str> {
+        let mut out = vec![self.lookup.as_str()];
+        if self.arabic {
+            for prefix in ARABIC_PREFIXES {
+                if let Some(rest) = self.lookup.strip_prefix(prefix)
+                    && rest.chars().count() >= 2
+                {
+                    out.push(rest);
+                }
+            }
+        }
+        out
+    }
+
+    fn key(&self, arabic: bool) -> String {
+        if arabic {
+            skeleton(&self.phones)
+        } else {
+            self.phones.clone()
+        }
+    }
+}
+
+/// Splits a piece between a lower-case and an upper-case letter (AlMalik → Al Malik), unless the
+/// piece is an acronym.
+fn camel_parts(piece: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut prev_lower = false;
+    for c in piece.chars() {
+        if c.is_uppercase()
+            && prev_lower
+            && let Some(last) = parts.last()
+            && !last.is_empty()
+        {
+            parts.push(String::new());
+        }
+        prev_lower = c.is_lowercase();
+        if let Some(last) = parts.last_mut() {
+            last.push(c);
+        }
+    }
+    parts
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '‐'
+                | '‑'
+                | '–'
+                | '—'
+                | ','
+                | ';'
+                | '/'
+                | '('
+                | ')'
+                | '"'
+                | '«'
+                | '»'
+                | '“'
+                | '”'
+        )
+}
+
+/// The words of a name, the article dropped.
+fn parse(name: &str) -> Vec<Word> {
+    let clean = nfc(&strip_invisible(name)).into_owned();
+    let mut words = Vec::new();
+    for piece in clean.split(is_separator).filter(|p| !p.is_empty()) {
+        let piece = ["'s", "’s"]
+            .iter()
+            .find_map(|s| piece.strip_suffix(s))
+            .unwrap_or(piece);
+        let trimmed = piece.trim_end_matches('.');
+        let fixed = fix_homoglyphs(trimmed);
+        for part in camel_parts(&fixed) {
+            if let Some(word) = make_word(&part) {
+                words.push(word);
+            }
+        }
+    }
+    words
+}
+
+fn make_word(part: &str) -> Option<Word> {
+    let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return None;
+    }
+    let arabic = part.chars().any(|c| script_of(c) == Script::Arabic);
+    let lookup = lookup_form(part);
+    if matches!(lookup.as_str(), "al" | "el" | "əl" | "ul") {
+        return None;
+    }
+    let spelled = if arabic {
+        let bare = strip_tashkeel(part).into_owned();
+        match bare.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
+            _ => bare,
+        }
+    } else {
+        fold_case(part, Language::English)
+    };
+    let bare = (!arabic)
+        .then(|| {
+            ["al", "el"]
+                .iter()
+                .find_map(|article| spelled.strip_prefix(article))
+                .filter(|rest| {
+                    rest.chars().count() >= 3
+                        && rest.chars().next().is_some_and(|c| !"aeiouəıy".contains(c))
+                })
+                .map(|rest| phones(rest, false))
+        })
+        .flatten();
+    Some(Word {
+        phones: phones(&spelled, is_acronym(part)),
+        bare,
+        lookup,
+        arabic,
+        initial: letters == 1 && !arabic,
+        acronym: is_acronym(part),
+    })
+}
+
+/// Levenshtein similarity of two keys in [0, 1].
+fn closeness(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(here + 1);
+            prev = here;
+        }
+    }
+    1.0 - row[b.len()] as f64 / longest as f64
+}
+
+/// The stem and gender of a surname's phones (see `tables/surnames.tsv`), trailing vowels of the
+/// stem dropped.
+fn surname_stem(phones: &str) -> Option<(&str, &'static str)> {
+    SURNAME_ENDINGS.iter().find_map(|&(ending, gender)| {
+        let stem = phones.strip_suffix(ending)?;
+        let stem = stem.trim_end_matches(is_vowel);
+        (stem.chars().count() >= 2).then_some((stem, gender))
+    })
+}
+
+fn same_surname_form(a: &Word, b: &Word) -> bool {
+    match (surname_stem(&a.phones), surname_stem(&b.phones)) {
+        (Some((sa, ga)), Some((sb, gb))) => sa == sb && (ga == gb || ga == "n" || gb == "n"),
+        _ => false,
+    }
+}
+
+/// Aligns two word sequences where one has initials: an initial matches a word starting with its
+/// letter, and a middle initial may stand for a word the other side leaves out.
+fn align_initials(a: &[&Word], b: &[&Word], arabic: bool) -> bool {
+    fn first(w: &Word) -> Option<char> {
+        w.phones.chars().next()
+    }
+    fn go(a: &[&Word], b: &[&Word], i: usize, j: usize, arabic: bool) -> bool {
+        if i == a.len() && j == b.len() {
+            return true;
+        }
+        if i < a.len() && j < b.len() {
+            let (x, y) = (a[i], b[j]);
+            let matched = if x.initial || y.initial {
+                first(x) == first(y)
+            } else {
+                x.key(arabic) == y.key(arabic)
+            };
+            if matched && go(a, b, i + 1, j + 1, arabic) {
+                return true;
+            }
+        }
+        let middle_a = i > 0 && i + 1 < a.len() && a[i].initial;
+        let middle_b = j > 0 && j + 1 < b.len() && b[j].initial;
+        (middle_a && go(a, b, i + 1, j, arabic)) || (middle_b && go(a, b, i, j + 1, arabic))
+    }
+    (a.iter().chain(b).any(|w| w.initial)) && go(a, b, 0, 0, arabic)
+}
+
+/// The similarity of two word sequences taken as names.
+fn compare_names(a: &[&Word], b: &[&Word]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let arabic = a.iter().chain(b).any(|w| w.arabic);
+    let joined = |words: &[&Word], bare: bool| {
+        let all = collapse(
+            &words
+                .iter()
+                .map(|w| match (&w.bare, bare) {
+                    (Some(b), true) => b.as_str(),
+                    _ => w.phones.as_str(),
+                })
+                .collect::<String>(),
+        );
+        if arabic { skeleton(&all) } else { all }
+    };
+    let (ka, kb) = (joined(a, false), joined(b, false));
+    if ka == kb || joined(a, true) == joined(b, true) {
+        return EXACT;
+    }
+    if !arabic
+        && a.len() == b.len()
+        && a.len() >= 2
+        && a.iter()
+            .zip(b)
+            .rev()
+            .skip(1)
+            .all(|(x, y)| x.phones == y.phones)
+        && let (Some(x), Some(y)) = (a.last(), b.last())
+        && same_surname_form(x, y)
+    {
+        return SURNAME_FORM;
+    }
+    if align_initials(a, b, arabic) {
+        return ABBREVIATED;
+    }
+    DIFFERENT_MAX * closeness(&ka, &kb)
+}
+
+/// Splits words into lexicon concepts (sorted; function words dropped) and the remaining names.
+fn analyse(words: &[Word]) -> (Vec<&'static str>, Vec<&Word>) {
+    let mut concepts = Vec::new();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut best: Option<(usize, &'static str)> = None;
+        for concept in CONCEPTS.iter() {
+            for form in &concept.forms {
+                let n = form.len();
+                if i + n > words.len() || best.is_some_and(|(len, _)| len >= n) {
+                    continue;
+                }
+                let fits = form.iter().zip(&words[i..i + n]).all(|(f, w)| {
+                    w.candidates().iter().any(|c| {
+                        if f.prefix {
+                            c.starts_with(f.text.as_str())
+                        } else {
+                            *c == f.text
+                        }
+                    })
+                });
+                if fits {
+                    best = Some((n, concept.name));
+                }
+            }
+        }
+        match best {
+            Some((n, name)) => {
+                if name != "-" {
+                    concepts.push(name);
+                }
+                i += n;
+            }
+            None => {
+                names.push(&words[i]);
+                i += 1;
+            }
+        }
+    }
+    concepts.sort_unstable();
+    (concepts, names)
+}
+
+/// Whether `acronym` (one word) is made of the initial letters of `words` (function words left
+/// out): SPA ~ Saudi Press Agency, واس ~ وكالة الأنباء السعودية.
+fn is_acronym_of(acronym: &Word, words: &[Word]) -> bool {
+    if words.len() < 2 || !(acronym.acronym || acronym.arabic) {
+        return false;
+    }
+    let initials: String = words
+        .iter()
+        .filter(|w| {
+            let (concepts, names) = analyse(std::slice::from_ref(*w));
+            !(concepts.is_empty() && names.is_empty())
+        })
+        .filter_map(|w| {
+            let bare = w.lookup.strip_prefix("ال").unwrap_or(&w.lookup);
+            bare.chars().next()
+        })
+        .collect();
+    initials.chars().count() >= 2 && initials == acronym.lookup
+}
+
+/// The similarity of two spellings, in [0, 1]; [`SAME_THRESHOLD`] and above means the same name.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (parse(a), parse(b));
+    let (ra, rb): (Vec<&Word>, Vec<&Word>) = (wa.iter().collect(), wb.iter().collect());
+    let plain = compare_names(&ra, &rb);
+    if plain >= SAME_THRESHOLD {
+        return plain;
+    }
+    let (ca, na) = analyse(&wa);
+    let (cb, nb) = analyse(&wb);
+    if ca == cb && !ca.is_empty() {
+        let score = if na.is_empty() && nb.is_empty() {
+            SAME_TERMS
+        } else {
+            compare_names(&na, &nb)
+        };
+        return score.max(plain);
+    }
+    let abbreviated = match (wa.as_slice(), wb.as_slice()) {
+        ([one], many) | (many, [one]) => is_acronym_of(one, many),
+        _ => false,
+    };
+    if abbreviated { ABBREVIATED } else { plain }
+}
+
+/// The comparable key of a name: its words' phones, joined (the consonant skeleton when `arabic`).
+/// Two spellings with the same key are the same name.
+pub fn name_key(name: &str, arabic: bool) -> String {
+    let words = parse(name);
+    let all = collapse(&words.iter().map(|w| w.phones.as_str()).collect::<String>());
+    if arabic { skeleton(&all) } else { all }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        let s = similarity(a, b);
+        assert!((0.0..=1.0).contains(&s), "{a} / {b}: {s}");
+        s >= SAME_THRESHOLD
+    }
+
+    #[test]
+    fn transliterations_in_four_scripts_are_the_same_name() {
+        assert!(same("Qasym-Zhomart Toqaev", "Қасым-Жомарт Тоқаев"));
+        assert!(same("Kassym-Jomart Tokayev", "Қасым-Жомарт Тоқаев"));
+        assert!(same("Heydər Əliyev", "Heydar Aliyev"));
+        assert!(same("Heydar Aliyev", "Гейдар Алиев"));
+        assert!(same("Mohammed bin Salman", "محمد بن سلمان"));
+        assert!(same("Mohammed bin Salman", "Muhammad ibn Salman"));
+        assert!(same("Salman bin Abdul Aziz", "سلمان بن عبد العزيز"));
+        assert!(same("Nouri al-Maliki", "نوري المالكي"));
+        assert!(same("Anar Kərimov", "Анар Керимов"));
+    }
+
+    #[test]
+    fn spacing_hyphens_case_and_initials() {
+        assert!(same("Salim AlMalik", "Salim Al-Malik"));
+        assert!(same("Salim Al Malik", "salim almalik"));
+        assert!(same("Salim AlMalik", "Salim M. AlMalik"));
+        assert!(same("Kassym Jomart Tokayev", "Kassym-Jomart Tokayev"));
+        assert!(same("Abdul Fattah el-Sisi", "Abdel Fattah al-Sisi"));
+    }
+
+    #[test]
+    fn gendered_forms_and_relatives_are_different() {
+        assert!(!same("Aliyev", "Aliyeva"));
+        assert!(!same("Алиев", "Алиева"));
+        assert!(!same("علييف", "علييفا"));
+        assert!(!same("Ilham Aliyev", "Mehriban Aliyeva"));
+        assert!(!same("Heydər Əliyev", "İlham Əliyev"));
+        assert!(!same("Salman bin Abdulaziz", "Abdulaziz bin Salman"));
+        assert!(!same("Islam Karimov", "Anar Karimov"));
+    }
+
+    #[test]
+    fn surname_forms_of_one_person() {
+        assert!(same("Uzeyir Hajibeyov", "Uzeyir Hajibeyli"));
+        assert!(same("Abay Kunanbayev", "Abai Kunanbaiuly"));
+        assert!(same("Абай Кунанбаев", "Абай Құнанбайұлы"));
+        assert!(!same("Qafarlı", "Qafarzadə"));
+        assert!(!same("Zülfüqar Hacıbəyov", "Üzeyir Hacıbəyli"));
+    }
+
+    #[test]
+    fn near_spellings_are_different() {
+        assert!(!same("المالك", "المالكي"));
+        assert!(!same("Almaly", "Almaty"));
+        assert!(!same("Mohannad", "Mohamed"));
+        assert!(!same("Hacıyev", "Hacıbəyov"));
+        assert!(!same("Аstara", "Astana"));
+    }
+
+    #[test]
+    fn titles_and_institutions_compare_by_meaning() {
+        assert!(same("Mədəniyyət naziri", "Minister of Culture"));
+        assert!(same("Baş direktor", "المدير العام"));
+        assert!(same("Heydar Aliyev Centre", "Heydar Aliyev Center"));
+        assert!(same("ICESCO", "الإيسيسكو"));
+        assert!(same("SPA", "Saudi Press Agency"));
+        assert!(!same("Deputy Minister of Culture", "Minister of Culture"));
+        assert!(!same("Heydar Aliyev", "Heydar Aliyev Foundation"));
+        assert!(!same("Heydar Aliyev Foundation", "Heydar Aliyev Center"));
+    }
+
+    #[test]
+    fn keys_are_script_independent() {
+        assert_eq!(name_key("Tokayev", false), name_key("Тоқаев", false));
+        assert_eq!(name_key("Baku", true), name_key("باكو", true));
+    }
+}
