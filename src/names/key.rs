@@ -12,7 +12,9 @@
 
 use std::sync::LazyLock;
 
-use super::translit::{collapse, fix_homoglyphs, is_acronym, is_vowel, phones, rows, skeleton};
+use super::translit::{
+    collapse, fix_homoglyphs, is_acronym, is_vowel, keys_match, phones, rows, skeleton,
+};
 use crate::model::Language;
 use crate::text::{
     Script, fold_case, nfc, normalize_arabic, script_of, strip_invisible, strip_tashkeel,
@@ -308,7 +310,9 @@ fn surname_stem(phones: &str) -> Option<(&str, &'static str)> {
 
 fn same_surname_form(a: &Word, b: &Word) -> bool {
     match (surname_stem(&a.phones), surname_stem(&b.phones)) {
-        (Some((sa, ga)), Some((sb, gb))) => sa == sb && (ga == gb || ga == "n" || gb == "n"),
+        (Some((sa, ga)), Some((sb, gb))) => {
+            keys_match(sa, sb, false) && (ga == gb || ga == "n" || gb == "n")
+        }
         _ => false,
     }
 }
@@ -326,9 +330,11 @@ fn align_initials(a: &[&Word], b: &[&Word], arabic: bool) -> bool {
         if i < a.len() && j < b.len() {
             let (x, y) = (a[i], b[j]);
             let matched = if x.initial || y.initial {
-                first(x) == first(y)
+                first(x)
+                    .zip(first(y))
+                    .is_some_and(|(p, q)| keys_match(&p.to_string(), &q.to_string(), arabic))
             } else {
-                x.key(arabic) == y.key(arabic)
+                keys_match(&x.key(arabic), &y.key(arabic), arabic)
             };
             if matched && go(a, b, i + 1, j + 1, arabic) {
                 return true;
@@ -361,7 +367,8 @@ fn compare_names(a: &[&Word], b: &[&Word]) -> f64 {
     };
     let (ka, kb) = (joined(a, false), joined(b, false));
     let (xa, xb) = (joined(a, true), joined(b, true));
-    if ka == kb || xa == xb || ka == xb || xa == kb {
+    let m = |x: &str, y: &str| keys_match(x, y, arabic);
+    if m(&ka, &kb) || m(&xa, &xb) || m(&ka, &xb) || m(&xa, &kb) {
         return EXACT;
     }
     if !arabic
@@ -371,7 +378,7 @@ fn compare_names(a: &[&Word], b: &[&Word]) -> f64 {
             .zip(b)
             .rev()
             .skip(1)
-            .all(|(x, y)| x.phones == y.phones)
+            .all(|(x, y)| keys_match(&x.phones, &y.phones, false))
         && let (Some(x), Some(y)) = (a.last(), b.last())
         && same_surname_form(x, y)
     {
