@@ -252,20 +252,27 @@ fn make_word(part: &str) -> Option<Word> {
     };
     let acronym = is_acronym(part);
     // A second reading: an all-capitals word may be a name in capitals (CEYHUN), not an acronym;
-    // a fused article may hide a camel-case boundary lost to case (almalik ~ Al Malik).
+    // a fused article may hide a camel-case boundary lost to case (almalik ~ Al Malik); a final
+    // -ah/-eh may spell ta marbuta (Haniyeh ~ هنية).
     let alt = if arabic {
         None
     } else if acronym {
         Some(phones(&spelled, false))
     } else {
-        ["al", "el"]
+        let bare = ["al", "el"]
             .iter()
             .find_map(|article| spelled.strip_prefix(article))
             .filter(|rest| {
                 rest.chars().count() >= 3
                     && rest.chars().next().is_some_and(|c| !"aeiouəıy".contains(c))
             })
-            .map(|rest| phones(rest, false))
+            .unwrap_or(&spelled);
+        let bare = ["ah", "eh"]
+            .iter()
+            .find_map(|ending| bare.strip_suffix(ending).map(|stem| (stem, &ending[..1])))
+            .filter(|(stem, _)| stem.chars().count() >= 2)
+            .map_or(bare.to_string(), |(stem, vowel)| format!("{stem}{vowel}"));
+        (bare != spelled).then(|| phones(&bare, false))
     };
     Some(Word {
         phones: phones(&spelled, acronym),
@@ -515,6 +522,8 @@ mod tests {
         assert!(same("Mohammed bin Salman", "Muhammad ibn Salman"));
         assert!(same("Salman bin Abdul Aziz", "سلمان بن عبد العزيز"));
         assert!(same("Nouri al-Maliki", "نوري المالكي"));
+        assert!(same("Ismail Haniyeh", "إسماعيل هنية"));
+        assert!(same("Abdel Fattah", "عبد الفتاح"));
         assert!(same("Anar Kərimov", "Анар Керимов"));
     }
 

@@ -3,7 +3,9 @@
 //!
 //! Depends on `model` and `text` only.
 
+pub mod cluster;
 pub mod key;
 pub mod translit;
 
+pub use cluster::clusters;
 pub use key::{SAME_THRESHOLD, name_key, similarity};
