@@ -573,6 +573,9 @@ mod tests {
     #[test]
     fn titles_and_institutions_compare_by_meaning() {
         assert!(same("Mədəniyyət naziri", "Minister of Culture"));
+        assert!(same("Minister of Health", "Денсаулық сақтау министрі"));
+        assert!(same("Foreign Minister", "Xarici işlər naziri"));
+        assert!(!same("Minister of Health", "Minister of Justice"));
         assert!(same("Baş direktor", "المدير العام"));
         assert!(same("Heydar Aliyev Centre", "Heydar Aliyev Center"));
         assert!(same("ICESCO", "الإيسيسكو"));
