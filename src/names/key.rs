@@ -2,8 +2,9 @@
 //!
 //! A name is split into words (spaces, hyphens, camel case: Al-Malik ~ AlMalik ~ Al Malik), the
 //! Arabic article is dropped (al-/el-/ال), and each word becomes script-independent phones
-//! ([`super::translit`]). Two spellings are the same name when their words' phones, joined, are
-//! equal; when Arabic script is involved, their consonant skeletons are. Title and institution
+//! ([`super::translit`]). Two spellings are the same name when their words' phones, joined, match
+//! phone by phone (`e` matches `a` and `i`; Latin `g` matches `k`, and Egyptian `g` matches ج);
+//! when Arabic script is involved, their consonant skeletons do. Title and institution
 //! words are compared by meaning through a lexicon (Minister of Culture ~ Mədəniyyət naziri), as a
 //! multiset, while the names in them keep their order (Salman bin Abdulaziz is not Abdulaziz bin
 //! Salman). Gendered forms never match: the feminine ending is part of the phones (Aliyev vs
