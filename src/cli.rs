@@ -74,6 +74,8 @@ pub(crate) enum Command {
     Segment(crate::segment_cmd::SegmentArgs),
     /// Align the sentences of a document and its translation
     Align(crate::segment_cmd::AlignArgs),
+    /// Names across scripts: whether two spellings are the same name
+    Names(crate::names_cmd::NamesArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod l10n;
 pub mod memory;
 pub mod model;
+pub mod names;
 pub mod output;
 pub mod render;
 pub mod segment;

@@ -5,6 +5,7 @@ mod app;
 mod cli;
 mod glossary_cmd;
 mod match_cmd;
+mod names_cmd;
 mod segment_cmd;
 
 use std::process::ExitCode;

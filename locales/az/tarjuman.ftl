@@ -229,3 +229,6 @@ cmd-align-format = Çıxış formatı (standart olaraq çıxış faylının geni
 cmd-align-import = Uyğunlaşdırılmış cütləri yaddaşa əlavə et (bir tranzaksiyada)
 cmd-align-min-confidence = Etibarlılığı bundan aşağı olan cütləri burax (0-dan 1-ə qədər)
 cmd-align-rules = Hər iki sənədi bölmək üçün SRX 2.0 qaydaları
+cmd-names = Müxtəlif əlifbalarda adlar: iki yazılışın eyni ad olub-olmadığı
+cmd-names-pairs = Başlığı və id, a, b sütunları olan cütlər CSV-si: id,score yazır (1 = eyni ad; 0.5 və yuxarı = eyni)
+cmd-names-output = Yazılacaq fayl (standart olaraq standart çıxış)

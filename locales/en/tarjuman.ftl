@@ -280,3 +280,6 @@ cmd-align-format = Output format (by default from the extension of the output, e
 cmd-align-import = Put the aligned pairs into the memory (one transaction)
 cmd-align-min-confidence = Leave out pairs whose confidence is below this (0 to 1)
 cmd-align-rules = SRX 2.0 rules to split both documents with
+cmd-names = Names across scripts: whether two spellings are the same name
+cmd-names-pairs = A CSV of pairs with a header and the columns id, a and b: writes id,score (1 = same name; 0.5 and above = the same)
+cmd-names-output = The file to write (standard output by default)
