@@ -1,15 +1,22 @@
 //! Sentence alignment of two parallel documents: Gale–Church length-based dynamic programming with
 //! anchors, in a band around the diagonal.
 //!
-//! A path through the table pairs sentences in beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2. A bead costs
-//! `-ln P(kind) - ln P(δ)`, with δ the length difference of its two sides normalized as Gale and
-//! Church do (`(l₂ - c·l₁) / √(s²·l)`, lengths in characters without white space; `c` and `s²` are
-//! estimated from the documents: a first pass aligns, the 1-1 links of that pass give the
-//! estimates, a second pass aligns again). Anchors that both sides share (numbers, placeholders,
-//! `?`/`!`, names: see [`anchors`]) lower the cost.
+//! A path through the table pairs sentences in beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2. A pair bead
+//! costs `-ln P(kind) - ln f(δ)`, with δ the length difference of its two sides normalized as Gale
+//! and Church do (`(l₂ - c·l₁) / √(s²·l)`, lengths in characters without white space). `f` is a
+//! Student t density rather than their normal one: its heavier tails let anchors outweigh one odd
+//! length. A bead with an empty side costs its prior only (its length is no evidence). Anchors
+//! that both sides share (numbers, placeholders, `?`/`!`, names: see [`anchors`]) lower the cost,
+//! anchors only one side has raise it.
 //!
-//! Only cells within a band of the length diagonal are computed (`O(n·w)`, not `O(n·m)`); if the
-//! best path touches the edge of the band, the band is doubled and the pass repeated.
+//! Three rounds: the first uses lengths and anchors; its 1-1 links give robust estimates of `c`
+//! and `s²` (median absolute deviation) and a small dictionary of word pairs (words that occur in
+//! linked sentences together, each the other's best partner by the Dice coefficient, as in Moore
+//! 2002 and hunalign), which become anchors of the next round.
+//!
+//! Only cells within a band around the diagonal of cumulative lengths are computed (`O(n·w)`, not
+//! `O(n·m)`); if the best path touches the edge of the band, the band is doubled and the pass
+//! repeated.
 //!
 //! Each link's confidence is its posterior probability under the same model (forward–backward over
 //! the band): near 1 where the alignment is clear, lower where other pairings are about as likely.
@@ -63,22 +70,6 @@ fn anchor_weight(kind: AnchorKind) -> f64 {
         AnchorKind::Punctuation => 1.0,
         AnchorKind::Word => 2.0,
     }
-}
-
-/// `-ln erfc(x)` for `x >= 0`, without underflow for large `x` (Numerical Recipes' `erfcc`,
-/// fractional error below 1.2e-7, taken in log space).
-fn neg_ln_erfc(x: f64) -> f64 {
-    let z = x.abs();
-    let t = 1.0 / (1.0 + 0.5 * z);
-    let poly = -z * z - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
-    -(t.ln() + poly)
 }
 
 /// Degrees of freedom of the length model: Student's t instead of Gale and Church's normal
@@ -295,8 +286,8 @@ impl Band {
 /// Progress in rows of the table.
 pub type ProgressFn<'a> = &'a mut dyn FnMut(u64, u64);
 
-/// One pass: the best path (as links without confidence) and the posteriors, or `None` when the
-/// path touched the band's edge (the band must widen).
+/// One pass: the best path, each link with its posterior probability, and whether the path touched
+/// the band's edge (then the band must widen).
 fn pass(model: &Model<'_>, band: &Band, progress: &mut dyn FnMut(u64)) -> (Vec<Link>, bool) {
     let n = model.src.len.len();
     let m = model.tgt.len.len();

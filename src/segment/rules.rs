@@ -135,7 +135,7 @@ fn language_rule(table: &Abbreviations) -> LanguageRule {
     let mut rules = vec![rule(
         false,
         alternation(table.never),
-        format!("{SPACE}"),
+        SPACE.to_string(),
         "abbreviations and titles after which a sentence does not end",
     )];
     if !table.before_number.is_empty() {
@@ -158,7 +158,7 @@ fn default_rule() -> LanguageRule {
         rule(
             false,
             alternation(TITLES),
-            format!("{SPACE}"),
+            SPACE.to_string(),
             "titles before a name",
         ),
         rule(
@@ -170,7 +170,7 @@ fn default_rule() -> LanguageRule {
         rule(
             false,
             format!(r"(?:\.|\x{{2026}})+{CLOSE}*"),
-            format!(r"[^\p{{L}}%!?\x{{2026}}\x{{061F}}\x{{06D4}}.]*\p{{Ll}}"),
+            r"[^\p{L}%!?\x{2026}\x{061F}\x{06D4}.]*\p{Ll}".to_string(),
             "UAX #29 SB8: no break after a full stop or an ellipsis when the next letter is lower case (a printf placeholder counts as a word)",
         ),
         rule(
@@ -182,7 +182,7 @@ fn default_rule() -> LanguageRule {
         rule(
             true,
             format!("{TERMINATOR}+{CLOSE}*"),
-            format!("{SPACE}"),
+            SPACE.to_string(),
             "UAX #29 SB11: break after terminators and closing punctuation before white space",
         ),
         rule(
