@@ -1,8 +1,9 @@
 //! tarjuman: translation memory, glossary and name-consistency checks for English, Azerbaijani,
 //! Kazakh and Arabic.
 //!
-//! Modules depend one way: `model` ← `text` ← {`formats`, `memory`, `glossary`} ← `render`; `l10n` serves
-//! `render` and the binary. The library never prints; errors are typed ([`error::Error`]) and carry
+//! Modules depend one way: `model` ← `text` ← {`formats`, `memory`, `glossary`, `names`, `segment`,
+//! `align`} ← `render` (`segment` reads SRX through the XML layer of `formats`); `l10n` serves `render`
+//! and the binary. The library never prints; errors are typed ([`error::Error`]) and carry
 //! the file, line and column. This is the binary's engine: its API is not yet stable.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

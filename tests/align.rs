@@ -235,7 +235,7 @@ fn the_generator_is_deterministic() {
 }
 
 #[test]
-#[ignore = "timing: run with --release"]
+#[ignore = "a benchmark, not a check: prints the time for 10,000 sentences; run with --release -- --ignored"]
 fn ten_thousand_sentences() {
     let pairs = real_pairs("ar");
     let mut many = Vec::new();
@@ -256,7 +256,6 @@ fn ten_thousand_sentences() {
         100.0 * right as f64 / predicted as f64,
         100.0 * right as f64 / gold as f64
     );
-    assert!(elapsed.as_secs_f64() < 10.0);
 }
 
 /// Documents with one sentence per paragraph, through the binary.

@@ -1,15 +1,22 @@
 //! Sentence alignment of two parallel documents: Gale–Church length-based dynamic programming with
 //! anchors, in a band around the diagonal.
 //!
-//! A path through the table pairs sentences in beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2. A bead costs
-//! `-ln P(kind) - ln P(δ)`, with δ the length difference of its two sides normalized as Gale and
-//! Church do (`(l₂ - c·l₁) / √(s²·l)`, lengths in characters without white space; `c` and `s²` are
-//! estimated from the documents: a first pass aligns, the 1-1 links of that pass give the
-//! estimates, a second pass aligns again). Anchors that both sides share (numbers, placeholders,
-//! `?`/`!`, names: see [`anchors`]) lower the cost.
+//! A path through the table pairs sentences in beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2. A pair bead
+//! costs `-ln P(kind) - ln f(δ)`, with δ the length difference of its two sides normalized as Gale
+//! and Church do (`(l₂ - c·l₁) / √(s²·l)`, lengths in characters without white space). `f` is a
+//! Student t density rather than their normal one: its heavier tails let anchors outweigh one odd
+//! length. A bead with an empty side costs its prior only (its length is no evidence). Anchors
+//! that both sides share (numbers, placeholders, `?`/`!`, names: see [`anchors`]) lower the cost,
+//! anchors only one side has raise it.
 //!
-//! Only cells within a band of the length diagonal are computed (`O(n·w)`, not `O(n·m)`); if the
-//! best path touches the edge of the band, the band is doubled and the pass repeated.
+//! Three rounds: the first uses lengths and anchors; its 1-1 links give robust estimates of `c`
+//! and `s²` (median absolute deviation) and a small dictionary of word pairs (words that occur in
+//! linked sentences together, each the other's best partner by the Dice coefficient, as in Moore
+//! 2002 and hunalign), which become anchors of the next round.
+//!
+//! Only cells within a band around the diagonal of cumulative lengths are computed (`O(n·w)`, not
+//! `O(n·m)`); if the best path touches the edge of the band, the band is doubled and the pass
+//! repeated.
 //!
 //! Each link's confidence is its posterior probability under the same model (forward–backward over
 //! the band): near 1 where the alignment is clear, lower where other pairings are about as likely.
@@ -79,6 +86,34 @@ struct Side {
     len: Vec<f64>,
     /// Interned anchors of each sentence, sorted.
     anchors: Vec<Vec<u32>>,
+    /// `pairs[i]`: the anchors of sentences `i - 1` and `i` together, sorted (empty for 0), so
+    /// that a 2-sentence side costs no allocation.
+    pairs: Vec<Vec<u32>>,
+}
+
+impl Side {
+    /// Recomputes [`Side::pairs`] after the anchors changed.
+    fn pair_up(&mut self) {
+        self.pairs = (0..self.anchors.len())
+            .map(|i| {
+                if i == 0 {
+                    return Vec::new();
+                }
+                let mut both = [self.anchors[i - 1].as_slice(), &self.anchors[i]].concat();
+                both.sort_unstable();
+                both
+            })
+            .collect();
+    }
+
+    /// The anchors of the `count` (1 or 2) sentences ending before `end`.
+    fn anchors_of(&self, end: usize, count: usize) -> &[u32] {
+        if count == 2 {
+            &self.pairs[end - 1]
+        } else {
+            &self.anchors[end - 1]
+        }
+    }
 }
 
 fn side(
@@ -109,7 +144,11 @@ fn side(
         ids.sort_unstable();
         anchors.push(ids);
     }
-    Side { len, anchors }
+    Side {
+        len,
+        anchors,
+        pairs: Vec::new(),
+    }
 }
 
 /// The model the costs come from.
@@ -137,11 +176,7 @@ fn unmatched_weight(kind: AnchorKind) -> f64 {
 
 /// The anchor part of a pair bead's cost: minus the weights of the anchors both sides share (a
 /// multiset intersection), plus a penalty for each number only one side has.
-fn anchor_cost(kinds: &[AnchorKind], a: &[&[u32]], b: &[&[u32]]) -> f64 {
-    let mut left: Vec<u32> = a.iter().flat_map(|l| l.iter().copied()).collect();
-    let mut right: Vec<u32> = b.iter().flat_map(|l| l.iter().copied()).collect();
-    left.sort_unstable();
-    right.sort_unstable();
+fn anchor_cost(kinds: &[AnchorKind], left: &[u32], right: &[u32]) -> f64 {
     let unmatched = |id: u32| unmatched_weight(kinds[id as usize]);
     let (mut i, mut j, mut cost) = (0, 0, 0.0);
     while i < left.len() || j < right.len() {
@@ -187,19 +222,12 @@ impl Model<'_> {
         let l1: f64 = self.src.len[i - di..i].iter().sum();
         let l2: f64 = self.tgt.len[j - dj..j].iter().sum();
         let delta = self.delta(l1, l2);
-        let mut cost = -self.ln_priors[b] + length_cost(delta);
-        {
-            let a: Vec<&[u32]> = self.src.anchors[i - di..i]
-                .iter()
-                .map(Vec::as_slice)
-                .collect();
-            let t: Vec<&[u32]> = self.tgt.anchors[j - dj..j]
-                .iter()
-                .map(Vec::as_slice)
-                .collect();
-            cost += anchor_cost(self.kinds, &a, &t);
-        }
-        cost
+        let anchors = anchor_cost(
+            self.kinds,
+            self.src.anchors_of(i, di),
+            self.tgt.anchors_of(j, dj),
+        );
+        -self.ln_priors[b] + length_cost(delta) + anchors
     }
 }
 
@@ -213,31 +241,54 @@ struct Band {
 }
 
 impl Band {
-    /// A band of half-width `w` around the diagonal of cumulative lengths.
+    /// A band of half-width `w` around the diagonals of cumulative lengths and sentence counts.
     fn new(src: &Side, tgt: &Side, w: usize) -> Band {
         let n = src.len.len();
         let m = tgt.len.len();
         let total_src: f64 = src.len.iter().sum::<f64>().max(1.0);
         let total_tgt: f64 = tgt.len.iter().sum::<f64>().max(1.0);
-        let mut lo = Vec::with_capacity(n + 1);
-        let mut hi = Vec::with_capacity(n + 1);
+        let mut centers = Vec::with_capacity(n + 1);
         let (mut cum_src, mut cum_tgt, mut j) = (0.0, 0.0, 0usize);
         for i in 0..=n {
             if i > 0 {
                 cum_src += src.len[i - 1];
             }
-            // The target position whose share of the text is closest to the source's.
+            // The target position whose share of the text is closest to the source's, and the
+            // one whose share of the sentences is: the band covers both.
             let goal = cum_src / total_src * total_tgt;
             while j < m && cum_tgt + tgt.len[j] / 2.0 < goal {
                 cum_tgt += tgt.len[j];
                 j += 1;
             }
-            // Never let the diagonal fall behind the plain sentence-count diagonal by more than
-            // the band, so sentences of length zero cannot trap it.
-            let center = j;
-            lo.push(center.saturating_sub(w));
-            hi.push((center + w).min(m));
+            let by_count = i * m / n.max(1);
+            centers.push((j.min(by_count), j.max(by_count)));
         }
+        Band::around(&centers, w, m)
+    }
+
+    /// A band of half-width `w` around the path of an earlier round.
+    fn along(links: &[Link], n: usize, m: usize, w: usize) -> Band {
+        let mut centers = vec![(usize::MAX, 0usize); n + 1];
+        for link in links {
+            let rows = link.source.start..=link.source.end.min(n);
+            for (lo, hi) in centers[rows].iter_mut() {
+                *lo = (*lo).min(link.target.start);
+                *hi = (*hi).max(link.target.end);
+            }
+        }
+        for (lo, hi) in &mut centers {
+            if *lo == usize::MAX {
+                (*lo, *hi) = (0, m);
+            }
+        }
+        Band::around(&centers, w, m)
+    }
+
+    /// A band of half-width `w` around the target ranges `centers[i]` of each row.
+    fn around(centers: &[(usize, usize)], w: usize, m: usize) -> Band {
+        let n = centers.len() - 1;
+        let mut lo: Vec<usize> = centers.iter().map(|(l, _)| l.saturating_sub(w)).collect();
+        let mut hi: Vec<usize> = centers.iter().map(|(_, h)| (h + w).min(m)).collect();
         // Make consecutive rows overlap so that every bead can reach its cell.
         for i in 1..=n {
             lo[i] = lo[i].max(lo[i - 1]);
@@ -279,8 +330,8 @@ impl Band {
 /// Progress in rows of the table.
 pub type ProgressFn<'a> = &'a mut dyn FnMut(u64, u64);
 
-/// One pass: the best path (as links without confidence) and the posteriors, or `None` when the
-/// path touched the band's edge (the band must widen).
+/// One pass: the best path, each link with its posterior probability, and whether the path touched
+/// the band's edge (then the band must widen).
 fn pass(model: &Model<'_>, band: &Band, progress: &mut dyn FnMut(u64)) -> (Vec<Link>, bool) {
     let n = model.src.len.len();
     let m = model.tgt.len.len();
@@ -446,10 +497,16 @@ pub fn align(
     for list in src.anchors.iter_mut().chain(tgt.anchors.iter_mut()) {
         list.retain(shared);
     }
+    src.pair_up();
+    tgt.pair_up();
     let total_src: f64 = src.len.iter().sum::<f64>().max(1.0);
     let total_tgt: f64 = tgt.len.iter().sum::<f64>().max(1.0);
     let (mut ratio, mut variance) = (total_tgt / total_src, 6.8);
-    let mut width = 64usize;
+    // Rounds after the first search around the path of the round before, which is much closer
+    // to the answer than the length diagonal: a narrower band will do.
+    const FIRST_WIDTH: usize = 64;
+    const LATER_WIDTH: usize = 16;
+    let mut width = FIRST_WIDTH;
     let mut done = 0u64;
     // Three rounds: lengths only, then with the length estimates and the word pairs learned from
     // the round before. Each pass may widen the band.
@@ -466,7 +523,11 @@ pub fn align(
             ln_priors: BEADS.map(|(_, _, p)| p.ln()),
         };
         loop {
-            let band = Band::new(&src, &tgt, width);
+            let band = if round == 0 {
+                Band::new(&src, &tgt, width)
+            } else {
+                Band::along(&links, n, m, width)
+            };
             let (found, touched) = pass(&model, &band, &mut |rows| {
                 done += rows;
                 progress(done.min(total), total);
@@ -480,9 +541,12 @@ pub fn align(
             total += 2 * (n as u64 + 1);
         }
         if round + 1 < ROUNDS {
+            width = LATER_WIDTH;
             (ratio, variance) = reestimate(&model, &links).unwrap_or((ratio, variance));
             let learned = learn_words(source, target, &links, &mut kinds);
             add_words(&mut src, &mut tgt, source, target, &learned, &kinds);
+            src.pair_up();
+            tgt.pair_up();
         }
     }
     progress(total, total);

@@ -96,12 +96,13 @@ const TITLES: &[&str] = &[
 /// The per-language tables, in the order their rules apply.
 pub(crate) const LANGUAGES: [&Abbreviations; 4] = [&ENGLISH, &AZERBAIJANI, &KAZAKH, &ARABIC];
 
-/// The script class of an abbreviation list (by its first letter), in regex syntax.
+/// The script class of an abbreviation list (by its first letter), in Java syntax (`IsLatin`), so
+/// that OmegaT and Okapi read the exported rules; [`super::java_to_rust`] rewrites it for Rust.
 fn script(words: &[&str]) -> &'static str {
     match words.first().and_then(|w| w.chars().next()) {
-        Some(c) if ('\u{0400}'..='\u{04FF}').contains(&c) => r"\p{Cyrillic}",
-        Some(c) if ('\u{0600}'..='\u{06FF}').contains(&c) => r"\p{Arabic}",
-        _ => r"\p{Latin}",
+        Some(c) if ('\u{0400}'..='\u{04FF}').contains(&c) => r"\p{IsCyrillic}",
+        Some(c) if ('\u{0600}'..='\u{06FF}').contains(&c) => r"\p{IsArabic}",
+        _ => r"\p{IsLatin}",
     }
 }
 

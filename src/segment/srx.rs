@@ -218,6 +218,11 @@ fn escape(out: &mut String, text: &str) {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
+            // Character references, so that attribute normalization and line-end handling give
+            // them back unchanged.
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
             _ => out.push(c),
         }
     }
@@ -303,7 +308,7 @@ pub fn java_to_rust(pattern: &str) -> Cow<'_, str> {
                         let negated = next == 'P';
                         out.push_str(&java_property(name, negated, in_class > 0));
                         // Skip "p{name}".
-                        let skip = 2 + end + 1;
+                        let skip = 2 + name.chars().count() + 1;
                         for _ in 0..skip {
                             chars.next();
                         }
@@ -419,5 +424,6 @@ mod tests {
         assert_eq!(java_to_rust(r"(?U)abc"), r"abc");
         assert_eq!(java_to_rust(r"[]a]"), r"[\]a]");
         assert_eq!(java_to_rust(r"((?i)jan|feb)\."), r"((?i)jan|feb)\.");
+        assert_eq!(java_to_rust(r"\p{Ünï}x"), r"\p{Ünï}x");
     }
 }
