@@ -197,7 +197,7 @@ fn parse(name: &str) -> Vec<Word> {
     words
 }
 
-/// The value of a Roman numeral in capitals (I to XXXIX).
+/// The value of a Roman numeral written in capitals (values 1 to 39).
 fn roman(s: &str) -> Option<u32> {
     let mut total = 0;
     let mut rest = s;

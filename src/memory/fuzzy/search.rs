@@ -16,7 +16,7 @@ use std::cmp::Ordering;
 use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 
 use super::index::{GramInfo, Index, gram_counts};
-use super::myers::Pattern;
+use super::myers::{Pattern, levenshtein_dp};
 use super::score::{Metric, WordInterner, max_distance, units};
 
 /// A match: an index entry, its unit, and its distance to the query.
@@ -398,25 +398,6 @@ pub fn brute_force(index: &Index, query: &Query<'_>) -> Vec<Hit> {
         }
     }
     top.hits
-}
-
-/// Plain dynamic-programming Levenshtein distance.
-fn levenshtein_dp(a: &[u32], b: &[u32]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = if ca == cb {
-                previous
-            } else {
-                1 + previous.min(row[j]).min(row[j + 1])
-            };
-            previous = current;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
