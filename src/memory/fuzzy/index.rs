@@ -185,6 +185,35 @@ fn partition_point(mut lo: usize, mut hi: usize, pred: impl Fn(usize) -> bool) -
     lo
 }
 
+/// Scalar values of UTF-8 bytes known to be valid.
+pub(crate) struct Utf8Chars<'a> {
+    bytes: &'a [u8],
+}
+
+impl Iterator for Utf8Chars<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        let (&lead, rest) = self.bytes.split_first()?;
+        let (len, bits) = match lead {
+            0x00..=0x7F => {
+                self.bytes = rest;
+                return Some(u32::from(lead));
+            }
+            0xF0..=0xFF => (4, u32::from(lead & 0x07)),
+            0xE0..=0xEF => (3, u32::from(lead & 0x0F)),
+            _ => (2, u32::from(lead & 0x1F)),
+        };
+        let take = len.min(self.bytes.len());
+        let value = self.bytes[1..take]
+            .iter()
+            .fold(bits, |acc, b| (acc << 6) | u32::from(b & 0x3F));
+        self.bytes = &self.bytes[take..];
+        Some(value)
+    }
+}
+
 /// The postings of one bigram while building: (entry, occurrences).
 type BuildList = Vec<(u32, u32)>;
 
@@ -412,6 +441,23 @@ impl Index {
             .get(start..end)
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or("")
+    }
+
+    /// The scalar values of entry `i`'s text, decoded without validating it again (it was written
+    /// from a `&str`; a damaged file gives wrong characters, never a panic).
+    #[inline]
+    pub(crate) fn chars(&self, i: usize) -> Utf8Chars<'_> {
+        let ends = self.section(Section::TextEnds);
+        let start = if i == 0 {
+            0
+        } else {
+            u64_at(ends, i - 1) as usize
+        };
+        let end = u64_at(ends, i) as usize;
+        let arena = self.section(Section::Arena);
+        Utf8Chars {
+            bytes: arena.get(start..end).unwrap_or(&[]),
+        }
     }
 
     /// The language mask of entry `i`.
@@ -662,13 +708,21 @@ mod tests {
 
     #[test]
     fn an_index_survives_its_bytes_and_refuses_garbage() {
-        let idx = index(&strings(&["Baş direktor", "Бас директор", "المدير العام"]));
+        let idx = index(&strings(&[
+            "Baş direktor",
+            "Бас директор",
+            "المدير العام",
+            "𝐀𝐁 ok",
+        ]));
         let copy = Index::from_bytes(Bytes::Owned(idx.as_bytes().to_vec())).unwrap();
-        assert_eq!(copy.len(), 3);
+        assert_eq!(copy.len(), 4);
         assert_eq!(copy.meta(), idx.meta());
         for i in idx.entries() {
             assert_eq!(copy.text(i), idx.text(i));
             assert_eq!(copy.unit(i), idx.unit(i));
+            let decoded: Vec<u32> = copy.chars(i).collect();
+            let want: Vec<u32> = idx.text(i).chars().map(u32::from).collect();
+            assert_eq!(decoded, want);
         }
         assert!(Index::from_bytes(Bytes::Owned(b"not an index".to_vec())).is_none());
         let mut truncated = idx.as_bytes().to_vec();

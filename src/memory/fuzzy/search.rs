@@ -303,11 +303,10 @@ impl<'a> Searcher<'a> {
             if index.langs(entry) & query.require != query.require {
                 continue;
             }
-            let text = index.text(entry);
             let len = if index.length(entry) < u16::MAX as usize {
                 index.length(entry)
             } else {
-                text.chars().count()
+                index.chars(entry).count()
             };
             let longest = n.max(len);
             let cutoff = top.max_distance(longest, query.min);
@@ -316,7 +315,7 @@ impl<'a> Searcher<'a> {
                 continue;
             }
             self.stats.verified += 1;
-            let distance = pattern.distance(text.chars().map(u32::from), len, cutoff);
+            let distance = pattern.distance(index.chars(entry), len, cutoff);
             if let Some(distance) = distance {
                 top.offer(Hit {
                     entry,
