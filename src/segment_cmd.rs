@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use tarjuman::align::{self, BuiltinAnchors, Link};
+use tarjuman::align::{self, Anchor, AnchorKind, Anchors, BuiltinAnchors, Link};
 use tarjuman::error::{Error, Result};
 use tarjuman::formats::tmx::{TmxHeader, TmxWriter};
+use tarjuman::glossary::{Glossary, Recognizer, builtin};
 use tarjuman::l10n::L10n;
 use tarjuman::memory::Store;
 use tarjuman::model::{LangTag, Segment as Text, Unit, Variant};
@@ -220,6 +221,20 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// The glossaries in use (the shipped ones unless `--no-default-glossaries`, then every
+/// `--glossary`), as a recognizer of names and terms in any spelling.
+fn recognizer(cli: &Cli) -> Result<Recognizer> {
+    let mut glossaries = if cli.no_default_glossaries {
+        Vec::new()
+    } else {
+        builtin::shipped()?
+    };
+    for path in &cli.glossaries {
+        glossaries.push(Glossary::read(path)?);
+    }
+    Recognizer::new(&glossaries)
+}
+
 pub(crate) fn align(cli: &Cli, args: &AlignArgs, l10n: &L10n) -> Result<()> {
     let from = LangTag::parse(&args.from)?;
     let to = LangTag::parse(&args.to)?;
@@ -238,12 +253,28 @@ pub(crate) fn align(cli: &Cli, args: &AlignArgs, l10n: &L10n) -> Result<()> {
     );
     let src_texts: Vec<&str> = source.iter().map(|s| s.text.as_str()).collect();
     let tgt_texts: Vec<&str> = target.iter().map(|s| s.text.as_str()).collect();
+    // Glossary names and terms: a sentence and its translation mention the same entry, each in
+    // its own spelling.
+    let recognizer = recognizer(cli)?;
+    let glossary = |sentence: &str, _: tarjuman::model::Language| {
+        recognizer
+            .find(sentence)
+            .into_iter()
+            .map(|m| {
+                Anchor::new(
+                    AnchorKind::Name,
+                    format!("glossary:{}", recognizer.entry_id(m.entry)),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let anchors = Anchors(vec![&BuiltinAnchors, &glossary]);
     let links = align::align(
         &src_texts,
         &tgt_texts,
         from.language(),
         to.language(),
-        &BuiltinAnchors,
+        &anchors,
         &mut |done, total| {
             bar.set_length(total);
             bar.set_position(done);
