@@ -58,10 +58,10 @@ fn results_are_sorted_and_respect_top_and_min() {
         .assert()
         .success();
     let queries = sb.write("q.txt", "Open File\nSave As…\nPrint preview\n\n");
-    let out = sb
-        .cmd()
-        .args([
-            "match",
+    let queries = queries.to_string_lossy().into_owned();
+    let lines = jsonl(
+        &sb,
+        &[
             "--from",
             "en",
             "--to",
@@ -73,15 +73,9 @@ fn results_are_sorted_and_respect_top_and_min() {
             "--format",
             "jsonl",
             "--queries",
-        ])
-        .arg(&queries)
-        .output()
-        .unwrap();
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+            &queries,
+        ],
+    );
     assert_eq!(lines.len(), 4, "one line per query, the empty one included");
     assert_eq!(lines[3]["matches"].as_array().unwrap().len(), 0);
     for line in &lines {
