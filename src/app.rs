@@ -261,7 +261,7 @@ fn input_format(format: InputFormat) -> Format {
 
 /// Removes a store file this run created (and its journal files) after a failed import, so a failed
 /// first import leaves nothing behind.
-fn remove_store_files(path: &Path) {
+pub(crate) fn remove_store_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);

@@ -195,6 +195,28 @@ fn joined(sentences: &[Segment], range: std::ops::Range<usize>) -> String {
 }
 
 /// The memory unit of a pair link.
+/// Puts the aligned pairs into the store in one transaction; the number of new units.
+fn import_pairs(
+    store: &mut Store,
+    pairs: &[&Link],
+    origin: &str,
+    src: (&LangTag, &[Segment]),
+    tgt: (&LangTag, &[Segment]),
+) -> Result<u64> {
+    let mut importer = store.importer()?;
+    let mut count = 0u64;
+    for link in pairs {
+        if matches!(
+            importer.add(unit_of(link, src, tgt), Some(origin))?,
+            tarjuman::memory::Added::New(_)
+        ) {
+            count += 1;
+        }
+    }
+    importer.commit()?;
+    Ok(count)
+}
+
 fn unit_of(link: &Link, src: (&LangTag, &[Segment]), tgt: (&LangTag, &[Segment])) -> Unit {
     let mut unit = Unit {
         variants: vec![
@@ -339,20 +361,26 @@ pub(crate) fn align(cli: &Cli, args: &AlignArgs, l10n: &L10n) -> Result<()> {
     let mut added = None;
     if args.import {
         let mut store = Store::open(&cli.db)?;
-        let mut importer = store.importer()?;
+        let created = store.was_created();
         let origin = file_name(&args.source);
-        let mut count = 0u64;
-        for link in &pairs {
-            let unit = unit_of(link, (&from, &source), (&to, &target));
-            if matches!(
-                importer.add(unit, Some(&origin))?,
-                tarjuman::memory::Added::New(_)
-            ) {
-                count += 1;
+        let result = import_pairs(
+            &mut store,
+            &pairs,
+            &origin,
+            (&from, &source),
+            (&to, &target),
+        );
+        drop(store);
+        match result {
+            Ok(count) => added = Some(count),
+            Err(err) => {
+                // A failed first import leaves no store behind, as `import` does.
+                if created {
+                    crate::app::remove_store_files(&cli.db);
+                }
+                return Err(err);
             }
         }
-        importer.commit()?;
-        added = Some(count);
     }
     let to_stdout = output.as_deref() == Some(Path::new("-"));
     if !cli.quiet && !to_stdout {
