@@ -130,11 +130,25 @@ fn identity(unit: &Unit) -> Vec<(&str, &str)> {
 /// schema version 1 stored whole). Units with the same key are the same when their pairs are.
 fn unit_key(unit: &Unit) -> i64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for (lang, content) in identity(unit) {
-        hasher.update(lang.as_bytes());
-        hasher.update(&[0x1F]);
-        hasher.update(content.as_bytes());
-        hasher.update(&[0x1E]);
+    let mut hash = |pairs: &[(&str, &str)]| {
+        for (lang, content) in pairs {
+            hasher.update(lang.as_bytes());
+            hasher.update(&[0x1F]);
+            hasher.update(content.as_bytes());
+            hasher.update(&[0x1E]);
+        }
+    };
+    // Sorted on the stack for the usual few variants (an allocation per unit shows in an import).
+    let mut few = [("", ""); 8];
+    let n = unit.variants.len();
+    if n <= few.len() {
+        for (slot, v) in few.iter_mut().zip(&unit.variants) {
+            *slot = (v.lang.as_str(), v.segment.content());
+        }
+        few[..n].sort_unstable();
+        hash(&few[..n]);
+    } else {
+        hash(&identity(unit));
     }
     hasher.digest128() as u64 as i64
 }
@@ -196,6 +210,47 @@ impl Keys {
 
 fn props_json(props: &Props) -> Option<String> {
     (!props.is_empty()).then(|| serde_json::to_string(props).unwrap_or_default())
+}
+
+/// The JSON of `props` with the origin prop added last, as [`props_json`] would write it, without
+/// copying the properties or making a prop.
+fn props_json_with_origin(props: &Props, origin: &str) -> String {
+    use serde::ser::SerializeSeq;
+
+    #[derive(serde::Serialize)]
+    struct WithOrigin<'a> {
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        attrs: &'a [(String, String)],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        notes: &'a [String],
+        props: PropsAndOrigin<'a>,
+    }
+    struct PropsAndOrigin<'a>(&'a [Prop], &'a str);
+    #[derive(serde::Serialize)]
+    struct Origin<'a> {
+        #[serde(rename = "type")]
+        kind: &'a str,
+        value: &'a str,
+    }
+    impl serde::Serialize for PropsAndOrigin<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(self.0.len() + 1))?;
+            for prop in self.0 {
+                seq.serialize_element(prop)?;
+            }
+            seq.serialize_element(&Origin {
+                kind: ORIGIN_PROP,
+                value: self.1,
+            })?;
+            seq.end()
+        }
+    }
+    serde_json::to_string(&WithOrigin {
+        attrs: &props.attrs,
+        notes: &props.notes,
+        props: PropsAndOrigin(&props.props, origin),
+    })
+    .unwrap_or_default()
 }
 
 fn parse_props(json: Option<String>) -> Props {
@@ -593,15 +648,10 @@ impl PreparedUnit {
     pub fn new(mut unit: Unit, origin: Option<&str>) -> PreparedUnit {
         normalize_unit(&mut unit);
         let key = unit_key(&unit);
+        // Serialized with the origin, kept without it: a merge must not add the origin of a
+        // duplicate.
         let props = match origin.filter(|_| unit.props.values(ORIGIN_PROP).next().is_none()) {
-            Some(origin) => {
-                // Serialized with the origin, kept without it: a merge must not add the origin of
-                // a duplicate. Pushed and popped rather than cloning every property.
-                unit.props.props.push(Prop::new(ORIGIN_PROP, origin));
-                let json = props_json(&unit.props);
-                unit.props.props.pop();
-                json
-            }
+            Some(origin) => Some(props_json_with_origin(&unit.props, origin)),
             None => props_json(&unit.props),
         };
         PreparedUnit { unit, key, props }
@@ -855,6 +905,34 @@ mod tests {
                 .collect(),
             props: Props::default(),
         }
+    }
+
+    #[test]
+    fn props_with_the_origin_serialize_as_if_it_were_added() {
+        let mut props = Props::default();
+        let added = |props: &Props| {
+            let mut with = props.clone();
+            with.props.push(Prop::new(ORIGIN_PROP, "a.tmx"));
+            props_json(&with).unwrap()
+        };
+        assert_eq!(props_json_with_origin(&props, "a.tmx"), added(&props));
+        props.set_attr("tuid", "7");
+        assert_eq!(props_json_with_origin(&props, "a.tmx"), added(&props));
+        props.add_note("a \"quoted\" note");
+        props.add_prop("x-context", "menu");
+        assert_eq!(props_json_with_origin(&props, "a.tmx"), added(&props));
+        let unit = unit(&[("kk", "Файл"), ("en", "File"), ("az", "Fayl")]);
+        let mut many = unit.clone();
+        for i in 0..9 {
+            many.variants.push(Variant::new(
+                LangTag::parse("ar").unwrap(),
+                Segment::plain(format!("{i}")),
+            ));
+        }
+        let mut reversed = many.clone();
+        reversed.variants.reverse();
+        assert_eq!(unit_key(&many), unit_key(&reversed));
+        assert_ne!(unit_key(&many), unit_key(&unit));
     }
 
     #[test]
