@@ -402,6 +402,17 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .map_err(err)?;
+        // Held rather than cached: rusqlite clears a cached statement's bindings when it goes back
+        // to the cache, and SQLite re-prepares a statement whose plan looked at a parameter (as
+        // `unit = ?1` does) after that; re-importing a file looks up every unit.
+        let unit_props = conn
+            .prepare("SELECT props FROM units WHERE id = ?1")
+            .map_err(err)?;
+        let unit_variants = conn
+            .prepare(
+                "SELECT ord, lang, text, markup, props FROM variants WHERE unit = ?1 ORDER BY ord",
+            )
+            .map_err(err)?;
         let (find_key, keys) = if empty {
             (None, Some(Keys::default()))
         } else {
@@ -414,6 +425,8 @@ impl Store {
             insert_unit,
             insert_variant,
             find_key,
+            unit_props,
+            unit_variants,
             keys,
             bases: Vec::new(),
             rollback,
@@ -670,6 +683,9 @@ pub struct Importer<'a> {
     insert_variant: Statement<'a>,
     /// Finds units by key in the index (an import into a store with units).
     find_key: Option<Statement<'a>>,
+    /// A unit's properties, and its variants in order, by id.
+    unit_props: Statement<'a>,
+    unit_variants: Statement<'a>,
     /// The units of this import by key, while the indexes are dropped (an import into an empty
     /// store, which builds them at commit).
     keys: Option<Keys>,
@@ -784,18 +800,16 @@ impl<'a> Importer<'a> {
     }
 
     /// The stored variants of unit `id`, in order.
-    fn stored_variants(&self, id: i64) -> Result<Vec<StoredVariantRow>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(
-                "SELECT ord, lang, text, markup, props FROM variants WHERE unit = ?1 ORDER BY ord",
-            )
-            .map_err(|e| self.err(e))?;
-        stmt.query_map(params![id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.err(e))
+    fn stored_variants(&mut self, id: i64) -> Result<Vec<StoredVariantRow>> {
+        self.unit_variants
+            .query_map(params![id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| Error::Store {
+                path: self.path.clone(),
+                source: e,
+            })
     }
 
     /// Merges the properties of `unit` into stored unit `id` (found by key) when its variants are the
@@ -806,21 +820,20 @@ impl<'a> Importer<'a> {
             return Ok(None);
         }
         let props: Option<String> = self
-            .conn()
-            .query_row("SELECT props FROM units WHERE id = ?1", params![id], |r| {
-                r.get(0)
-            })
-            .map_err(|e| self.err(e))?;
+            .unit_props
+            .query_row(params![id], |r| r.get(0))
+            .map_err(|e| Error::Store {
+                path: self.path.clone(),
+                source: e,
+            })?;
         let mut stored_props = parse_props(props);
         let before = stored_props.clone();
         stored_props.merge(&unit.props);
         let mut changed = false;
         if stored_props != before {
             self.conn()
-                .execute(
-                    "UPDATE units SET props = ?2 WHERE id = ?1",
-                    params![id, props_json(&stored_props)],
-                )
+                .prepare_cached("UPDATE units SET props = ?2 WHERE id = ?1")
+                .and_then(|mut stmt| stmt.execute(params![id, props_json(&stored_props)]))
                 .map_err(|e| self.err(e))?;
             changed = true;
         }
@@ -836,10 +849,10 @@ impl<'a> Importer<'a> {
                 merged.merge(&variant.props);
                 if merged != old {
                     self.conn()
-                        .execute(
+                        .prepare_cached(
                             "UPDATE variants SET props = ?3 WHERE unit = ?1 AND ord = ?2",
-                            params![id, ord, props_json(&merged)],
                         )
+                        .and_then(|mut stmt| stmt.execute(params![id, ord, props_json(&merged)]))
                         .map_err(|e| self.err(e))?;
                     changed = true;
                 }
