@@ -733,13 +733,13 @@ impl SegmentBuilder {
     /// The segment built so far; the builder is reset.
     pub(crate) fn finish(&mut self) -> Segment {
         while self.end() {}
+        // Copies of the exact size; the builder keeps its buffers for the next segment.
         let markup = self.inline.then(|| self.markup.clone());
         self.inline = false;
         self.markup.clear();
-        Segment {
-            text: std::mem::take(&mut self.text),
-            markup,
-        }
+        let text = self.text.clone();
+        self.text.clear();
+        Segment { text, markup }
     }
 }
 

@@ -2,6 +2,9 @@
 //! multilingual units. Writes go through an [`Importer`], which is one transaction: it commits
 //! everything or nothing.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, params};
@@ -123,19 +126,131 @@ fn identity(unit: &Unit) -> Vec<(&str, &str)> {
     pairs
 }
 
-fn unit_key(unit: &Unit) -> [u8; 16] {
+/// The unit's key: the low 64 bits of the xxh3-128 of its sorted (language, content) pairs (what
+/// schema version 1 stored whole). Units with the same key are the same when their pairs are.
+fn unit_key(unit: &Unit) -> i64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for (lang, content) in identity(unit) {
-        hasher.update(lang.as_bytes());
-        hasher.update(&[0x1F]);
-        hasher.update(content.as_bytes());
-        hasher.update(&[0x1E]);
+    let mut hash = |pairs: &[(&str, &str)]| {
+        for (lang, content) in pairs {
+            hasher.update(lang.as_bytes());
+            hasher.update(&[0x1F]);
+            hasher.update(content.as_bytes());
+            hasher.update(&[0x1E]);
+        }
+    };
+    // Sorted on the stack for the usual few variants (an allocation per unit shows in an import).
+    let mut few = [("", ""); 8];
+    let n = unit.variants.len();
+    if n <= few.len() {
+        for (slot, v) in few.iter_mut().zip(&unit.variants) {
+            *slot = (v.lang.as_str(), v.segment.content());
+        }
+        few[..n].sort_unstable();
+        hash(&few[..n]);
+    } else {
+        hash(&identity(unit));
     }
-    hasher.digest128().to_le_bytes()
+    hasher.digest128() as u64 as i64
+}
+
+/// Hashes a unit key (already a hash) as it is.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.0 = n as u64;
+    }
+}
+
+/// The units an import into an empty store has added, by key: while the key index is dropped, the
+/// import finds its own duplicates here.
+#[derive(Default)]
+struct Keys {
+    /// The first unit with each key.
+    first: HashMap<i64, i64, BuildHasherDefault<KeyHasher>>,
+    /// Further units whose key collides with a different unit's (64 bits: practically never).
+    more: Vec<(i64, i64)>,
+}
+
+impl Keys {
+    fn candidates(&self, key: i64) -> Vec<i64> {
+        match self.first.get(&key) {
+            None => Vec::new(),
+            Some(&id) => std::iter::once(id)
+                .chain(
+                    self.more
+                        .iter()
+                        .filter(|(k, _)| *k == key)
+                        .map(|(_, id)| *id),
+                )
+                .collect(),
+        }
+    }
+
+    fn insert(&mut self, key: i64, id: i64) {
+        match self.first.entry(key) {
+            Entry::Vacant(slot) => {
+                slot.insert(id);
+            }
+            Entry::Occupied(_) => self.more.push((key, id)),
+        }
+    }
 }
 
 fn props_json(props: &Props) -> Option<String> {
     (!props.is_empty()).then(|| serde_json::to_string(props).unwrap_or_default())
+}
+
+/// The JSON of `props` with the origin prop added last, as [`props_json`] would write it, without
+/// copying the properties or making a prop.
+fn props_json_with_origin(props: &Props, origin: &str) -> String {
+    use serde::ser::SerializeSeq;
+
+    #[derive(serde::Serialize)]
+    struct WithOrigin<'a> {
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        attrs: &'a [(String, String)],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        notes: &'a [String],
+        props: PropsAndOrigin<'a>,
+    }
+    struct PropsAndOrigin<'a>(&'a [Prop], &'a str);
+    #[derive(serde::Serialize)]
+    struct Origin<'a> {
+        #[serde(rename = "type")]
+        kind: &'a str,
+        value: &'a str,
+    }
+    impl serde::Serialize for PropsAndOrigin<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(self.0.len() + 1))?;
+            for prop in self.0 {
+                seq.serialize_element(prop)?;
+            }
+            seq.serialize_element(&Origin {
+                kind: ORIGIN_PROP,
+                value: self.1,
+            })?;
+            seq.end()
+        }
+    }
+    serde_json::to_string(&WithOrigin {
+        attrs: &props.attrs,
+        notes: &props.notes,
+        props: PropsAndOrigin(&props.props, origin),
+    })
+    .unwrap_or_default()
 }
 
 fn parse_props(json: Option<String>) -> Props {
@@ -254,9 +369,10 @@ impl Store {
     /// Starts an import: one transaction that [`Importer::commit`] ends.
     ///
     /// Foreign keys are not checked during the import (the importer inserts a unit's variants right
-    /// after the unit), and an import into an empty store builds the by-language index once at the
-    /// end instead of entry by entry; both happen inside the transaction, so a rollback or a killed
-    /// process leaves the store as it was.
+    /// after the unit), and an import into an empty store builds its indexes (units by key, variants
+    /// by language) once at the end instead of entry by entry, finding duplicates in memory
+    /// meanwhile; all of it happens inside the transaction, so a rollback or a killed process leaves
+    /// the store as it was.
     pub fn importer(&mut self) -> Result<Importer<'_>> {
         let conn = &self.conn;
         let err = |source| Error::Store {
@@ -274,15 +390,11 @@ impl Store {
             .query_row("SELECT NOT EXISTS (SELECT 1 FROM units)", [], |r| r.get(0))
             .map_err(err)?;
         if empty {
-            conn.execute_batch(schema::DROP_VARIANTS_BY_BASE)
-                .map_err(err)?;
+            conn.execute_batch(schema::DROP_INDEXES).map_err(err)?;
         }
         // Prepared after the schema change, and kept: a cache lookup per insert costs.
         let insert_unit = conn
-            .prepare(
-                "INSERT INTO units (key, props, added) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (key) DO NOTHING",
-            )
+            .prepare("INSERT INTO units (key, props, added) VALUES (?1, ?2, ?3)")
             .map_err(err)?;
         let insert_variant = conn
             .prepare(
@@ -290,14 +402,36 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .map_err(err)?;
+        // Held rather than cached: rusqlite clears a cached statement's bindings when it goes back
+        // to the cache, and SQLite re-prepares a statement whose plan looked at a parameter (as
+        // `unit = ?1` does) after that; re-importing a file looks up every unit.
+        let unit_props = conn
+            .prepare("SELECT props FROM units WHERE id = ?1")
+            .map_err(err)?;
+        let unit_variants = conn
+            .prepare(
+                "SELECT ord, lang, text, markup, props FROM variants WHERE unit = ?1 ORDER BY ord",
+            )
+            .map_err(err)?;
+        let (find_key, keys) = if empty {
+            (None, Some(Keys::default()))
+        } else {
+            let find = conn
+                .prepare("SELECT id FROM units WHERE key = ?1 ORDER BY id")
+                .map_err(err)?;
+            (Some(find), None)
+        };
         let importer = Importer {
             insert_unit,
             insert_variant,
+            find_key,
+            unit_props,
+            unit_variants,
+            keys,
             bases: Vec::new(),
             rollback,
             path: self.path.clone(),
             now: tmx_now(),
-            rebuild_index: empty,
             changed: false,
         };
         Ok(importer)
@@ -500,12 +634,22 @@ impl Store {
 /// A stored variant as `merge` reads it: order, language, text, markup, props JSON.
 type StoredVariantRow = (i64, String, String, Option<String>, Option<String>);
 
+/// [`identity`] of a stored unit's variants.
+fn stored_identity(stored: &[StoredVariantRow]) -> Vec<(&str, &str)> {
+    let mut pairs: Vec<(&str, &str)> = stored
+        .iter()
+        .map(|(_, lang, text, markup, _)| (lang.as_str(), markup.as_deref().unwrap_or(text)))
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
 /// A unit made ready for the store: text in NFC, its key, its properties serialized. Preparing needs
 /// no store, so it can run on another thread than the inserts ([`Importer::add_prepared`]).
 #[derive(Clone, Debug)]
 pub struct PreparedUnit {
     unit: Unit,
-    key: [u8; 16],
+    key: i64,
     /// The unit's properties as stored for a new unit (with the origin), JSON.
     props: Option<String>,
 }
@@ -517,15 +661,10 @@ impl PreparedUnit {
     pub fn new(mut unit: Unit, origin: Option<&str>) -> PreparedUnit {
         normalize_unit(&mut unit);
         let key = unit_key(&unit);
+        // Serialized with the origin, kept without it: a merge must not add the origin of a
+        // duplicate.
         let props = match origin.filter(|_| unit.props.values(ORIGIN_PROP).next().is_none()) {
-            Some(origin) => {
-                // Serialized with the origin, kept without it: a merge must not add the origin of
-                // a duplicate. Pushed and popped rather than cloning every property.
-                unit.props.props.push(Prop::new(ORIGIN_PROP, origin));
-                let json = props_json(&unit.props);
-                unit.props.props.pop();
-                json
-            }
+            Some(origin) => Some(props_json_with_origin(&unit.props, origin)),
             None => props_json(&unit.props),
         };
         PreparedUnit { unit, key, props }
@@ -542,13 +681,19 @@ pub struct Importer<'a> {
     // Fields drop in order: the statements are finalized before the transaction ends.
     insert_unit: Statement<'a>,
     insert_variant: Statement<'a>,
+    /// Finds units by key in the index (an import into a store with units).
+    find_key: Option<Statement<'a>>,
+    /// A unit's properties, and its variants in order, by id.
+    unit_props: Statement<'a>,
+    unit_variants: Statement<'a>,
+    /// The units of this import by key, while the indexes are dropped (an import into an empty
+    /// store, which builds them at commit).
+    keys: Option<Keys>,
     /// Matching languages by tag, for the few tags a file has.
     bases: Vec<(String, String)>,
     rollback: Rollback<'a>,
     path: PathBuf,
     now: String,
-    /// `variants_by_base` was dropped for this import and is built again at commit.
-    rebuild_index: bool,
     /// Whether anything was added or merged: the store generation moves on commit.
     changed: bool,
 }
@@ -593,17 +738,20 @@ impl<'a> Importer<'a> {
     /// [`Importer::add`] for a unit prepared already.
     pub fn add_prepared(&mut self, prepared: &PreparedUnit) -> Result<Added> {
         let PreparedUnit { unit, key, props } = prepared;
-        let inserted = self
-            .insert_unit
-            .execute(params![&key[..], props, self.now])
-            .map_err(|e| self.err(e))?;
-        if inserted == 0 {
-            let added = self.merge(key, unit)?;
-            self.changed |= matches!(added, Added::Merged(_));
-            return Ok(added);
+        for id in self.candidates(*key)? {
+            if let Some(added) = self.merge(id, unit)? {
+                self.changed |= matches!(added, Added::Merged(_));
+                return Ok(added);
+            }
         }
+        self.insert_unit
+            .execute(params![key, props, self.now])
+            .map_err(|e| self.err(e))?;
         self.changed = true;
         let id = self.conn().last_insert_rowid();
+        if let Some(keys) = self.keys.as_mut() {
+            keys.insert(*key, id);
+        }
         for (ord, variant) in unit.variants.iter().enumerate() {
             let tag = variant.lang.as_str();
             let base = match self.bases.iter().position(|(t, _)| t == tag) {
@@ -634,43 +782,62 @@ impl<'a> Importer<'a> {
         Ok(Added::New(id))
     }
 
-    /// Merges the properties of `unit` into the stored unit with the same key.
-    fn merge(&mut self, key: &[u8; 16], unit: &Unit) -> Result<Added> {
-        let (id, props): (i64, Option<String>) = self
-            .conn()
-            .query_row(
-                "SELECT id, props FROM units WHERE key = ?1",
-                params![&key[..]],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(|e| self.err(e))?;
+    /// The stored units with `key`, oldest first (almost always none or one).
+    fn candidates(&mut self, key: i64) -> Result<Vec<i64>> {
+        if let Some(keys) = &self.keys {
+            return Ok(keys.candidates(key));
+        }
+        let find = self
+            .find_key
+            .as_mut()
+            .expect("an importer has keys or finds them");
+        find.query_map(params![key], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| Error::Store {
+                path: self.path.clone(),
+                source: e,
+            })
+    }
+
+    /// The stored variants of unit `id`, in order.
+    fn stored_variants(&mut self, id: i64) -> Result<Vec<StoredVariantRow>> {
+        self.unit_variants
+            .query_map(params![id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| Error::Store {
+                path: self.path.clone(),
+                source: e,
+            })
+    }
+
+    /// Merges the properties of `unit` into stored unit `id` (found by key) when its variants are the
+    /// same; `None` when they are not (a collision of keys).
+    fn merge(&mut self, id: i64, unit: &Unit) -> Result<Option<Added>> {
+        let stored = self.stored_variants(id)?;
+        if stored_identity(&stored) != identity(unit) {
+            return Ok(None);
+        }
+        let props: Option<String> = self
+            .unit_props
+            .query_row(params![id], |r| r.get(0))
+            .map_err(|e| Error::Store {
+                path: self.path.clone(),
+                source: e,
+            })?;
         let mut stored_props = parse_props(props);
         let before = stored_props.clone();
         stored_props.merge(&unit.props);
         let mut changed = false;
         if stored_props != before {
             self.conn()
-                .execute(
-                    "UPDATE units SET props = ?2 WHERE id = ?1",
-                    params![id, props_json(&stored_props)],
-                )
+                .prepare_cached("UPDATE units SET props = ?2 WHERE id = ?1")
+                .and_then(|mut stmt| stmt.execute(params![id, props_json(&stored_props)]))
                 .map_err(|e| self.err(e))?;
             changed = true;
         }
         // Variant properties: merge into the stored variant with the same language and content.
-        let stored: Vec<StoredVariantRow> = {
-            let mut stmt = self
-                .conn()
-                .prepare_cached(
-                    "SELECT ord, lang, text, markup, props FROM variants WHERE unit = ?1 ORDER BY ord",
-                )
-                .map_err(|e| self.err(e))?;
-            stmt.query_map(params![id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?
-        };
         for variant in unit.variants.iter().filter(|v| !v.props.is_empty()) {
             let found = stored.iter().find(|(_, lang, text, markup, _)| {
                 lang == variant.lang.as_str()
@@ -682,42 +849,42 @@ impl<'a> Importer<'a> {
                 merged.merge(&variant.props);
                 if merged != old {
                     self.conn()
-                        .execute(
+                        .prepare_cached(
                             "UPDATE variants SET props = ?3 WHERE unit = ?1 AND ord = ?2",
-                            params![id, ord, props_json(&merged)],
                         )
+                        .and_then(|mut stmt| stmt.execute(params![id, ord, props_json(&merged)]))
                         .map_err(|e| self.err(e))?;
                     changed = true;
                 }
             }
         }
-        Ok(if changed {
+        Ok(Some(if changed {
             Added::Merged(id)
         } else {
             Added::Unchanged(id)
-        })
+        }))
     }
 
     /// Whether the store already holds a unit with the same variants.
-    pub fn contains(&self, unit: &Unit) -> Result<bool> {
+    pub fn contains(&mut self, unit: &Unit) -> Result<bool> {
         let mut unit = unit.clone();
         normalize_unit(&mut unit);
-        let key = unit_key(&unit);
-        self.conn()
-            .query_row(
-                "SELECT 1 FROM units WHERE key = ?1",
-                params![&key[..]],
-                |_| Ok(()),
-            )
-            .optional()
-            .map(|found| found.is_some())
-            .map_err(|e| self.err(e))
+        let want = identity(&unit);
+        for id in self.candidates(unit_key(&unit))? {
+            if stored_identity(&self.stored_variants(id)?) == want {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Makes the import permanent. When anything changed, the store generation moves on, which
     /// tells every derived index that it is stale.
     pub fn commit(mut self) -> Result<()> {
-        if self.rebuild_index {
+        if self.keys.is_some() {
+            self.conn()
+                .execute_batch(schema::CREATE_UNITS_BY_KEY)
+                .map_err(|e| self.err(e))?;
             self.conn()
                 .execute_batch(schema::CREATE_VARIANTS_BY_BASE)
                 .map_err(|e| self.err(e))?;
@@ -751,6 +918,34 @@ mod tests {
                 .collect(),
             props: Props::default(),
         }
+    }
+
+    #[test]
+    fn props_with_the_origin_serialize_as_if_it_were_added() {
+        let mut props = Props::default();
+        let added = |props: &Props| {
+            let mut with = props.clone();
+            with.props.push(Prop::new(ORIGIN_PROP, "a.tmx"));
+            props_json(&with).unwrap()
+        };
+        assert_eq!(props_json_with_origin(&props, "a.tmx"), added(&props));
+        props.set_attr("tuid", "7");
+        assert_eq!(props_json_with_origin(&props, "a.tmx"), added(&props));
+        props.add_note("a \"quoted\" note");
+        props.add_prop("x-context", "menu");
+        assert_eq!(props_json_with_origin(&props, "a.tmx"), added(&props));
+        let unit = unit(&[("kk", "Файл"), ("en", "File"), ("az", "Fayl")]);
+        let mut many = unit.clone();
+        for i in 0..9 {
+            many.variants.push(Variant::new(
+                LangTag::parse("ar").unwrap(),
+                Segment::plain(format!("{i}")),
+            ));
+        }
+        let mut reversed = many.clone();
+        reversed.variants.reverse();
+        assert_eq!(unit_key(&many), unit_key(&reversed));
+        assert_ne!(unit_key(&many), unit_key(&unit));
     }
 
     #[test]
@@ -797,15 +992,16 @@ mod tests {
         assert_eq!(seen[0].unit.variants[1].segment.text, "Baş direktor");
     }
 
+    /// The definitions of the indexes, by name.
     fn index_sql(store: &Store) -> Option<String> {
         store
             .conn
             .query_row(
-                "SELECT sql FROM sqlite_master WHERE name = 'variants_by_base'",
+                "SELECT group_concat(sql, '; ') FROM (SELECT sql FROM sqlite_master
+                 WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)",
                 [],
                 |r| r.get(0),
             )
-            .optional()
             .unwrap()
     }
 
@@ -817,7 +1013,7 @@ mod tests {
     }
 
     #[test]
-    fn an_import_into_an_empty_store_builds_the_same_index_at_the_end() {
+    fn an_import_into_an_empty_store_builds_the_same_indexes_at_the_end() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("t.db")).unwrap();
         let fresh = index_sql(&store).expect("the index exists");
@@ -837,7 +1033,7 @@ mod tests {
             )
             .unwrap();
         assert_eq!(n, 1);
-        // Into a store with units, the index stays and is kept up to date.
+        // Into a store with units, the indexes stay and are kept up to date.
         let mut imp = store.importer().unwrap();
         imp.add(unit(&[("en", "Error"), ("kk", "Қате")]), None)
             .unwrap();
@@ -859,6 +1055,95 @@ mod tests {
         assert_eq!(index_sql(&store), fresh);
         assert!(foreign_keys(&store));
         assert_eq!(store.unit_count().unwrap(), 0);
+    }
+
+    /// Two units with different variants under the same key (a 64-bit collision, forced).
+    fn colliding(imp: &mut Importer<'_>) -> (Added, Added, Added) {
+        let first = PreparedUnit::new(unit(&[("en", "File"), ("kk", "Файл")]), None);
+        let mut other = PreparedUnit::new(unit(&[("en", "Error"), ("kk", "Қате")]), None);
+        other.key = first.key;
+        let again = PreparedUnit::new(unit(&[("kk", "Қате"), ("en", "Error")]), None);
+        let mut again = again;
+        again.key = first.key;
+        (
+            imp.add_prepared(&first).unwrap(),
+            imp.add_prepared(&other).unwrap(),
+            imp.add_prepared(&again).unwrap(),
+        )
+    }
+
+    #[test]
+    fn units_with_the_same_key_but_other_variants_are_kept_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        // Into an empty store (keys in memory) ...
+        let mut imp = store.importer().unwrap();
+        let (a, b, c) = colliding(&mut imp);
+        assert!(
+            imp.contains(&unit(&[("kk", "Файл"), ("en", "File")]))
+                .unwrap()
+        );
+        assert!(
+            !imp.contains(&unit(&[("en", "Open"), ("kk", "Ашу")]))
+                .unwrap()
+        );
+        imp.commit().unwrap();
+        let (Added::New(a), Added::New(b)) = (a, b) else {
+            panic!("{a:?} {b:?}")
+        };
+        assert_ne!(a, b);
+        assert_eq!(c, Added::Unchanged(b));
+        // ... and into one with units (keys in the index).
+        let mut imp = store.importer().unwrap();
+        let (a2, b2, c2) = colliding(&mut imp);
+        imp.commit().unwrap();
+        assert_eq!(
+            (a2, b2, c2),
+            (
+                Added::Unchanged(a),
+                Added::Unchanged(b),
+                Added::Unchanged(b)
+            )
+        );
+        assert_eq!(store.unit_count().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_version_1_store_is_upgraded_and_its_units_still_match() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            schema::migrate_to(&mut conn, 1).unwrap();
+            // Version 1 stored the whole xxh3-128 of the sorted (language, content) pairs.
+            let key =
+                xxhash_rust::xxh3::xxh3_128("en\u{1f}File\u{1e}kk\u{1f}Файл\u{1e}".as_bytes());
+            conn.execute(
+                "INSERT INTO units (id, key, props, added) VALUES (7, ?1, NULL, '20250101T000000Z')",
+                params![&key.to_le_bytes()[..]],
+            )
+            .unwrap();
+            conn.execute_batch(
+                "INSERT INTO variants (unit, ord, lang, base, text) VALUES
+                     (7, 0, 'en', 'en', 'File'), (7, 1, 'kk', 'kk', 'Файл');",
+            )
+            .unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(schema::version(&store.conn).unwrap(), SCHEMA_VERSION);
+        let mut imp = store.importer().unwrap();
+        let again = imp
+            .add(unit(&[("kk", "Файл"), ("en", "File")]), None)
+            .unwrap();
+        let new = imp
+            .add(unit(&[("en", "Error"), ("kk", "Қате")]), None)
+            .unwrap();
+        imp.commit().unwrap();
+        assert_eq!(again, Added::Unchanged(7));
+        assert!(matches!(new, Added::New(id) if id > 7));
+        assert_eq!(store.unit_count().unwrap(), 2);
+        assert_eq!(store.integrity_check().unwrap(), "ok");
+        assert!(foreign_keys(&store));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Why a language tag was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -24,7 +24,7 @@ pub enum LangTagError {
 
 /// A canonical BCP 47 language tag.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct LangTag(String);
+pub struct LangTag(Arc<str>);
 
 /// The languages tarjuman knows linguistically; everything else is [`Language::Other`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -105,7 +105,7 @@ impl LangTag {
             if rest.len() < 2 {
                 return Err(malformed());
             }
-            return Ok(LangTag(lowered));
+            return Ok(LangTag(lowered.into()));
         }
         let language = rest[0];
         if !(2..=3).contains(&language.len()) || !is_alpha(language) {
@@ -180,7 +180,7 @@ impl LangTag {
                 return Err(malformed());
             }
         }
-        Ok(LangTag(parts.join("-")))
+        Ok(LangTag(parts.join("-").into()))
     }
 
     /// The canonical tag.
