@@ -15,35 +15,22 @@ fn main() {
     };
     let checked: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(20);
     let started = Instant::now();
-    let entries: Vec<Entry> = std::fs::read_to_string(tm)
-        .expect("tm")
-        .lines()
-        .enumerate()
-        .map(|(i, line)| Entry {
-            unit: i as i64,
-            text: prepare(line),
-            langs: 1,
-        })
-        .collect();
-    let text_bytes: usize = entries.iter().map(|e| e.text.len()).sum();
-    let read = started.elapsed();
-    let index = Index::build(
-        entries,
-        Meta {
-            lang: "en".into(),
-            slots: vec!["en".into()],
-            generation: 0,
-        },
-    );
-    eprintln!(
-        "{} entries, text {} MB, index {} MB ({:.2}x), read {:.2?}, built in {:.2?}",
-        index.len(),
-        text_bytes / 1_000_000,
-        index.size() / 1_000_000,
-        index.size() as f64 / text_bytes as f64,
-        read,
-        started.elapsed() - read
-    );
+    // FUZZY_PROBE_INDEX=FILE keeps the built index in FILE and reuses it on the next run.
+    let cached = std::env::var_os("FUZZY_PROBE_INDEX").map(std::path::PathBuf::from);
+    let index = match cached.as_deref().map(Index::open) {
+        Some(Ok(Some(index))) => {
+            eprintln!("{} entries from the cached index", index.len());
+            index
+        }
+        _ => {
+            let index = build(tm);
+            if let Some(path) = &cached {
+                std::fs::write(path, index.as_bytes()).expect("write the cached index");
+            }
+            eprintln!("built in {:.2?}", started.elapsed());
+            index
+        }
+    };
     let queries: Vec<String> = std::fs::read_to_string(queries)
         .expect("queries")
         .lines()
@@ -51,8 +38,12 @@ fn main() {
         .collect();
     let mut searcher = Searcher::new(&index);
     let started = Instant::now();
+    let cpu_started = thread_cpu_ns();
     let mut found = 0;
+    let mut buckets = [(0u64, 0u64, 0u64); 5];
     for q in &queries {
+        let before = thread_cpu_ns();
+        let verified_before = searcher.stats.verified;
         let hits = searcher.search(&Query {
             text: q,
             top: 5,
@@ -60,8 +51,27 @@ fn main() {
             require: 0,
         });
         found += hits.len();
+        let bucket = (q.chars().count().saturating_sub(1) / 64).min(4);
+        buckets[bucket].0 += 1;
+        buckets[bucket].1 += thread_cpu_ns() - before;
+        buckets[bucket].2 += searcher.stats.verified - verified_before;
+    }
+    for (i, (n, ns, v)) in buckets.iter().enumerate() {
+        eprintln!(
+            "length {}..{}: {n} queries, {:.1} ms CPU, {} verified each",
+            i * 64 + 1,
+            i * 64 + 64,
+            *ns as f64 / 1e6 / (*n).max(1) as f64,
+            v / (*n).max(1)
+        );
     }
     let elapsed = started.elapsed();
+    let cpu = (thread_cpu_ns() - cpu_started) as f64 / 1e6;
+    eprintln!(
+        "CPU time {:.0} ms: {:.2} ms/query",
+        cpu,
+        cpu / queries.len() as f64
+    );
     eprintln!(
         "{} queries in {:.2?}: {:.1} q/s, {:.2} ms/query, {} hits",
         queries.len(),
@@ -78,6 +88,7 @@ fn main() {
         per(searcher.stats.candidates),
         per(searcher.stats.verified)
     );
+
     let started = Instant::now();
     for q in queries.iter().take(checked) {
         if checked == 0 {
@@ -102,4 +113,44 @@ fn main() {
         "{checked} queries equal brute force ({:.2?})",
         started.elapsed()
     );
+}
+
+/// The index of the segments in `tm`, one per line.
+fn build(tm: &str) -> Index {
+    let entries: Vec<Entry> = std::fs::read_to_string(tm)
+        .expect("tm")
+        .lines()
+        .enumerate()
+        .map(|(i, line)| Entry {
+            unit: i as i64,
+            text: prepare(line),
+            langs: 1,
+        })
+        .collect();
+    let text_bytes: usize = entries.iter().map(|e| e.text.len()).sum();
+    let index = Index::build(
+        entries,
+        Meta {
+            lang: "en".into(),
+            slots: vec!["en".into()],
+            generation: 0,
+        },
+    );
+    eprintln!(
+        "{} entries, text {} MB, index {} MB ({:.2}x)",
+        index.len(),
+        text_bytes / 1_000_000,
+        index.size() / 1_000_000,
+        index.size() as f64 / text_bytes as f64,
+    );
+    index
+}
+
+/// The CPU time this thread has run, in nanoseconds (Linux), so that a loaded machine does not
+/// distort the figure as wall time would.
+fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
 }

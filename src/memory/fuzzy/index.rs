@@ -380,7 +380,7 @@ impl Index {
     }
 
     /// The raw bytes, for writing to a file.
-    pub(crate) fn as_bytes(&self) -> &[u8] {
+    pub fn as_bytes(&self) -> &[u8] {
         &self.bytes
     }
 

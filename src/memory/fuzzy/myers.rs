@@ -1,11 +1,170 @@
-//! Bit-parallel Levenshtein distance (Myers 1999, in Hyyrö's block formulation) of one pattern
-//! against many texts, with no allocation per text and an early exit once the distance is sure to
-//! exceed the cut-off. The pattern's match vectors are built once per query.
+//! Bit-parallel Levenshtein distance (Myers 1999, in Hyyrö's formulation) of one pattern against
+//! many texts, with no allocation per text and an early exit once the distance is sure to exceed the
+//! cut-off. The pattern's match vectors are built once per query. Patterns of up to 128 chars fit
+//! one machine word (`u64`, or `u128` whose add-with-carry the compiler does in two instructions)
+//! and keep the whole column state in registers; longer ones are cut into 64-row blocks.
 
 use std::collections::HashMap;
+use std::ops::{BitAnd, BitOr, BitXor, Not, Shl};
 
 /// A pattern prepared for comparison against many texts.
-pub(crate) struct Pattern {
+pub(crate) enum Pattern {
+    Word64(OneWord<u64>),
+    Word128(OneWord<u128>),
+    Blocks(Blocks),
+}
+
+impl Pattern {
+    pub(crate) fn new(pattern: &[u32]) -> Pattern {
+        match pattern.len() {
+            0..=64 => Pattern::Word64(OneWord::new(pattern)),
+            65..=128 => Pattern::Word128(OneWord::new(pattern)),
+            _ => Pattern::Blocks(Blocks::new(pattern)),
+        }
+    }
+
+    /// The distance to `text` (`text_len` chars), or `None` when it exceeds `cutoff`.
+    pub(crate) fn distance(
+        &mut self,
+        text: impl Iterator<Item = u32>,
+        text_len: usize,
+        cutoff: usize,
+    ) -> Option<usize> {
+        match self {
+            Pattern::Word64(p) => p.distance(text, text_len, cutoff),
+            Pattern::Word128(p) => p.distance(text, text_len, cutoff),
+            Pattern::Blocks(p) => p.distance(text, text_len, cutoff),
+        }
+    }
+}
+
+/// Ukkonen's cut-off for column `j` (1-based) of an `m`-row matrix against a text of `l` chars:
+/// every path to the last cell crosses column `j` at some row `i`, where
+/// `D[i][j] ≥ D[bottom][j] − (bottom − i)` inside a block of rows `top..=bottom`, and from `(i, j)` it
+/// needs at least `|(m − i) − (l − j)|` more edits. The least total over a block's rows.
+#[inline]
+fn least_through(m: i64, l: i64, j: i64, top: i64, bottom: i64, at_bottom: i64) -> i64 {
+    let t = m - (l - j);
+    let least = if top <= t { t } else { 2 * top - t };
+    at_bottom - bottom + least
+}
+
+/// The operations Myers' algorithm needs of a machine word.
+pub(crate) trait Word:
+    Copy
+    + Eq
+    + BitAnd<Output = Self>
+    + BitOr<Output = Self>
+    + BitXor<Output = Self>
+    + Not<Output = Self>
+    + Shl<u32, Output = Self>
+{
+    const ZERO: Self;
+    const ONE: Self;
+    fn wrapping_add(self, other: Self) -> Self;
+}
+
+macro_rules! word {
+    ($t:ty) => {
+        impl Word for $t {
+            const ZERO: Self = 0;
+            const ONE: Self = 1;
+            #[inline]
+            fn wrapping_add(self, other: Self) -> Self {
+                <$t>::wrapping_add(self, other)
+            }
+        }
+    };
+}
+word!(u64);
+word!(u128);
+
+/// A pattern that fits one word: the column state lives in registers.
+pub(crate) struct OneWord<W> {
+    len: usize,
+    /// Match vectors of ASCII chars.
+    ascii: Box<[W; 128]>,
+    /// Match vectors of other chars.
+    other: HashMap<u32, W>,
+}
+
+impl<W: Word> OneWord<W> {
+    fn new(pattern: &[u32]) -> OneWord<W> {
+        let mut ascii = Box::new([W::ZERO; 128]);
+        let mut other: HashMap<u32, W> = HashMap::new();
+        for (i, &c) in pattern.iter().enumerate() {
+            let bit = W::ONE << i as u32;
+            if c < 128 {
+                ascii[c as usize] = ascii[c as usize] | bit;
+            } else {
+                let v = other.entry(c).or_insert(W::ZERO);
+                *v = *v | bit;
+            }
+        }
+        OneWord {
+            len: pattern.len(),
+            ascii,
+            other,
+        }
+    }
+
+    #[inline]
+    fn eq(&self, c: u32) -> W {
+        if c < 128 {
+            self.ascii[c as usize]
+        } else {
+            self.other.get(&c).copied().unwrap_or(W::ZERO)
+        }
+    }
+
+    fn distance(
+        &self,
+        text: impl Iterator<Item = u32>,
+        text_len: usize,
+        cutoff: usize,
+    ) -> Option<usize> {
+        let m = self.len;
+        if m.abs_diff(text_len) > cutoff {
+            return None;
+        }
+        if m == 0 {
+            return Some(text_len);
+        }
+        let last = W::ONE << (m - 1) as u32;
+        let (mut pv, mut mv) = (!W::ZERO, W::ZERO);
+        let mut score = m as i64;
+        let (m_i, l_i, cut) = (m as i64, text_len as i64, cutoff as i64);
+        for (column, c) in text.enumerate() {
+            let eq = self.eq(c);
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let ph = mv | !(xh | pv);
+            let mh = pv & xh;
+            if ph & last != W::ZERO {
+                score += 1;
+            } else if mh & last != W::ZERO {
+                score -= 1;
+            }
+            // The top row grows by one per column: a +1 carries into the first row.
+            let ph = (ph << 1) | W::ONE;
+            let mh = mh << 1;
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+            if column % 8 == 7 {
+                let j = column as i64 + 1;
+                let bound =
+                    (j + (m_i - (l_i - j)).abs()).min(least_through(m_i, l_i, j, 1, m_i, score));
+                if bound > cut {
+                    return None;
+                }
+            }
+        }
+        (score <= cut).then_some(score as usize)
+    }
+}
+
+/// A pattern of any length, in blocks of 64 rows.
+pub(crate) struct Blocks {
     len: usize,
     blocks: usize,
     /// Match vectors of ASCII chars, `blocks` words each.
@@ -19,8 +178,8 @@ pub(crate) struct Pattern {
     bottom: Vec<i64>,
 }
 
-impl Pattern {
-    pub(crate) fn new(pattern: &[u32]) -> Pattern {
+impl Blocks {
+    fn new(pattern: &[u32]) -> Blocks {
         let blocks = pattern.len().div_ceil(64).max(1);
         let mut ascii = vec![0u64; 128 * blocks];
         let mut other: HashMap<u32, usize> = HashMap::new();
@@ -37,7 +196,7 @@ impl Pattern {
                 rows[row * blocks + i / 64] |= bit;
             }
         }
-        Pattern {
+        Blocks {
             len: pattern.len(),
             blocks,
             ascii,
@@ -62,7 +221,7 @@ impl Pattern {
     }
 
     /// The distance to `text` (`text_len` chars), or `None` when it exceeds `cutoff`.
-    pub(crate) fn distance(
+    fn distance(
         &mut self,
         text: impl Iterator<Item = u32>,
         text_len: usize,
@@ -76,19 +235,35 @@ impl Pattern {
             return Some(text_len);
         }
         let last_bit = 1u64 << ((m - 1) % 64);
-        self.pv.fill(!0);
-        self.mv.fill(0);
         // Rows of the matrix are pattern prefixes 0..=m; block b holds rows 64b+1 ..= its bottom row.
         let bottom_row = |b: usize| ((b + 1) * 64).min(m) as i64;
-        for (b, score) in self.bottom.iter_mut().enumerate() {
-            *score = bottom_row(b);
-        }
         let (m_i, l_i, cut) = (m as i64, text_len as i64, cutoff as i64);
-        let mut score = m;
+        // Only the blocks that meet the diagonal band |i − j| ≤ cut are computed (edlib's banding):
+        // a cell outside it is worth more than the cut-off, and so is any path through it. A block
+        // that enters the band starts from values that overestimate the true ones (its rows one more
+        // than the row above), and the block below one that left gets +1 from above; both only
+        // raise values outside the band, so every cell worth at most the cut-off is exact.
+        let block_of = |row: i64| ((row - 1) / 64) as usize;
+        let (mut first, mut last) = (0usize, block_of(cut.clamp(1, m_i)));
+        for b in 0..=last {
+            self.pv[b] = !0;
+            self.mv[b] = 0;
+            self.bottom[b] = bottom_row(b);
+        }
         for (column, c) in text.enumerate() {
-            // The top row of the matrix grows by one per column: the carry into block 0 is +1.
+            let j = column as i64 + 1;
+            first = first.max(block_of((j - cut).clamp(1, m_i)));
+            let reach = block_of((j + cut).min(m_i));
+            while last < reach {
+                last += 1;
+                self.pv[last] = !0;
+                self.mv[last] = 0;
+                self.bottom[last] = self.bottom[last - 1] + bottom_row(last) - bottom_row(last - 1);
+            }
+            // The top row grows by one per column: the carry into block 0 is +1 (and +1 is an
+            // overestimate for a block whose upper neighbour has left the band).
             let mut h_carry: i32 = 1;
-            for b in 0..self.blocks {
+            for b in first..=last {
                 let pv = self.pv[b];
                 let mv = self.mv[b];
                 let mut eq = self.eq(c, b);
@@ -123,26 +298,29 @@ impl Pattern {
                 self.bottom[b] += i64::from(out);
                 h_carry = out;
             }
-            score = (score as i64 + i64::from(h_carry)) as usize;
-            // Every eighth column, Ukkonen's cut-off: every path to the last cell crosses this column at some row i, where
-            // D[i][j] ≥ D[bottom][j] − (bottom − i) inside a block, and from (i, j) it needs at least
-            // |(m − i) − (l − j)| more edits. If even the cheapest row exceeds the cut-off, stop.
+            // Every eighth column, Ukkonen's cut-off over the rows of the band.
             if column % 8 != 7 {
                 continue;
             }
-            let j = column as i64 + 1;
-            let t = m_i - (l_i - j);
             let mut bound = j + (m_i - (l_i - j)).abs();
-            for (b, &at_bottom) in self.bottom.iter().enumerate() {
+            for b in first..=last {
                 let top = b as i64 * 64 + 1;
-                let least = if top <= t { t } else { 2 * top - t };
-                bound = bound.min(at_bottom - bottom_row(b) + least);
+                bound = bound.min(least_through(
+                    m_i,
+                    l_i,
+                    j,
+                    top,
+                    bottom_row(b),
+                    self.bottom[b],
+                ));
             }
             if bound > cut {
                 return None;
             }
         }
-        (score <= cutoff).then_some(score)
+        // |m − l| ≤ cut, so the last block is in the band at the last column.
+        let score = self.bottom[self.blocks - 1];
+        (score <= cut).then_some(score as usize)
     }
 }
 
@@ -194,12 +372,78 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_word_width_at_its_edges() {
+        // 64 and 65, 128 and 129 chars: the last row of one u64, of one u128, and of two blocks.
+        let text =
+            "Azərbaycan Respublikasının Prezidenti İlham Əliyev Türk Mədəniyyəti və İrsi Fondunun ";
+        let long: Vec<u32> = chars(&text.repeat(3));
+        for len in [1, 63, 64, 65, 127, 128, 129, 200] {
+            let a = &long[..len];
+            let mut b = long[1..len + 5].to_vec();
+            b[len / 2] = u32::from('x');
+            let want = levenshtein_dp(a, &b);
+            let mut p = Pattern::new(a);
+            let kind = match &p {
+                Pattern::Word64(_) => 64,
+                Pattern::Word128(_) => 128,
+                Pattern::Blocks(_) => 0,
+            };
+            assert_eq!(
+                kind,
+                if len <= 64 {
+                    64
+                } else if len <= 128 {
+                    128
+                } else {
+                    0
+                }
+            );
+            assert_eq!(
+                p.distance(b.iter().copied(), b.len(), 300),
+                Some(want),
+                "{len}"
+            );
+            assert_eq!(
+                p.distance(b.iter().copied(), b.len(), want - 1),
+                None,
+                "{len}"
+            );
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
         #[test]
         fn equals_dynamic_programming(a in "[abcə Әқا]{0,150}", b in "[abcə Әқا]{0,150}", cut in 0usize..160) {
             let (a, b) = (chars(&a), chars(&b));
             let want = levenshtein_dp(&a, &b);
+            let got = Pattern::new(&a).distance(b.iter().copied(), b.len(), cut);
+            prop_assert_eq!(got, (want <= cut).then_some(want));
+        }
+
+        #[test]
+        fn banded_blocks_equal_dynamic_programming_near_the_cut_off(
+            a in "[abə Әا]{129,260}",
+            edits in proptest::collection::vec((0usize..300, 0u8..3, "[abə Әا]"), 0..40),
+            slack in -3i64..4,
+        ) {
+            // Long patterns (blocks) against texts a few edits away, with the cut-off around the
+            // true distance, where banding and the early exit decide.
+            let a = chars(&a);
+            let mut b = a.clone();
+            for (at, op, c) in edits {
+                let c = u32::from(c.chars().next().unwrap());
+                let at = at % (b.len() + 1);
+                match op {
+                    0 => b.insert(at, c),
+                    1 if at < b.len() => { b.remove(at); }
+                    _ if at < b.len() => b[at] = c,
+                    _ => {}
+                }
+            }
+            let want = levenshtein_dp(&a, &b);
+            let cut = (want as i64 + slack).max(0) as usize;
             let got = Pattern::new(&a).distance(b.iter().copied(), b.len(), cut);
             prop_assert_eq!(got, (want <= cut).then_some(want));
         }
