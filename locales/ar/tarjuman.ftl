@@ -288,3 +288,48 @@ cmd-align-rules = قواعد SRX 2.0 لتقسيم المستندين
 cmd-names = الأسماء عبر أنظمة الكتابة: هل الكتابتان للاسم نفسه
 cmd-names-pairs = ملف CSV بأزواج مع ترويسة والأعمدة id وa وb: يكتب id,score (‏1 = الاسم نفسه؛ 0.5 فما فوق = متطابقان)
 cmd-names-output = الملف المراد كتابته (افتراضيًا المخرج القياسي)
+
+## تقارير الفحص (csv وsarif وhtml)
+
+rule-help-glossary-variant = اسم أو مصطلح من المسرد مكتوب بصيغة غير صيغته المعتمدة في لغة المستند
+rule-help-forbidden-spelling = كتابة يمنعها المسرد
+rule-help-inconsistent-name = اسم ليس في المسارد مكتوب بأكثر من صيغة
+rule-help-mixed-script = كلمة تخلط بين نظامي كتابة أو تستعمل حروفًا مشابهة من نظام كتابة آخر
+rule-help-term-missing = مصطلح من المسرد في النص المصدر تغيب ترجمته المعتمدة عن النص الهدف
+rule-help-invisible-char = محرف صفري العرض أو محرف تحكم ثنائي الاتجاه أو واصلة ناعمة داخل اسم
+report-severity-info = معلومة
+report-severity-warning = تحذير
+report-severity-error = خطأ
+report-title = تقرير فحص tarjuman
+report-summary-heading = الملخص
+report-document = المستند
+report-language = اللغة
+report-total = المجموع
+report-suggestion = الاقتراح: { $suggestion }
+report-document-findings = { $count ->
+    [zero] لا ملاحظات.
+    [one] ملاحظة واحدة.
+    [two] ملاحظتان.
+    [few] { $count } ملاحظات.
+    [many] { $count } ملاحظة.
+   *[other] { $count } ملاحظة.
+  }
+report-totals = { $documents ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندان
+    [few] { $documents } مستندات
+   *[other] { $documents } مستند
+  }: { $errors ->
+    [zero] لا أخطاء
+    [one] خطأ واحد
+    [two] خطآن
+    [few] { $errors } أخطاء
+   *[other] { $errors } خطأ
+  }، { $warnings ->
+    [zero] لا تحذيرات
+    [one] تحذير واحد
+    [two] تحذيران
+    [few] { $warnings } تحذيرات
+   *[other] { $warnings } تحذير
+  }، { $infos } معلومة.

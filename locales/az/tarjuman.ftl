@@ -232,3 +232,26 @@ cmd-align-rules = Hər iki sənədi bölmək üçün SRX 2.0 qaydaları
 cmd-names = Müxtəlif əlifbalarda adlar: iki yazılışın eyni ad olub-olmadığı
 cmd-names-pairs = Başlığı və id, a, b sütunları olan cütlər CSV-si: id,score yazır (1 = eyni ad; 0.5 və yuxarı = eyni)
 cmd-names-output = Yazılacaq fayl (standart olaraq standart çıxış)
+
+## Yoxlama hesabatları (csv, sarif, html)
+
+rule-help-glossary-variant = Lüğətdəki ad və ya terminin sənədin dili üçün əsas yazılışından fərqli yazılışı
+rule-help-forbidden-spelling = Lüğətin qadağan etdiyi yazılış
+rule-help-inconsistent-name = Lüğətlərdə olmayan və bir neçə cür yazılan ad
+rule-help-mixed-script = Əlifbaları qarışdıran və ya başqa əlifbanın oxşar hərflərini işlədən söz
+rule-help-term-missing = Mənbədəki lüğət termininin təsdiqlənmiş tərcüməsi hədəf mətndə yoxdur
+rule-help-invisible-char = Adın içində sıfır enli, bidi idarəetmə və ya yumşaq defis simvolu
+report-severity-info = məlumat
+report-severity-warning = xəbərdarlıq
+report-severity-error = xəta
+report-title = tarjuman yoxlama hesabatı
+report-summary-heading = Xülasə
+report-document = Sənəd
+report-language = Dil
+report-total = Cəmi
+report-suggestion = təklif: { $suggestion }
+report-document-findings = { $count ->
+    [0] Heç nə tapılmadı.
+   *[other] { $count } tapıntı.
+  }
+report-totals = { $documents } sənəd: { $errors } xəta, { $warnings } xəbərdarlıq, { $infos } məlumat.

@@ -283,3 +283,36 @@ cmd-align-rules = SRX 2.0 rules to split both documents with
 cmd-names = Names across scripts: whether two spellings are the same name
 cmd-names-pairs = A CSV of pairs with a header and the columns id, a and b: writes id,score (1 = same name; 0.5 and above = the same)
 cmd-names-output = The file to write (standard output by default)
+
+## Check reports (csv, sarif, html)
+
+rule-help-glossary-variant = A glossary name or term written in another form than the canonical one for the document's language
+rule-help-forbidden-spelling = A spelling the glossary forbids
+rule-help-inconsistent-name = A name outside the glossaries spelled in more than one way
+rule-help-mixed-script = A word that mixes scripts or uses look-alike letters of another script
+rule-help-term-missing = A glossary term of the source whose approved translation is missing from the target
+rule-help-invisible-char = A zero-width, bidi-control or soft-hyphen character inside a name
+report-severity-info = info
+report-severity-warning = warning
+report-severity-error = error
+report-title = tarjuman check report
+report-summary-heading = Summary
+report-document = Document
+report-language = Language
+report-total = Total
+report-suggestion = suggestion: { $suggestion }
+report-document-findings = { $count ->
+    [0] No findings.
+    [one] One finding.
+   *[other] { $count } findings.
+  }
+report-totals = { $documents ->
+    [one] One document
+   *[other] { $documents } documents
+  }: { $errors ->
+    [one] one error
+   *[other] { $errors } errors
+  }, { $warnings ->
+    [one] one warning
+   *[other] { $warnings } warnings
+  }, { $infos } info.

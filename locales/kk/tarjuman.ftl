@@ -232,3 +232,26 @@ cmd-align-rules = Екі құжатты да бөлуге арналған SRX 2
 cmd-names = Әр түрлі жазулардағы атаулар: екі жазылудың бір атау екенін анықтау
 cmd-names-pairs = Тақырыбы және id, a, b бағандары бар жұптар CSV-і: id,score жазады (1 = бір атау; 0.5 және жоғары = бірдей)
 cmd-names-output = Жазылатын файл (әдепкі бойынша стандартты шығыс)
+
+## Тексеру есептері (csv, sarif, html)
+
+rule-help-glossary-variant = Глоссарийдегі атау не терминнің құжат тіліндегі негізгі жазылуынан басқаша жазылуы
+rule-help-forbidden-spelling = Глоссарий тыйым салған жазылу
+rule-help-inconsistent-name = Глоссарийлерде жоқ, бірнеше түрлі жазылған атау
+rule-help-mixed-script = Жазуларды араластырған не басқа жазудың ұқсас әріптерін қолданған сөз
+rule-help-term-missing = Бастапқы мәтіндегі глоссарий терминінің бекітілген аудармасы аударма мәтінде жоқ
+rule-help-invisible-char = Атау ішіндегі ені нөлдік, bidi басқару не жұмсақ дефис таңбасы
+report-severity-info = ақпарат
+report-severity-warning = ескерту
+report-severity-error = қате
+report-title = tarjuman тексеру есебі
+report-summary-heading = Қорытынды
+report-document = Құжат
+report-language = Тіл
+report-total = Барлығы
+report-suggestion = ұсыныс: { $suggestion }
+report-document-findings = { $count ->
+    [0] Ештеңе табылмады.
+   *[other] { $count } мәселе табылды.
+  }
+report-totals = { $documents } құжат: { $errors } қате, { $warnings } ескерту, { $infos } ақпарат.

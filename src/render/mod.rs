@@ -2,6 +2,7 @@
 
 mod diff;
 mod errors;
+pub mod report;
 
 pub use diff::{Span, changed_spans};
 pub use errors::error_message;
