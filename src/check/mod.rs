@@ -2,5 +2,6 @@
 //! `render` print them. Nothing here formats text for people.
 
 mod finding;
+pub mod fix;
 
 pub use finding::{DocumentReport, Finding, Report, Rule, Severity};
