@@ -77,6 +77,13 @@ pub enum Reason {
     /// A rule pattern that does not compile; the rule is skipped (a warning, not an error).
     #[error("the pattern {pattern:?} cannot be used ({detail}); the rule is skipped")]
     SrxRegex { pattern: String, detail: String },
+    /// The project file (`tarjuman.toml`) is not valid TOML or has an unknown key.
+    #[error("project file: {0}")]
+    ProjectFile(String),
+    #[error("unknown rule {0:?}")]
+    ProjectUnknownRule(String),
+    #[error("{value:?} is not a setting of {rule}: use on, off, info, warning or error")]
+    ProjectRuleSetting { rule: String, value: String },
 }
 
 impl Reason {
@@ -112,6 +119,9 @@ impl Reason {
             Reason::SrxBadValue { .. } => "reason-srx-bad-value",
             Reason::SrxUnknownRule(_) => "reason-srx-unknown-rule",
             Reason::SrxRegex { .. } => "reason-srx-regex",
+            Reason::ProjectFile(_) => "reason-project-file",
+            Reason::ProjectUnknownRule(_) => "reason-project-unknown-rule",
+            Reason::ProjectRuleSetting { .. } => "reason-project-rule-setting",
         }
     }
 
@@ -149,6 +159,11 @@ impl Reason {
                 vec![("attribute", attribute.clone()), ("value", value.clone())]
             }
             Reason::SrxUnknownRule(name) => vec![("name", name.clone())],
+            Reason::ProjectFile(detail) => vec![("detail", detail.clone())],
+            Reason::ProjectUnknownRule(rule) => vec![("rule", rule.clone())],
+            Reason::ProjectRuleSetting { rule, value } => {
+                vec![("rule", rule.clone()), ("value", value.clone())]
+            }
             Reason::SrxRegex { pattern, detail } => {
                 vec![("pattern", pattern.clone()), ("detail", detail.clone())]
             }

@@ -263,6 +263,9 @@ cmd-glossary-extract-files = الملفات النصية المراد قراءت
 reason-srx-bad-value = يجب أن تكون قيمة { $attribute }="{ $value }" إمّا yes أو no
 reason-srx-unknown-rule = يشير <languagemap> إلى قاعدة اللغة “{ $name }” غير المعرَّفة في الملف
 reason-srx-regex = لا يمكن استخدام النمط “{ $pattern }” ({ $detail })؛ تُتخطّى القاعدة
+reason-project-file = ملف المشروع غير صالح: { $detail }
+reason-project-unknown-rule = لا توجد قاعدة باسم «{ $rule }»؛ القواعد هي glossary-variant وforbidden-spelling وinconsistent-name وmixed-script وterm-missing وinvisible-char
+reason-project-rule-setting = «{ $value }» ليست قيمة صالحة للقاعدة { $rule }: استعمل on أو off أو info أو warning أو error
 progress-aligning = جارٍ محاذاة { $source } مع { $target }
 align-done = جمل المصدر: { $source }، وجمل الهدف: { $target }؛ عدد الأزواج: { $pairs }، والجمل التي لا مقابل لها: { $unmatched }؛ متوسط الثقة { $confidence }.
 align-written = كُتبت الروابط في { $path }.

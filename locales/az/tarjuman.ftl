@@ -207,6 +207,9 @@ cmd-glossary-extract-files = Oxunacaq mətn faylları (qlobal --lang onların di
 reason-srx-bad-value = { $attribute }="{ $value }" yalnız yes və ya no ola bilər
 reason-srx-unknown-rule = <languagemap> “{ $name }” dil qaydasını göstərir, lakin faylda belə qayda yoxdur
 reason-srx-regex = “{ $pattern }” şablonu işlədilə bilməz ({ $detail }); qayda buraxılır
+reason-project-file = düzgün layihə faylı deyil: { $detail }
+reason-project-unknown-rule = “{ $rule }” adlı qayda yoxdur; qaydalar: glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing və invisible-char
+reason-project-rule-setting = “{ $value }” { $rule } qaydası üçün keçərli dəyər deyil: on, off, info, warning və ya error yazın
 progress-aligning = { $source } və { $target } uyğunlaşdırılır
 align-done = { $source } mənbə və { $target } hədəf cümləsi: { $pairs } cüt, qarşılığı olmayan { $unmatched } cümlə; orta etibarlılıq { $confidence }.
 align-written = Uyğunluqlar { $path } faylına yazıldı.

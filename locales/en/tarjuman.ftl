@@ -249,6 +249,9 @@ cmd-glossary-extract-files = Text files to read (the global --lang names their l
 reason-srx-bad-value = { $attribute }="{ $value }" must be yes or no
 reason-srx-unknown-rule = <languagemap> names the language rule “{ $name }”, which the file does not define
 reason-srx-regex = the pattern “{ $pattern }” cannot be used ({ $detail }); the rule is skipped
+reason-project-file = not a valid project file: { $detail }
+reason-project-unknown-rule = there is no rule “{ $rule }”; the rules are glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing and invisible-char
+reason-project-rule-setting = “{ $value }” is not a setting of the rule { $rule }: use on, off, info, warning or error
 progress-aligning = Aligning { $source } with { $target }
 align-done = { $source } source and { $target } target sentences: { $pairs ->
     [one] one pair

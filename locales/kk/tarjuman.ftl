@@ -207,6 +207,9 @@ cmd-glossary-extract-files = Оқылатын мәтін файлдары (ға�
 reason-srx-bad-value = { $attribute }="{ $value }" мәні тек yes немесе no болуы керек
 reason-srx-unknown-rule = <languagemap> “{ $name }” тіл ережесін көрсетеді, бірақ файлда ондай ереже жоқ
 reason-srx-regex = “{ $pattern }” үлгісін қолдану мүмкін емес ({ $detail }); ереже өткізіліп жіберіледі
+reason-project-file = жоба файлы дұрыс емес: { $detail }
+reason-project-unknown-rule = «{ $rule }» деген ереже жоқ; ережелер: glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing және invisible-char
+reason-project-rule-setting = «{ $value }» — { $rule } ережесінің мәні емес: on, off, info, warning не error жазыңыз
 progress-aligning = { $source } мен { $target } сәйкестендірілуде
 align-done = { $source } бастапқы және { $target } мақсатты сөйлем: { $pairs } жұп, сәйкесі жоқ { $unmatched } сөйлем; орташа сенімділік { $confidence }.
 align-written = Сәйкестіктер { $path } файлына жазылды.
