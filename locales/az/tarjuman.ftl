@@ -232,3 +232,29 @@ cmd-align-rules = Hər iki sənədi bölmək üçün SRX 2.0 qaydaları
 cmd-names = Müxtəlif əlifbalarda adlar: iki yazılışın eyni ad olub-olmadığı
 cmd-names-pairs = Başlığı və id, a, b sütunları olan cütlər CSV-si: id,score yazır (1 = eyni ad; 0.5 və yuxarı = eyni)
 cmd-names-output = Yazılacaq fayl (standart olaraq standart çıxış)
+
+## check
+reason-line-too-long = sətir { $limit } baytdan uzundur
+glossary-variant = “{ $found }” bu dil üçün qlossaridəki yazılış deyil (maddə { $entry })
+forbidden-spelling = “{ $found }” qadağan olunmuş yazılışdır (maddə { $entry })
+inconsistent-name = “{ $found }” mətnin başqa yerində fərqli yazılıb: “{ $suggestion }”
+mixed-script = “{ $found }” müxtəlif əlifbaların hərflərini qarışdırır
+term-missing = tərcümədə qlossari termini “{ $suggestion }” yoxdur (maddə { $entry })
+invisible-char = “{ $found }” daxilində görünməz simvol var
+check-severity-info = qeyd
+check-severity-warning = xəbərdarlıq
+check-severity-error = xəta
+check-finding = { $path }:{ $line }:{ $column }: { $severity }[{ $rule }] { $message }
+check-suggestion = təklif: { $suggestion }
+check-summary = yoxlanılan fayllar: { $files }; xətalar: { $errors }, xəbərdarlıqlar: { $warnings }, qeydlər: { $infos }
+check-skipped = ötürüldü: { $reason }
+cmd-check = Qaralamaları qlossari variantları, uyğunsuz adlar, qarışıq əlifbalar və çatışmayan terminlər üçün yoxla
+cmd-check-files = Yoxlanılacaq qaralamalar: mətn, Markdown, XLIFF, PO, TMX, CSV/TSV
+cmd-check-doc-lang = Qaralamaların dili (standart olaraq avtomatik təyin olunur və ya fayldan götürülür)
+cmd-check-source = Mətn qaralamasının mənbə mətni (cümlə-cümlə uyğunlaşdırılır, term-missing üçün)
+cmd-check-across = Adları yalnız hər faylın daxilində deyil, bütün fayllar arasında müqayisə et
+cmd-check-prefer = Uyğunsuz adın hansı yazılışı nümunə sayılır
+cmd-check-format = Çıxış formatı
+cmd-check-output = Yazılacaq fayl (standart olaraq standart çıxış)
+cmd-check-fail-on = Bu və ya daha yüksək səviyyəli tapıntı olduqda 1 kodu ilə çıx
+cmd-check-keep-going = Oxuna bilməyən fayl və qlossariləri dayanmadan, xəbərdarlıqla ötür
