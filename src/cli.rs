@@ -76,6 +76,8 @@ pub(crate) enum Command {
     Align(crate::segment_cmd::AlignArgs),
     /// Names across scripts: whether two spellings are the same name
     Names(crate::names_cmd::NamesArgs),
+    /// Check drafts for glossary variants, inconsistent names, mixed scripts and missing terms
+    Check(crate::check_cmd::CheckArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -21,6 +21,8 @@ pub struct Position {
 pub enum Reason {
     #[error("the file is empty")]
     Empty,
+    #[error("a line is longer than {0} bytes")]
+    LineTooLong(u64),
     #[error("the file is not valid UTF-8")]
     InvalidUtf8,
     #[error("the file looks like UTF-16 but has no byte order mark")]
@@ -91,6 +93,7 @@ impl Reason {
     pub fn message_id(&self) -> &'static str {
         match self {
             Reason::Empty => "reason-empty",
+            Reason::LineTooLong(_) => "reason-line-too-long",
             Reason::InvalidUtf8 => "reason-invalid-utf8",
             Reason::Utf16WithoutBom => "reason-utf16-without-bom",
             Reason::UnknownEncoding(_) => "reason-unknown-encoding",
@@ -129,6 +132,7 @@ impl Reason {
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Reason::UnknownEncoding(name) => vec![("encoding", name.clone())],
+            Reason::LineTooLong(limit) => vec![("limit", limit.to_string())],
             Reason::Xml(detail) | Reason::Csv(detail) | Reason::Po(detail) => {
                 vec![("detail", detail.clone())]
             }

@@ -300,15 +300,11 @@ rule-help-inconsistent-name = اسم ليس في المسارد مكتوب بأ�
 rule-help-mixed-script = كلمة تخلط بين نظامي كتابة أو تستعمل حروفًا مشابهة من نظام كتابة آخر
 rule-help-term-missing = مصطلح من المسرد في النص المصدر تغيب ترجمته المعتمدة عن النص الهدف
 rule-help-invisible-char = محرف صفري العرض أو محرف تحكم ثنائي الاتجاه أو واصلة ناعمة داخل اسم
-report-severity-info = معلومة
-report-severity-warning = تحذير
-report-severity-error = خطأ
 report-title = تقرير فحص tarjuman
 report-summary-heading = الملخص
 report-document = المستند
 report-language = اللغة
 report-total = المجموع
-report-suggestion = الاقتراح: { $suggestion }
 report-document-findings = { $count ->
     [zero] لا ملاحظات.
     [one] ملاحظة واحدة.
@@ -336,3 +332,29 @@ report-totals = { $documents ->
     [few] { $warnings } تحذيرات
    *[other] { $warnings } تحذير
   }، { $infos } معلومة.
+
+## check
+reason-line-too-long = يوجد سطر أطول من { $limit } بايت
+glossary-variant = «{ $found }» ليست الكتابة المعتمدة في المسرد لهذه اللغة (المدخل { $entry })
+forbidden-spelling = «{ $found }» كتابة محظورة (المدخل { $entry })
+inconsistent-name = «{ $found }» مكتوب بشكل مختلف في موضع آخر من النص: «{ $suggestion }»
+mixed-script = «{ $found }» يخلط حروفًا من أنظمة كتابة مختلفة
+term-missing = الترجمة لا تتضمن مصطلح المسرد «{ $suggestion }» (المدخل { $entry })
+invisible-char = «{ $found }» يحتوي على محرف غير مرئي
+check-severity-info = ملاحظة
+check-severity-warning = تحذير
+check-severity-error = خطأ
+check-finding = { $path }:{ $line }:{ $column }: { $severity }[{ $rule }] { $message }
+check-suggestion = الاقتراح: { $suggestion }
+check-summary = الملفات المفحوصة: { $files }؛ الأخطاء: { $errors }، التحذيرات: { $warnings }، الملاحظات: { $infos }
+check-skipped = تم التخطي: { $reason }
+cmd-check = افحص المسودات بحثًا عن كتابات مخالفة للمسرد وأسماء غير متسقة وأنظمة كتابة مختلطة ومصطلحات ناقصة
+cmd-check-files = المسودات المراد فحصها: نص، Markdown، XLIFF، PO، TMX، CSV/TSV
+cmd-check-doc-lang = لغة المسودات (افتراضيًا تُكتشف تلقائيًا أو يحددها الملف)
+cmd-check-source = النص المصدر لمسودة نصية (يُحاذى جملةً بجملة، من أجل term-missing)
+cmd-check-across = قارن الأسماء عبر كل الملفات، لا داخل كل ملف فقط
+cmd-check-prefer = أي كتابة للاسم غير المتسق هي المرجع
+cmd-check-format = صيغة المخرج
+cmd-check-output = الملف المراد كتابته (افتراضيًا المخرج القياسي)
+cmd-check-fail-on = اخرج بالرمز 1 عند وجود نتيجة بهذه الدرجة أو أعلى
+cmd-check-keep-going = تخطَّ الملفات والمسارد غير المقروءة مع تحذير بدلًا من التوقف

@@ -244,17 +244,39 @@ rule-help-inconsistent-name = Lüğətlərdə olmayan və bir neçə cür yazıl
 rule-help-mixed-script = Əlifbaları qarışdıran və ya başqa əlifbanın oxşar hərflərini işlədən söz
 rule-help-term-missing = Mənbədəki lüğət termininin təsdiqlənmiş tərcüməsi hədəf mətndə yoxdur
 rule-help-invisible-char = Adın içində sıfır enli, bidi idarəetmə və ya yumşaq defis simvolu
-report-severity-info = məlumat
-report-severity-warning = xəbərdarlıq
-report-severity-error = xəta
 report-title = tarjuman yoxlama hesabatı
 report-summary-heading = Xülasə
 report-document = Sənəd
 report-language = Dil
 report-total = Cəmi
-report-suggestion = təklif: { $suggestion }
 report-document-findings = { $count ->
     [0] Heç nə tapılmadı.
    *[other] { $count } tapıntı.
   }
 report-totals = { $documents } sənəd: { $errors } xəta, { $warnings } xəbərdarlıq, { $infos } məlumat.
+
+## check
+reason-line-too-long = sətir { $limit } baytdan uzundur
+glossary-variant = “{ $found }” bu dil üçün qlossaridəki yazılış deyil (maddə { $entry })
+forbidden-spelling = “{ $found }” qadağan olunmuş yazılışdır (maddə { $entry })
+inconsistent-name = “{ $found }” mətnin başqa yerində fərqli yazılıb: “{ $suggestion }”
+mixed-script = “{ $found }” müxtəlif əlifbaların hərflərini qarışdırır
+term-missing = tərcümədə qlossari termini “{ $suggestion }” yoxdur (maddə { $entry })
+invisible-char = “{ $found }” daxilində görünməz simvol var
+check-severity-info = qeyd
+check-severity-warning = xəbərdarlıq
+check-severity-error = xəta
+check-finding = { $path }:{ $line }:{ $column }: { $severity }[{ $rule }] { $message }
+check-suggestion = təklif: { $suggestion }
+check-summary = yoxlanılan fayllar: { $files }; xətalar: { $errors }, xəbərdarlıqlar: { $warnings }, qeydlər: { $infos }
+check-skipped = ötürüldü: { $reason }
+cmd-check = Qaralamaları qlossari variantları, uyğunsuz adlar, qarışıq əlifbalar və çatışmayan terminlər üçün yoxla
+cmd-check-files = Yoxlanılacaq qaralamalar: mətn, Markdown, XLIFF, PO, TMX, CSV/TSV
+cmd-check-doc-lang = Qaralamaların dili (standart olaraq avtomatik təyin olunur və ya fayldan götürülür)
+cmd-check-source = Mətn qaralamasının mənbə mətni (cümlə-cümlə uyğunlaşdırılır, term-missing üçün)
+cmd-check-across = Adları yalnız hər faylın daxilində deyil, bütün fayllar arasında müqayisə et
+cmd-check-prefer = Uyğunsuz adın hansı yazılışı nümunə sayılır
+cmd-check-format = Çıxış formatı
+cmd-check-output = Yazılacaq fayl (standart olaraq standart çıxış)
+cmd-check-fail-on = Bu və ya daha yüksək səviyyəli tapıntı olduqda 1 kodu ilə çıx
+cmd-check-keep-going = Oxuna bilməyən fayl və qlossariləri dayanmadan, xəbərdarlıqla ötür

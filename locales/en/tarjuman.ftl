@@ -295,15 +295,11 @@ rule-help-inconsistent-name = A name outside the glossaries spelled in more than
 rule-help-mixed-script = A word that mixes scripts or uses look-alike letters of another script
 rule-help-term-missing = A glossary term of the source whose approved translation is missing from the target
 rule-help-invisible-char = A zero-width, bidi-control or soft-hyphen character inside a name
-report-severity-info = info
-report-severity-warning = warning
-report-severity-error = error
 report-title = tarjuman check report
 report-summary-heading = Summary
 report-document = Document
 report-language = Language
 report-total = Total
-report-suggestion = suggestion: { $suggestion }
 report-document-findings = { $count ->
     [0] No findings.
     [one] One finding.
@@ -319,3 +315,29 @@ report-totals = { $documents ->
     [one] one warning
    *[other] { $warnings } warnings
   }, { $infos } info.
+
+## check
+reason-line-too-long = a line is longer than { $limit } bytes
+glossary-variant = “{ $found }” is not the glossary spelling for this language (entry { $entry })
+forbidden-spelling = “{ $found }” is a forbidden spelling (entry { $entry })
+inconsistent-name = “{ $found }” is spelled differently elsewhere in the text: “{ $suggestion }”
+mixed-script = “{ $found }” mixes letters of different scripts
+term-missing = the translation lacks the glossary term “{ $suggestion }” (entry { $entry })
+invisible-char = “{ $found }” has an invisible character inside
+check-severity-info = note
+check-severity-warning = warning
+check-severity-error = error
+check-finding = { $path }:{ $line }:{ $column }: { $severity }[{ $rule }] { $message }
+check-suggestion = suggestion: { $suggestion }
+check-summary = files checked: { $files }; errors: { $errors }, warnings: { $warnings }, notes: { $infos }
+check-skipped = skipped: { $reason }
+cmd-check = Check drafts for glossary variants, inconsistent names, mixed scripts and missing terms
+cmd-check-files = Drafts to check: text, Markdown, XLIFF, PO, TMX, CSV/TSV
+cmd-check-doc-lang = The language of the drafts (by default detected, or named by the file)
+cmd-check-source = The source text a plain-text draft translates (aligned by sentence, for term-missing)
+cmd-check-across = Compare names across all the files, not only within each
+cmd-check-prefer = Which spelling of an inconsistent name is the reference
+cmd-check-format = Output format
+cmd-check-output = The file to write (standard output by default)
+cmd-check-fail-on = Exit with 1 when a finding is at this severity or above
+cmd-check-keep-going = Skip unreadable files and glossaries with a warning instead of stopping

@@ -244,17 +244,39 @@ rule-help-inconsistent-name = Глоссарийлерде жоқ, бірнеш�
 rule-help-mixed-script = Жазуларды араластырған не басқа жазудың ұқсас әріптерін қолданған сөз
 rule-help-term-missing = Бастапқы мәтіндегі глоссарий терминінің бекітілген аудармасы аударма мәтінде жоқ
 rule-help-invisible-char = Атау ішіндегі ені нөлдік, bidi басқару не жұмсақ дефис таңбасы
-report-severity-info = ақпарат
-report-severity-warning = ескерту
-report-severity-error = қате
 report-title = tarjuman тексеру есебі
 report-summary-heading = Қорытынды
 report-document = Құжат
 report-language = Тіл
 report-total = Барлығы
-report-suggestion = ұсыныс: { $suggestion }
 report-document-findings = { $count ->
     [0] Ештеңе табылмады.
    *[other] { $count } мәселе табылды.
   }
 report-totals = { $documents } құжат: { $errors } қате, { $warnings } ескерту, { $infos } ақпарат.
+
+## check
+reason-line-too-long = жол { $limit } байттан ұзын
+glossary-variant = «{ $found }» — бұл тілге арналған глоссарийдегі жазылу емес (жазба { $entry })
+forbidden-spelling = «{ $found }» — тыйым салынған жазылу (жазба { $entry })
+inconsistent-name = «{ $found }» мәтіннің басқа жерінде басқаша жазылған: «{ $suggestion }»
+mixed-script = «{ $found }» әртүрлі жазу әріптерін араластырады
+term-missing = аудармада «{ $suggestion }» глоссарий термині жоқ (жазба { $entry })
+invisible-char = «{ $found }» ішінде көрінбейтін таңба бар
+check-severity-info = ескертпе
+check-severity-warning = ескерту
+check-severity-error = қате
+check-finding = { $path }:{ $line }:{ $column }: { $severity }[{ $rule }] { $message }
+check-suggestion = ұсыныс: { $suggestion }
+check-summary = тексерілген файлдар: { $files }; қателер: { $errors }, ескертулер: { $warnings }, ескертпелер: { $infos }
+check-skipped = өткізіп жіберілді: { $reason }
+cmd-check = Жобаларды глоссарий нұсқаларына, сәйкес емес атауларға, аралас жазуларға және жетіспейтін терминдерге тексеру
+cmd-check-files = Тексерілетін жобалар: мәтін, Markdown, XLIFF, PO, TMX, CSV/TSV
+cmd-check-doc-lang = Жобалардың тілі (әдепкі бойынша автоматты анықталады немесе файлда көрсетілген)
+cmd-check-source = Мәтін жобасының бастапқы мәтіні (сөйлем бойынша сәйкестендіріледі, term-missing үшін)
+cmd-check-across = Атауларды әр файл ішінде ғана емес, барлық файлдар арасында салыстыру
+cmd-check-prefer = Сәйкес емес атаудың қай жазылуы үлгі болып саналады
+cmd-check-format = Шығыс пішімі
+cmd-check-output = Жазылатын файл (әдепкі бойынша стандартты шығыс)
+cmd-check-fail-on = Осы деңгейдегі немесе одан жоғары мәселе табылса, 1 кодымен шығу
+cmd-check-keep-going = Оқылмайтын файлдар мен глоссарийлерді тоқтамай, ескертумен өткізіп жіберу

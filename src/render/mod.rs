@@ -1,4 +1,4 @@
-//! Turning library results into text for people: localized error messages and, later, reports.
+//! Turning library results into text for people: localized error messages and check reports.
 
 mod diff;
 mod errors;

@@ -58,7 +58,7 @@ fn tooltip(findings: &[&Finding], l10n: &L10n) -> String {
             if let Some(suggestion) = &f.suggestion {
                 line.push_str(" — ");
                 line.push_str(&l10n.msg(
-                    "report-suggestion",
+                    "check-suggestion",
                     &[("suggestion", Arg::from(suggestion.as_str()))],
                 ));
             }
@@ -69,7 +69,7 @@ fn tooltip(findings: &[&Finding], l10n: &L10n) -> String {
 }
 
 fn severity_name(severity: Severity, l10n: &L10n) -> String {
-    l10n.msg(&format!("report-severity-{}", severity.as_str()), &[])
+    l10n.msg(&format!("check-severity-{}", severity.as_str()), &[])
 }
 
 /// The document's text with findings marked. Overlapping findings share one highlight, which

@@ -1,31 +1,43 @@
-//! Check reports in each output format. Every renderer takes the whole [`Report`] and writes it to
-//! `out`; only the `message` of a finding (and headings in the formats for people) is localized,
-//! machine formats carry ids and raw values and no bidi isolation marks.
+//! Check reports for people (`human`) and for machines (`json`, `jsonl`). Messages are localized;
+//! machine output carries no bidi isolation marks, no colours and no timestamps, and the same
+//! report always gives the same bytes. Also `csv`, `sarif` (SARIF 2.1.0) and `html` (one
+//! self-contained page).
 
 pub mod csv;
 pub mod html;
+mod human;
+mod json;
 pub mod sarif;
+
+pub use human::{HumanStyle, human};
+pub use json::{SCHEMA_VERSION, json, jsonl};
 
 use crate::check::{Finding, Rule};
 use crate::l10n::{Arg, L10n};
 
-/// The localized message of `finding`: the Fluent message whose id is the rule id, with the text
-/// found, the suggestion (empty when there is none) and the glossary entry (empty when none).
+/// The localized message of `finding` (its rule id is the message id).
 pub fn finding_message(finding: &Finding, l10n: &L10n) -> String {
     l10n.msg(
         finding.rule.id(),
         &[
-            ("found", Arg::from(finding.found.as_str())),
+            ("found", Arg::Text(finding.found.clone())),
             (
                 "suggestion",
-                Arg::from(finding.suggestion.clone().unwrap_or_default()),
+                Arg::Text(finding.suggestion.clone().unwrap_or_default()),
             ),
             (
                 "entry",
-                Arg::from(finding.entry.clone().unwrap_or_default()),
+                Arg::Text(finding.entry.clone().unwrap_or_default()),
             ),
         ],
     )
+}
+
+/// `s` without the bidi isolation and embedding marks Fluent adds around placeables.
+pub fn strip_bidi_marks(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{202A}'..='\u{202E}'))
+        .collect()
 }
 
 /// What `rule` looks for, in one sentence (`rule-help-ID`).

@@ -1,0 +1,334 @@
+//! `glossary-variant` and `forbidden-spelling`: mentions of glossary entries, listed spellings
+//! found by the recognizer and unlisted transliterations found by the names engine, checked
+//! against the entry's canonical form for the document's language.
+//!
+//! A mention is correct when its words, compared ignoring case and tashkeel, are an
+//! order-preserving part of the canonical form (the surname alone; `سالم المالك` for
+//! `سالم بن محمد المالك`). Unlisted variants are looked up by the names engine's coarse key
+//! (consonant skeleton) among the entries' spellings and their surnames, then confirmed with
+//! [`similarity`]; a spelling close to two entries names neither and is left alone.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::Flag;
+use super::Rule;
+use super::scan::{Token, capitalized_runs, name_part};
+use crate::error::Result;
+use crate::glossary::{Entry, Form, Glossary, Kind, Mention, Recognizer, recognize::strict_key};
+use crate::model::{LangTag, Language};
+use crate::names::translit::is_acronym;
+use crate::names::{SAME_THRESHOLD, name_key, similarity};
+
+/// Capitalized words before a surname that are not a given name (so `President Tokayev` is
+/// Tokayev, while `Rustam Karimov` is not Anar Karimov).
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "madam",
+    "president",
+    "minister",
+    "ambassador",
+    "director",
+    "secretary",
+    "general",
+    "deputy",
+    "chairman",
+    "chair",
+    "king",
+    "prince",
+    "princess",
+    "sheikh",
+    "former",
+    "acting",
+    "premier",
+    "mayor",
+    "governor",
+    "akim",
+    "senator",
+    "professor",
+    "said",
+    "says",
+    "and",
+    "but",
+    "when",
+    "as",
+];
+
+/// The glossaries compiled for checking.
+pub(super) struct Glossaries {
+    pub(super) recognizer: Recognizer,
+    pub(super) merged: Glossary,
+    by_id: HashMap<String, usize>,
+    /// Coarse name key → (entry, spelling).
+    index: HashMap<String, Vec<(usize, String)>>,
+}
+
+/// The coarse key unlisted spellings are looked up by (as in [`crate::names::clusters`]).
+pub(super) fn block_key(s: &str) -> String {
+    name_key(s, true).replace('g', "k")
+}
+
+impl Glossaries {
+    pub(super) fn new(glossaries: &[Glossary]) -> Result<Glossaries> {
+        let recognizer = Recognizer::new(glossaries)?;
+        let merged = Glossary::merged(glossaries);
+        let by_id = merged
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let mut index: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        for (i, entry) in merged.entries.iter().enumerate() {
+            for (spelling, _) in entry.spellings() {
+                let mut keys = vec![spelling.to_string()];
+                if entry.kind == Kind::Person
+                    && let Some(last) = spelling.split_whitespace().last()
+                    && last != spelling
+                {
+                    keys.push(last.to_string());
+                }
+                for s in keys {
+                    let key = block_key(&s);
+                    if key.chars().count() < 2 {
+                        continue;
+                    }
+                    let list = index.entry(key).or_default();
+                    if !list.iter().any(|(e, t)| *e == i && *t == s) {
+                        list.push((i, s));
+                    }
+                }
+            }
+        }
+        Ok(Glossaries {
+            recognizer,
+            merged,
+            by_id,
+            index,
+        })
+    }
+
+    /// The merged entry a recognizer mention points to.
+    pub(super) fn entry(&self, mention: &Mention) -> Option<&Entry> {
+        let id = self.recognizer.entry_id(mention.entry);
+        self.by_id.get(id).map(|&i| &self.merged.entries[i])
+    }
+
+    /// The one entry an unlisted spelling is a transliteration of, if exactly one.
+    fn lookup(&self, spelling: &str) -> Option<(usize, bool)> {
+        let candidates = self.index.get(&block_key(spelling))?;
+        let mut best: Option<(f64, usize, bool)> = None;
+        let mut tie = false;
+        for (entry, known) in candidates {
+            let score = similarity(spelling, known);
+            if score < SAME_THRESHOLD {
+                continue;
+            }
+            let partial = known.split_whitespace().count()
+                < self.merged.entries[*entry]
+                    .spellings()
+                    .map(|(s, _)| s.split_whitespace().count())
+                    .max()
+                    .unwrap_or(0);
+            match best {
+                Some((s, e, _)) if e == *entry => {
+                    if score > s {
+                        best = Some((score, e, partial));
+                    }
+                }
+                Some((s, _, _)) if (score - s).abs() < 1e-9 => tie = true,
+                Some((s, _, _)) if score < s => {}
+                _ => {
+                    best = Some((score, *entry, partial));
+                    tie = false;
+                }
+            }
+        }
+        if tie {
+            return None;
+        }
+        best.map(|(_, e, partial)| (e, partial))
+    }
+}
+
+/// The words of `s` compared ignoring case and tashkeel.
+fn keys(s: &str, language: Language) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| strict_key(w, language))
+        .collect()
+}
+
+/// Whether `found` is `canonical` or an order-preserving part of its words.
+pub(super) fn is_part_of(found: &str, canonical: &str, language: Language) -> bool {
+    let (f, c) = (keys(found, language), keys(canonical, language));
+    let mut rest = c.iter();
+    !f.is_empty() && f.iter().all(|w| rest.any(|k| k == w))
+}
+
+/// The part of `canonical` that a mention written `found` covers: the order-preserving part of
+/// its words most similar to `found` (the whole form when `found` has as many words or more).
+pub(super) fn restrict(found: &str, canonical: &str) -> String {
+    let words: Vec<&str> = canonical.split_whitespace().collect();
+    let n = words.len();
+    if found.split_whitespace().count() >= n || n > 8 {
+        return canonical.to_string();
+    }
+    let mut best = (SAME_THRESHOLD, canonical.to_string());
+    for mask in 1..(1u32 << n) - 1 {
+        let part: Vec<&str> = (0..n)
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| words[i])
+            .collect();
+        let part = part.join(" ");
+        let score = similarity(found, &part);
+        if score > best.0 {
+            best = (score, part);
+        }
+    }
+    best.1
+}
+
+/// Checks mentions of glossary entries in one piece of a document.
+pub(super) struct SpellingCheck<'a> {
+    pub(super) glossaries: &'a Glossaries,
+    pub(super) lang: &'a LangTag,
+    pub(super) text: &'a str,
+}
+
+impl SpellingCheck<'_> {
+    fn language(&self) -> Language {
+        self.lang.language()
+    }
+
+    /// The finding for a mention of `entry` at `range`, if it is not the canonical spelling.
+    fn judge(&self, entry: &Entry, range: Range<usize>, form: Form) -> Option<Flag> {
+        let found = &self.text[range.clone()];
+        if form == Form::Allowed {
+            return None;
+        }
+        let language = self.language();
+        let same = |a: &str, b: &str| strict_key(a, language) == strict_key(b, language);
+        // A lower-case common word that is also an acronym of the entry (spa / SPA).
+        if !found.chars().any(char::is_uppercase)
+            && entry
+                .spellings()
+                .any(|(s, _)| is_acronym(s) && same(s, found))
+        {
+            return None;
+        }
+        let forbidden = form == Form::Forbidden || entry.forbidden.iter().any(|s| same(s, found));
+        let canonical = entry.form(self.lang);
+        if !forbidden {
+            let canonical = canonical?;
+            if is_part_of(found, canonical, language)
+                || found
+                    .strip_prefix('ل')
+                    .is_some_and(|rest| is_part_of(&format!("ال{rest}"), canonical, language))
+            {
+                return None;
+            }
+        }
+        Some(Flag {
+            rule: if forbidden {
+                Rule::ForbiddenSpelling
+            } else {
+                Rule::GlossaryVariant
+            },
+            range,
+            suggestion: canonical.map(|c| restrict(found, c)),
+            entry: Some(entry.id.clone()),
+        })
+    }
+
+    /// Whether the word before `start` is a given name that is not part of the mention (then
+    /// a surname alone names someone else).
+    fn after_other_given_name(&self, start: usize, tokens: &[Token]) -> bool {
+        let Some(prev) = tokens.iter().rev().find(|t| t.range.end <= start) else {
+            return false;
+        };
+        let gap = &self.text[prev.range.end..start];
+        let word = &self.text[prev.range.clone()];
+        gap == " " && prev.capitalized && !NOT_GIVEN_NAMES.contains(&word.to_lowercase().as_str())
+    }
+
+    /// Findings for the listed spellings the recognizer found; the covered ranges go to `covered`.
+    pub(super) fn listed(
+        &self,
+        mentions: &[Mention],
+        tokens: &[Token],
+        covered: &mut Vec<Range<usize>>,
+    ) -> Vec<Flag> {
+        let mut out = Vec::new();
+        for mention in mentions {
+            let Some(entry) = self.glossaries.entry(mention) else {
+                continue;
+            };
+            covered.push(mention.start..mention.end);
+            let found = &self.text[mention.start..mention.end];
+            let partial = entry.kind == Kind::Person
+                && entry
+                    .spellings()
+                    .all(|(s, _)| s.split_whitespace().count() > found.split_whitespace().count());
+            if partial && self.after_other_given_name(mention.start, tokens) {
+                continue;
+            }
+            out.extend(self.judge(entry, mention.start..mention.end, mention.form));
+        }
+        out
+    }
+
+    /// Findings for unlisted transliterations among the capitalized words outside `covered`.
+    pub(super) fn unlisted(&self, tokens: &[Token], covered: &mut Vec<Range<usize>>) -> Vec<Flag> {
+        let free: Vec<Token> = tokens
+            .iter()
+            .filter(|t| !overlaps(covered, &t.range))
+            .cloned()
+            .collect();
+        let mut out = Vec::new();
+        let mut found_ranges = Vec::new();
+        for run in capitalized_runs(self.text, &free, 0) {
+            let mut i = run.start;
+            while i < run.end {
+                let mut matched = false;
+                for j in (i + 1..=run.end.min(i + 6)).rev() {
+                    let start = free[i].range.start;
+                    let last = &free[j - 1];
+                    let end = last.range.start + name_part(&self.text[last.range.clone()]).len();
+                    let spelling = &self.text[start..end];
+                    let Some((entry, partial)) = self.glossaries.lookup(spelling) else {
+                        continue;
+                    };
+                    if partial && i > run.start && self.after_other_given_name(start, &free) {
+                        continue;
+                    }
+                    let entry = &self.glossaries.merged.entries[entry];
+                    found_ranges.push(start..end);
+                    out.extend(self.judge(entry, start..end, Form::Variant));
+                    i = j;
+                    matched = true;
+                    break;
+                }
+                if !matched {
+                    i += 1;
+                }
+            }
+        }
+        covered.extend(found_ranges);
+        out
+    }
+}
+
+/// Whether `range` overlaps any of `ranges`.
+pub(super) fn overlaps(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
+    ranges
+        .iter()
+        .any(|r| r.start < range.end && range.start < r.end)
+}
