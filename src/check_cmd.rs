@@ -4,14 +4,15 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use tarjuman::check::{self, Checker, Document, Options, Prefer, Severity};
-use tarjuman::error::{Error, Result};
+use tarjuman::check::{self, Checker, Document, Options, Prefer, Report, Severity, fix};
+use tarjuman::error::{Error, Reason, Result};
 use tarjuman::glossary::{Glossary, builtin};
-use tarjuman::l10n::L10n;
+use tarjuman::l10n::{Arg, L10n};
 use tarjuman::model::LangTag;
 use tarjuman::output::write_atomically;
+use tarjuman::project::{self, Project};
 use tarjuman::render::error_message;
-use tarjuman::render::report::{HumanStyle, human, json, jsonl};
+use tarjuman::render::report::{self, HumanStyle, human, json, jsonl};
 
 use crate::app::Outcome;
 use crate::cli::{Cli, ColorChoice};
@@ -21,6 +22,9 @@ pub(crate) enum CheckFormat {
     Human,
     Json,
     Jsonl,
+    Csv,
+    Sarif,
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -66,9 +70,18 @@ pub(crate) struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub(crate) format: CheckFormat,
-    /// The file to write (standard output by default)
+    /// The file to write (standard output by default); with --fix, the fixed text
     #[arg(short = 'o', long, value_name = "OUT")]
     pub(crate) output: Option<PathBuf>,
+    /// Apply the unambiguous suggestions: to -o OUT, --in-place or as a --diff
+    #[arg(long)]
+    pub(crate) fix: bool,
+    /// With --fix: rewrite each file, keeping the original as FILE.orig
+    #[arg(long, requires = "fix", conflicts_with_all = ["output", "diff"])]
+    pub(crate) in_place: bool,
+    /// With --fix: show the fixes as a unified diff instead of writing them
+    #[arg(long, requires = "fix", conflicts_with = "output")]
+    pub(crate) diff: bool,
     /// Exit with 1 when a finding is at this severity or above
     #[arg(long, value_enum, default_value_t = SeverityArg::Warning)]
     pub(crate) fail_on: SeverityArg,
@@ -98,21 +111,42 @@ fn keep_going<T>(result: Result<T>, args: &CheckArgs, l10n: &L10n) -> Result<Opt
     }
 }
 
-fn glossaries(cli: &Cli, args: &CheckArgs, l10n: &L10n) -> Result<Vec<Glossary>> {
-    let mut glossaries = if cli.no_default_glossaries {
-        Vec::new()
-    } else {
+fn glossaries(
+    cli: &Cli,
+    args: &CheckArgs,
+    project: Option<&Project>,
+    l10n: &L10n,
+) -> Result<Vec<Glossary>> {
+    let shipped =
+        !cli.no_default_glossaries && project.and_then(|p| p.default_glossaries).unwrap_or(true);
+    let mut glossaries = if shipped {
         builtin::shipped()?
+    } else {
+        Vec::new()
     };
-    for path in &cli.glossaries {
+    let from_project = project.map(|p| p.glossaries.as_slice()).unwrap_or_default();
+    for path in from_project.iter().chain(&cli.glossaries) {
         glossaries.extend(keep_going(Glossary::read(path), args, l10n)?);
     }
     Ok(glossaries)
 }
 
-/// The options the command line gives.
-pub(crate) fn options(args: &CheckArgs) -> Result<Options> {
+/// The options the project file and the command line give.
+pub(crate) fn options(args: &CheckArgs, project: Option<&Project>) -> Result<Options> {
     let mut options = Options::default();
+    if let Some(project) = project {
+        for (rule, setting) in &project.rules {
+            if let Some(enabled) = setting.enabled {
+                options.set_enabled(*rule, enabled);
+            }
+            if let Some(severity) = setting.severity {
+                options.set_severity(*rule, severity);
+            }
+        }
+        options
+            .exceptions
+            .extend(project.exceptions.iter().cloned());
+    }
     options.across = args.across;
     options.prefer = match args.prefer {
         PreferArg::First => Prefer::First,
@@ -122,7 +156,13 @@ pub(crate) fn options(args: &CheckArgs) -> Result<Options> {
     Ok(options)
 }
 
-fn documents(args: &CheckArgs, checker: &Checker, l10n: &L10n) -> Result<Vec<Document>> {
+fn documents(
+    args: &CheckArgs,
+    checker: &Checker,
+    project: Option<&Project>,
+    l10n: &L10n,
+) -> Result<Vec<Document>> {
+    let cwd = std::env::current_dir().unwrap_or_default();
     let source = match &args.source {
         Some(path) => keep_going(check::document::read(path), args, l10n)?,
         None => None,
@@ -130,10 +170,16 @@ fn documents(args: &CheckArgs, checker: &Checker, l10n: &L10n) -> Result<Vec<Doc
     let doc_lang = args.doc_lang_tag()?;
     let mut documents = Vec::new();
     for path in &args.files {
-        let Some(mut document) = keep_going(check::load(path, doc_lang.as_ref()), args, l10n)?
-        else {
+        // --doc-lang, else the language the project file sets for this path.
+        let lang = doc_lang
+            .clone()
+            .or_else(|| project.and_then(|p| p.language_for(path, &cwd)));
+        let Some(mut document) = keep_going(check::load(path, lang.as_ref()), args, l10n)? else {
             continue;
         };
+        if lang.is_some() {
+            document.language = lang;
+        }
         if let Some(source) = &source {
             let lang = checker.language_of(&document);
             let source_lang = check::language::detect(source);
@@ -150,9 +196,29 @@ impl CheckArgs {
     }
 }
 
+/// The project file above the current folder, if there is one.
+fn project_file() -> Result<Option<Project>> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    project::find(&cwd)
+        .map(|path| project::load(&path))
+        .transpose()
+}
+
 pub(crate) fn run(cli: &Cli, args: &CheckArgs, l10n: &L10n) -> Result<Outcome> {
-    let checker = Checker::new(&glossaries(cli, args, l10n)?, options(args)?)?;
-    let report = checker.check(documents(args, &checker, l10n)?);
+    let project = project_file()?;
+    let project = project.as_ref();
+    if args.fix && args.output.is_some() && args.files.len() > 1 {
+        let output = args.output.as_deref().unwrap_or(Path::new("-"));
+        return Err(Error::input(output, None, Reason::FixOneFile));
+    }
+    let checker = Checker::new(
+        &glossaries(cli, args, project, l10n)?,
+        options(args, project)?,
+    )?;
+    let report = checker.check(documents(args, &checker, project, l10n)?);
+    if args.fix {
+        return apply_fixes(cli, args, &report, l10n);
+    }
     let color = args.format == CheckFormat::Human
         && args.output.is_none()
         && match cli.color {
@@ -169,10 +235,78 @@ pub(crate) fn run(cli: &Cli, args: &CheckArgs, l10n: &L10n) -> Result<Outcome> {
             CheckFormat::Human => human(&report, l10n, HumanStyle { color }, out),
             CheckFormat::Json => json(&report, l10n, out),
             CheckFormat::Jsonl => jsonl(&report, l10n, out),
+            CheckFormat::Csv => report::csv::write(&report, l10n, out),
+            CheckFormat::Sarif => report::sarif::write(&report, l10n, out),
+            CheckFormat::Html => report::html::write(&report, l10n, out),
         };
         written.map_err(|e| Error::io(Path::new(&target), e))
     })?;
     Ok(if report.fails(args.fail_on.severity()) {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
+}
+
+/// `--fix`: writes each document with its unambiguous suggestions applied (to `-o OUT`, over the
+/// file with `--in-place`, or as a diff with `--diff`), says what it did on standard error, and
+/// exits with 1 when findings at `--fail-on` remain unfixed.
+fn apply_fixes(cli: &Cli, args: &CheckArgs, report: &Report, l10n: &L10n) -> Result<Outcome> {
+    let level = args.fail_on.severity();
+    let mut remaining = false;
+    let mut diff = String::new();
+    for document in &report.documents {
+        let fixed = fix::apply(&document.text, &document.findings);
+        remaining |= document
+            .findings
+            .iter()
+            .zip(&fixed.fixed)
+            .any(|(f, done)| !done && f.severity >= level);
+        let path = &document.path;
+        if args.diff {
+            let name = path.display().to_string();
+            diff.push_str(&fix::unified_diff(
+                &name,
+                &name,
+                &document.text,
+                &fixed.text,
+            ));
+        } else if args.in_place {
+            if fixed.applied > 0 {
+                let mut original = path.as_os_str().to_owned();
+                original.push(".orig");
+                let original = PathBuf::from(original);
+                std::fs::copy(path, &original).map_err(|e| Error::io(&original, e))?;
+                write_atomically(path, |out| {
+                    out.write_all(fixed.text.as_bytes())
+                        .map_err(|e| Error::io(path, e))
+                })?;
+            }
+        } else {
+            let target = args.output.clone().unwrap_or_else(|| PathBuf::from("-"));
+            write_atomically(&target, |out| {
+                out.write_all(fixed.text.as_bytes())
+                    .map_err(|e| Error::io(&target, e))
+            })?;
+        }
+        if !cli.quiet {
+            let message = l10n.msg(
+                "check-fix-done",
+                &[
+                    ("path", Arg::Text(path.display().to_string())),
+                    ("applied", Arg::from(fixed.applied)),
+                    ("skipped", Arg::from(fixed.skipped)),
+                ],
+            );
+            let _ = writeln!(anstream::stderr(), "{message}");
+        }
+    }
+    if args.diff {
+        std::io::stdout()
+            .write_all(diff.as_bytes())
+            .map_err(|e| Error::io(Path::new("-"), e))?;
+    }
+    Ok(if remaining {
         Outcome::Findings
     } else {
         Outcome::Success

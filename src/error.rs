@@ -84,6 +84,9 @@ pub enum Reason {
     ProjectFile(String),
     #[error("unknown rule {0:?}")]
     ProjectUnknownRule(String),
+    /// `--fix -o OUT` was given several files.
+    #[error("--fix with -o takes one file; use --in-place or --diff for several")]
+    FixOneFile,
     #[error("{value:?} is not a setting of {rule}: use on, off, info, warning or error")]
     ProjectRuleSetting { rule: String, value: String },
 }
@@ -124,6 +127,7 @@ impl Reason {
             Reason::SrxRegex { .. } => "reason-srx-regex",
             Reason::ProjectFile(_) => "reason-project-file",
             Reason::ProjectUnknownRule(_) => "reason-project-unknown-rule",
+            Reason::FixOneFile => "reason-fix-one-file",
             Reason::ProjectRuleSetting { .. } => "reason-project-rule-setting",
         }
     }

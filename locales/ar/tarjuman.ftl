@@ -266,6 +266,7 @@ reason-srx-regex = لا يمكن استخدام النمط “{ $pattern }” ({
 reason-project-file = ملف المشروع غير صالح: { $detail }
 reason-project-unknown-rule = لا توجد قاعدة باسم «{ $rule }»؛ القواعد هي glossary-variant وforbidden-spelling وinconsistent-name وmixed-script وterm-missing وinvisible-char
 reason-project-rule-setting = «{ $value }» ليست قيمة صالحة للقاعدة { $rule }: استعمل on أو off أو info أو warning أو error
+reason-fix-one-file = يقبل --fix مع -o ملفًا واحدًا؛ استعمل --in-place أو --diff لعدة ملفات
 progress-aligning = جارٍ محاذاة { $source } مع { $target }
 align-done = جمل المصدر: { $source }، وجمل الهدف: { $target }؛ عدد الأزواج: { $pairs }، والجمل التي لا مقابل لها: { $unmatched }؛ متوسط الثقة { $confidence }.
 align-written = كُتبت الروابط في { $path }.
@@ -355,6 +356,22 @@ cmd-check-source = النص المصدر لمسودة نصية (يُحاذى ج�
 cmd-check-across = قارن الأسماء عبر كل الملفات، لا داخل كل ملف فقط
 cmd-check-prefer = أي كتابة للاسم غير المتسق هي المرجع
 cmd-check-format = صيغة المخرج
-cmd-check-output = الملف المراد كتابته (افتراضيًا المخرج القياسي)
+cmd-check-output = الملف المراد كتابته (افتراضيًا المخرج القياسي)؛ ومع --fix النص المصحَّح
 cmd-check-fail-on = اخرج بالرمز 1 عند وجود نتيجة بهذه الدرجة أو أعلى
 cmd-check-keep-going = تخطَّ الملفات والمسارد غير المقروءة مع تحذير بدلًا من التوقف
+cmd-check-fix = طبّق الاقتراحات القاطعة: في -o OUT أو بـ--in-place أو على هيئة --diff
+cmd-check-in-place = مع --fix: أعد كتابة كل ملف واحتفظ بالأصل باسم FILE.orig
+cmd-check-diff = مع --fix: اعرض التصحيحات على هيئة فرق موحّد (unified diff) بدل كتابتها
+check-fix-done = { $path }: { $applied ->
+    [zero] لم يُصحَّح شيء
+    [one] طُبّق تصحيح واحد
+    [two] طُبّق تصحيحان
+    [few] طُبّقت { $applied } تصحيحات
+   *[other] طُبّق { $applied } تصحيحًا
+  }{ $skipped ->
+    [zero] .
+    [one] ؛ وبقي اقتراح واحد على حاله (غير قاطع).
+    [two] ؛ وبقي اقتراحان على حالهما (غير قاطعين).
+    [few] ؛ وبقيت { $skipped } اقتراحات على حالها (غير قاطعة).
+   *[other] ؛ وبقي { $skipped } اقتراحًا على حاله (غير قاطع).
+  }

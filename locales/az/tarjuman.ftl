@@ -210,6 +210,7 @@ reason-srx-regex = “{ $pattern }” şablonu işlədilə bilməz ({ $detail })
 reason-project-file = düzgün layihə faylı deyil: { $detail }
 reason-project-unknown-rule = “{ $rule }” adlı qayda yoxdur; qaydalar: glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing və invisible-char
 reason-project-rule-setting = “{ $value }” { $rule } qaydası üçün keçərli dəyər deyil: on, off, info, warning və ya error yazın
+reason-fix-one-file = --fix -o ilə bir fayl verilir; bir neçə fayl üçün --in-place və ya --diff işlədin
 progress-aligning = { $source } və { $target } uyğunlaşdırılır
 align-done = { $source } mənbə və { $target } hədəf cümləsi: { $pairs } cüt, qarşılığı olmayan { $unmatched } cümlə; orta etibarlılıq { $confidence }.
 align-written = Uyğunluqlar { $path } faylına yazıldı.
@@ -277,6 +278,16 @@ cmd-check-source = Mətn qaralamasının mənbə mətni (cümlə-cümlə uyğunl
 cmd-check-across = Adları yalnız hər faylın daxilində deyil, bütün fayllar arasında müqayisə et
 cmd-check-prefer = Uyğunsuz adın hansı yazılışı nümunə sayılır
 cmd-check-format = Çıxış formatı
-cmd-check-output = Yazılacaq fayl (standart olaraq standart çıxış)
+cmd-check-output = Yazılacaq fayl (standart olaraq standart çıxış); --fix ilə düzəldilmiş mətn
 cmd-check-fail-on = Bu və ya daha yüksək səviyyəli tapıntı olduqda 1 kodu ilə çıx
 cmd-check-keep-going = Oxuna bilməyən fayl və qlossariləri dayanmadan, xəbərdarlıqla ötür
+cmd-check-fix = Birmənalı təklifləri tətbiq et: -o OUT faylına, --in-place ilə və ya --diff kimi
+cmd-check-in-place = --fix ilə: hər faylı yenidən yaz, əslini FILE.orig kimi saxla
+cmd-check-diff = --fix ilə: düzəlişləri yazmaq əvəzinə unified diff kimi göstər
+check-fix-done = { $path }: { $applied ->
+    [0] heç nə düzəldilmədi
+   *[other] { $applied } düzəliş tətbiq edildi
+  }{ $skipped ->
+    [0] .
+   *[other] ; { $skipped } təklif olduğu kimi qaldı (birmənalı deyil).
+  }

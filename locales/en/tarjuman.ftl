@@ -252,6 +252,7 @@ reason-srx-regex = the pattern “{ $pattern }” cannot be used ({ $detail }); 
 reason-project-file = not a valid project file: { $detail }
 reason-project-unknown-rule = there is no rule “{ $rule }”; the rules are glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing and invisible-char
 reason-project-rule-setting = “{ $value }” is not a setting of the rule { $rule }: use on, off, info, warning or error
+reason-fix-one-file = --fix with -o takes one file; use --in-place or --diff for several
 progress-aligning = Aligning { $source } with { $target }
 align-done = { $source } source and { $target } target sentences: { $pairs ->
     [one] one pair
@@ -338,6 +339,18 @@ cmd-check-source = The source text a plain-text draft translates (aligned by sen
 cmd-check-across = Compare names across all the files, not only within each
 cmd-check-prefer = Which spelling of an inconsistent name is the reference
 cmd-check-format = Output format
-cmd-check-output = The file to write (standard output by default)
+cmd-check-output = The file to write (standard output by default); with --fix, the fixed text
 cmd-check-fail-on = Exit with 1 when a finding is at this severity or above
 cmd-check-keep-going = Skip unreadable files and glossaries with a warning instead of stopping
+cmd-check-fix = Apply the unambiguous suggestions: to -o OUT, --in-place or as a --diff
+cmd-check-in-place = With --fix: rewrite each file, keeping the original as FILE.orig
+cmd-check-diff = With --fix: show the fixes as a unified diff instead of writing them
+check-fix-done = { $path }: { $applied ->
+    [0] nothing fixed
+    [one] one fix applied
+   *[other] { $applied } fixes applied
+  }{ $skipped ->
+    [0] .
+    [one] ; one suggestion left as it was (ambiguous).
+   *[other] ; { $skipped } suggestions left as they were (ambiguous).
+  }

@@ -210,6 +210,7 @@ reason-srx-regex = “{ $pattern }” үлгісін қолдану мүмкін
 reason-project-file = жоба файлы дұрыс емес: { $detail }
 reason-project-unknown-rule = «{ $rule }» деген ереже жоқ; ережелер: glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing және invisible-char
 reason-project-rule-setting = «{ $value }» — { $rule } ережесінің мәні емес: on, off, info, warning не error жазыңыз
+reason-fix-one-file = --fix -o бір файлды ғана алады; бірнеше файл үшін --in-place не --diff қолданыңыз
 progress-aligning = { $source } мен { $target } сәйкестендірілуде
 align-done = { $source } бастапқы және { $target } мақсатты сөйлем: { $pairs } жұп, сәйкесі жоқ { $unmatched } сөйлем; орташа сенімділік { $confidence }.
 align-written = Сәйкестіктер { $path } файлына жазылды.
@@ -277,6 +278,16 @@ cmd-check-source = Мәтін жобасының бастапқы мәтіні (
 cmd-check-across = Атауларды әр файл ішінде ғана емес, барлық файлдар арасында салыстыру
 cmd-check-prefer = Сәйкес емес атаудың қай жазылуы үлгі болып саналады
 cmd-check-format = Шығыс пішімі
-cmd-check-output = Жазылатын файл (әдепкі бойынша стандартты шығыс)
+cmd-check-output = Жазылатын файл (әдепкі бойынша стандартты шығыс); --fix бірге түзетілген мәтін
 cmd-check-fail-on = Осы деңгейдегі немесе одан жоғары мәселе табылса, 1 кодымен шығу
 cmd-check-keep-going = Оқылмайтын файлдар мен глоссарийлерді тоқтамай, ескертумен өткізіп жіберу
+cmd-check-fix = Біржақты ұсыныстарды қолдану: -o OUT файлына, --in-place арқылы не --diff түрінде
+cmd-check-in-place = --fix бірге: әр файлды қайта жазу, түпнұсқасын FILE.orig ретінде сақтау
+cmd-check-diff = --fix бірге: түзетулерді жазудың орнына unified diff түрінде көрсету
+check-fix-done = { $path }: { $applied ->
+    [0] ештеңе түзетілмеді
+   *[other] { $applied } түзету қолданылды
+  }{ $skipped ->
+    [0] .
+   *[other] ; { $skipped } ұсыныс өзгеріссіз қалды (біржақты емес).
+  }

@@ -17,6 +17,8 @@ pub struct Fixed {
     pub applied: usize,
     /// How many findings with a suggestion were left alone (overlapping or stale).
     pub skipped: usize,
+    /// For each finding given, whether its suggestion is in the text now.
+    pub fixed: Vec<bool>,
 }
 
 /// Whether `f`'s suggestion can be applied to `text` on its own.
@@ -72,10 +74,23 @@ pub fn apply(text: &str, findings: &[Finding]) -> Fixed {
         }
     }
     out.push_str(&text[at..]);
+    let kept: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .zip(&keep)
+        .filter(|(_, keep)| **keep)
+        .map(|(edit, _)| *edit)
+        .collect();
+    let fixed: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            applicable(text, f).is_some_and(|s| kept.binary_search(&(f.start, f.end, s)).is_ok())
+        })
+        .collect();
     Fixed {
         text: out,
         applied,
-        skipped: with_suggestion.saturating_sub(applied),
+        skipped: with_suggestion - fixed.iter().filter(|f| **f).count(),
+        fixed,
     }
 }
 
@@ -178,6 +193,7 @@ mod tests {
             "Salim AlMalik met Karimov.\nAl-Malik left; AlMalik's aide stayed.\n"
         );
         assert_eq!((fixed.applied, fixed.skipped), (3, 0));
+        assert_eq!(fixed.fixed, [true, true, true, false]);
     }
 
     #[test]
@@ -209,7 +225,12 @@ mod tests {
             finding(text, 0, "Raiymkulova", Some("Raimkulova")),
             finding(text, 0, "Raiymkulova", Some("Raimkulova")),
         ];
-        assert_eq!(apply(text, &twice).text, "Abd al-Rahman Raimkulova\n");
+        let once = apply(text, &twice);
+        assert_eq!(once.text, "Abd al-Rahman Raimkulova\n");
+        assert_eq!(
+            (once.applied, once.skipped, once.fixed),
+            (1, 0, vec![true, true])
+        );
     }
 
     #[test]
