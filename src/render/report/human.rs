@@ -63,6 +63,14 @@ fn write_finding(
     l10n: &L10n,
     style: HumanStyle,
 ) -> io::Result<()> {
+    // The input's own text is escaped before it goes into the message, so the isolation marks
+    // Fluent puts around it in Arabic stay marks and the input's own controls show escaped.
+    let shown = Finding {
+        found: show_invisible(&finding.found),
+        suggestion: finding.suggestion.as_deref().map(show_invisible),
+        entry: finding.entry.as_deref().map(show_invisible),
+        ..finding.clone()
+    };
     let severity = l10n.msg(
         &format!("check-severity-{}", finding.severity.as_str()),
         &[],
@@ -75,10 +83,7 @@ fn write_finding(
             ("column", Arg::Text(finding.column.to_string())),
             ("severity", Arg::Text(severity)),
             ("rule", Arg::Text(finding.rule.id().to_string())),
-            (
-                "message",
-                Arg::Text(show_invisible(&finding_message(finding, l10n))),
-            ),
+            ("message", Arg::Text(finding_message(&shown, l10n))),
         ],
     );
     writeln!(out, "{header}")?;
