@@ -360,3 +360,75 @@ fn arabic_human_report_isolates_names_numbers_and_quotes() {
     let en = human_report("en");
     assert!(!en.contains(['\u{2068}', '\u{2069}']), "{en}");
 }
+
+#[test]
+fn names_lists_every_name_with_spellings_counts_and_places() {
+    let s = Sandbox::new();
+    s.write("glossary.csv", GLOSSARY);
+    s.write(
+        "a.txt",
+        "Salim AlMalik visited Sheki.\nSalim Al-Malik met the mayor of Sheki.\n",
+    );
+    s.write("b.txt", "The mayor of Shaki thanked Salim AlMalik.\n");
+    let names = |format: &str| {
+        let out = s
+            .cmd()
+            .args([
+                "names",
+                "--no-default-glossaries",
+                "--glossary",
+                "glossary.csv",
+            ])
+            .args(["--format", format, "a.txt", "b.txt"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        stdout(&out)
+    };
+    let jsonl = names("jsonl");
+    let rows: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows[0]["entry"], "p_almalik");
+    assert_eq!(rows[0]["count"], 3);
+    assert_eq!(rows[0]["spellings"][0]["spelling"], "Salim AlMalik");
+    assert_eq!(rows[0]["spellings"][0]["count"], 2);
+    assert_eq!(rows[0]["spellings"][1]["locations"][0]["path"], "a.txt");
+    assert_eq!(rows[0]["spellings"][1]["locations"][0]["line"], 2);
+    let sheki = rows
+        .iter()
+        .find(|r| r["name"] == "Sheki")
+        .expect("the unlisted name Sheki");
+    assert_eq!(sheki["entry"], serde_json::Value::Null);
+    assert_eq!(sheki["count"], 3);
+    assert_eq!(sheki["spellings"][1]["spelling"], "Shaki");
+    let json: serde_json::Value = serde_json::from_str(&names("json")).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["names"].as_array().unwrap().len(), rows.len());
+    let csv = names("csv");
+    assert!(csv.starts_with("name,entry,spelling,path,line,column,end_line,end_column\n"));
+    assert_eq!(csv.lines().count(), 1 + 6);
+    let human = names("human");
+    assert!(
+        human.contains("Salim AlMalik (glossary entry p_almalik): 3 mentions, 2 spellings"),
+        "{human}"
+    );
+    assert!(human.contains("  Shaki ×1: b.txt:1:14"), "{human}");
+}
+
+#[test]
+fn names_pairs_is_unchanged() {
+    let s = Sandbox::new();
+    s.write("pairs.csv", "id,a,b\np1,Tokayev,Тоқаев\n");
+    s.cmd()
+        .args(["names", "--pairs", "pairs.csv"])
+        .assert()
+        .success()
+        .stdout("id,score\np1,1.0000\n");
+    s.cmd()
+        .args(["names", "--pairs", "pairs.csv", "a.txt"])
+        .assert()
+        .code(2);
+    s.cmd().args(["names"]).assert().code(2);
+}

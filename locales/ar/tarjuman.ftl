@@ -289,9 +289,38 @@ cmd-align-format = صيغة المخرجات (افتراضيًا حسب امتد
 cmd-align-import = إضافة الأزواج المحاذاة إلى الذاكرة (في معاملة واحدة)
 cmd-align-min-confidence = تخطّي الأزواج التي تقل ثقتها عن هذه القيمة (من 0 إلى 1)
 cmd-align-rules = قواعد SRX 2.0 لتقسيم المستندين
-cmd-names = الأسماء عبر أنظمة الكتابة: هل الكتابتان للاسم نفسه
+cmd-names = الأسماء في المسودات (كل اسم بكتاباته وعدده ومواضعه)، أو ‎--pairs‎: هل الكتابتان للاسم نفسه
 cmd-names-pairs = ملف CSV بأزواج مع ترويسة والأعمدة id وa وb: يكتب id,score (‏1 = الاسم نفسه؛ 0.5 فما فوق = متطابقان)
 cmd-names-output = الملف المراد كتابته (افتراضيًا المخرج القياسي)
+cmd-names-files = المسودات المراد سرد أسمائها مع كتاباتها وعددها ومواضعها
+cmd-names-format = صيغة إخراج قائمة الأسماء
+names-entry = { $name } (مدخل المسرد { $entry }): { $count ->
+    [zero] لا ذِكر
+    [one] ذِكر واحد
+    [two] ذِكران
+    [few] { $count } مرات
+   *[other] { $count } مرة
+  }، { $spellings ->
+    [zero] لا كتابات
+    [one] كتابة واحدة
+    [two] كتابتان
+    [few] { $spellings } كتابات
+   *[other] { $spellings } كتابة
+  }
+names-unlisted = { $name }: { $count ->
+    [zero] لا ذِكر
+    [one] ذِكر واحد
+    [two] ذِكران
+    [few] { $count } مرات
+   *[other] { $count } مرة
+  }، { $spellings ->
+    [zero] لا كتابات
+    [one] كتابة واحدة
+    [two] كتابتان
+    [few] { $spellings } كتابات
+   *[other] { $spellings } كتابة
+  }
+names-spelling = { $spelling } ×{ $count }: { $places }
 
 ## تقارير الفحص (csv وsarif وhtml)
 

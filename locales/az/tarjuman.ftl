@@ -233,17 +233,22 @@ cmd-align-format = Çıxış formatı (standart olaraq çıxış faylının geni
 cmd-align-import = Uyğunlaşdırılmış cütləri yaddaşa əlavə et (bir tranzaksiyada)
 cmd-align-min-confidence = Etibarlılığı bundan aşağı olan cütləri burax (0-dan 1-ə qədər)
 cmd-align-rules = Hər iki sənədi bölmək üçün SRX 2.0 qaydaları
-cmd-names = Müxtəlif əlifbalarda adlar: iki yazılışın eyni ad olub-olmadığı
+cmd-names = Qaralamalardakı adlar (hər ad yazılışları, sayı və yerləri ilə) və ya --pairs: iki yazılışın eyni ad olub-olmadığı
 cmd-names-pairs = Başlığı və id, a, b sütunları olan cütlər CSV-si: id,score yazır (1 = eyni ad; 0.5 və yuxarı = eyni)
 cmd-names-output = Yazılacaq fayl (standart olaraq standart çıxış)
+cmd-names-files = Adları yazılışları, sayları və yerləri ilə siyahılanacaq qaralamalar
+cmd-names-format = Adlar siyahısının çıxış formatı
+names-entry = { $name } (qlossari maddəsi { $entry }): { $count } dəfə, { $spellings } yazılış
+names-unlisted = { $name }: { $count } dəfə, { $spellings } yazılış
+names-spelling = { $spelling } ×{ $count }: { $places }
 
 ## Yoxlama hesabatları (csv, sarif, html)
 
-rule-help-glossary-variant = Lüğətdəki ad və ya terminin sənədin dili üçün əsas yazılışından fərqli yazılışı
-rule-help-forbidden-spelling = Lüğətin qadağan etdiyi yazılış
-rule-help-inconsistent-name = Lüğətlərdə olmayan və bir neçə cür yazılan ad
+rule-help-glossary-variant = Qlossaridəki ad və ya terminin sənədin dili üçün əsas yazılışından fərqli yazılışı
+rule-help-forbidden-spelling = Qlossarinin qadağan etdiyi yazılış
+rule-help-inconsistent-name = Qlossarilərdə olmayan və bir neçə cür yazılan ad
 rule-help-mixed-script = Əlifbaları qarışdıran və ya başqa əlifbanın oxşar hərflərini işlədən söz
-rule-help-term-missing = Mənbədəki lüğət termininin təsdiqlənmiş tərcüməsi hədəf mətndə yoxdur
+rule-help-term-missing = Mənbədəki qlossari termininin təsdiqlənmiş tərcüməsi hədəf mətndə yoxdur
 rule-help-invisible-char = Adın içində sıfır enli, bidi idarəetmə və ya yumşaq defis simvolu
 report-title = tarjuman yoxlama hesabatı
 report-summary-heading = Xülasə

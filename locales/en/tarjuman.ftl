@@ -284,9 +284,26 @@ cmd-align-format = Output format (by default from the extension of the output, e
 cmd-align-import = Put the aligned pairs into the memory (one transaction)
 cmd-align-min-confidence = Leave out pairs whose confidence is below this (0 to 1)
 cmd-align-rules = SRX 2.0 rules to split both documents with
-cmd-names = Names across scripts: whether two spellings are the same name
+cmd-names = Names in drafts (every name with its spellings, counts and places), or --pairs: whether two spellings are the same name
 cmd-names-pairs = A CSV of pairs with a header and the columns id, a and b: writes id,score (1 = same name; 0.5 and above = the same)
 cmd-names-output = The file to write (standard output by default)
+cmd-names-files = Drafts whose names to list, with their spellings, counts and places
+cmd-names-format = Output format of the list of names
+names-entry = { $name } (glossary entry { $entry }): { $count ->
+    [one] one mention
+   *[other] { $count } mentions
+  }, { $spellings ->
+    [one] one spelling
+   *[other] { $spellings } spellings
+  }
+names-unlisted = { $name }: { $count ->
+    [one] one mention
+   *[other] { $count } mentions
+  }, { $spellings ->
+    [one] one spelling
+   *[other] { $spellings } spellings
+  }
+names-spelling = { $spelling } ×{ $count }: { $places }
 
 ## Check reports (csv, sarif, html)
 

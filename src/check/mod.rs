@@ -17,6 +17,7 @@ mod invisible;
 pub mod language;
 mod missing;
 pub mod options;
+pub mod overview;
 mod scan;
 mod spelling;
 
