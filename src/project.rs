@@ -313,6 +313,21 @@ invisible-char = "on"
     }
 
     #[test]
+    fn the_readme_example_is_valid() {
+        let readme = include_str!("../README.md");
+        let example = readme
+            .split("```toml\n")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .expect("README has a tarjuman.toml example");
+        let project = parse(Path::new("/p/tarjuman.toml"), example).unwrap();
+        assert_eq!(project.exceptions.len(), 2);
+        let lang = |p: &str| project.language_for(Path::new(p), Path::new("/p"));
+        assert_eq!(lang("drafts/kk/a.txt").unwrap().as_str(), "kk");
+        assert_eq!(lang("x.ar.txt").unwrap().as_str(), "ar");
+    }
+
+    #[test]
     fn globs() {
         assert!(glob_match("*.txt", "a.txt"));
         assert!(!glob_match("*.txt", "d/a.txt"));
