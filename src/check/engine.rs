@@ -119,7 +119,7 @@ impl Checker {
                     m.start += base;
                     m.end += base;
                 }
-                let mixed = homoglyph::check(text, &tokens, arabic, recognizer);
+                let mixed = homoglyph::check(text, &tokens, arabic, &self.glossaries);
                 let mut covered: Vec<Range<usize>> =
                     mixed.iter().map(|f| f.range.clone()).collect();
                 let mention_ranges: Vec<Range<usize>> =
@@ -193,6 +193,7 @@ impl Checker {
         kept.sort_by(|a, b| {
             (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
         });
+        let kept = merge_names(text, kept);
         let lines = LineIndex::new(text);
         let findings = kept
             .into_iter()
@@ -221,6 +222,28 @@ impl Checker {
             findings,
         }
     }
+}
+
+/// Joins `inconsistent-name` findings on consecutive words of one name (`Rashad Nabiyev` for
+/// `Rəşad Nəbiyev` is one finding).
+fn merge_names(text: &str, flags: Vec<Flag>) -> Vec<Flag> {
+    let mut out: Vec<Flag> = Vec::with_capacity(flags.len());
+    for flag in flags {
+        if let Some(last) = out.last_mut()
+            && last.rule == Rule::InconsistentName
+            && flag.rule == Rule::InconsistentName
+            && text.get(last.range.end..flag.range.start) == Some(" ")
+        {
+            last.range.end = flag.range.end;
+            if let (Some(a), Some(b)) = (&mut last.suggestion, &flag.suggestion) {
+                a.push(' ');
+                a.push_str(b);
+            }
+            continue;
+        }
+        out.push(flag);
+    }
+    out
 }
 
 /// The largest char boundary of `s` at or below `at`.
