@@ -9,12 +9,12 @@ use std::ops::Range;
 use super::consistency::Names;
 use super::language::detect;
 use super::scan::{name_part, tokens};
-use super::spelling::{Glossaries, SpellingCheck, overlaps};
+use super::spelling::{Glossaries, SpellingCheck, is_part_of, overlaps};
 use super::{
     Document, DocumentReport, Finding, Flag, Options, Report, Rule, homoglyph, invisible, missing,
 };
 use crate::error::Result;
-use crate::glossary::{Glossary, recognize::strict_key};
+use crate::glossary::Glossary;
 use crate::model::LangTag;
 use crate::text::Script;
 
@@ -168,15 +168,15 @@ impl Checker {
         mut flags: Vec<Flag>,
     ) -> DocumentReport {
         flags.retain(|f| self.options.rule(f.rule).enabled);
-        let exceptions: Vec<String> = self
-            .options
-            .exceptions
-            .iter()
-            .map(|e| strict_key(e, language.language()))
-            .collect();
         let text = document.text.as_str();
+        let language_id = language.language();
         flags.retain(|f| {
-            !exceptions.contains(&strict_key(&text[f.range.clone()], language.language()))
+            let found = &text[f.range.clone()];
+            !self
+                .options
+                .exceptions
+                .iter()
+                .any(|e| is_part_of(e, found, language_id))
         });
         flags.sort_by_key(|f| (precedence(f.rule), f.range.start));
         let mut kept: Vec<Flag> = Vec::new();

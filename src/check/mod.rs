@@ -18,6 +18,8 @@ mod missing;
 pub mod options;
 mod scan;
 mod spelling;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 
