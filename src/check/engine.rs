@@ -100,11 +100,7 @@ impl Checker {
     ) -> Vec<Flag> {
         let text = document.text.as_str();
         let arabic = language.primary() == "ar";
-        let spelling = SpellingCheck {
-            glossaries: &self.glossaries,
-            lang: language,
-            text,
-        };
+        let spelling = SpellingCheck::new(&self.glossaries, language, text);
         let recognizer = &self.glossaries.recognizer;
         let mut flags = Vec::new();
         for piece in &document.pieces {
@@ -140,7 +136,7 @@ impl Checker {
                             names.add(index, range, part);
                         }
                     } else if word.chars().next().is_some_and(char::is_lowercase) {
-                        names.add_common(index, word);
+                        names.add_common(word);
                     }
                 }
                 if piece.source.is_some() {

@@ -8,6 +8,7 @@
 //! (consonant skeleton) among the entries' spellings and their surnames, then confirmed with
 //! [`similarity`]; a spelling close to two entries names neither and is left alone.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -213,12 +214,33 @@ pub(super) fn restrict(found: &str, canonical: &str) -> String {
 
 /// Checks mentions of glossary entries in one piece of a document.
 pub(super) struct SpellingCheck<'a> {
-    pub(super) glossaries: &'a Glossaries,
-    pub(super) lang: &'a LangTag,
-    pub(super) text: &'a str,
+    glossaries: &'a Glossaries,
+    lang: &'a LangTag,
+    text: &'a str,
+    /// Unlisted spellings already looked up: names recur, and a lookup is costly.
+    seen: RefCell<HashMap<&'a str, Option<(usize, bool)>>>,
 }
 
-impl SpellingCheck<'_> {
+impl<'a> SpellingCheck<'a> {
+    pub(super) fn new(glossaries: &'a Glossaries, lang: &'a LangTag, text: &'a str) -> Self {
+        SpellingCheck {
+            glossaries,
+            lang,
+            text,
+            seen: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// [`Glossaries::lookup`], remembered.
+    fn lookup(&self, spelling: &'a str) -> Option<(usize, bool)> {
+        if let Some(known) = self.seen.borrow().get(spelling) {
+            return *known;
+        }
+        let found = self.glossaries.lookup(spelling);
+        self.seen.borrow_mut().insert(spelling, found);
+        found
+    }
+
     fn language(&self) -> Language {
         self.lang.language()
     }
@@ -265,13 +287,22 @@ impl SpellingCheck<'_> {
 
     /// Whether the word before `start` is a given name that is not part of the mention (then
     /// a surname alone names someone else).
-    fn after_other_given_name(&self, start: usize, tokens: &[Token]) -> bool {
+    /// A word inside one of `mentions` (a title such as `Президент`) is not a given name.
+    fn after_other_given_name(
+        &self,
+        start: usize,
+        tokens: &[Token],
+        mentions: &[Range<usize>],
+    ) -> bool {
         let Some(prev) = tokens.iter().rev().find(|t| t.range.end <= start) else {
             return false;
         };
         let gap = &self.text[prev.range.end..start];
         let word = &self.text[prev.range.clone()];
-        gap == " " && prev.capitalized && !NOT_GIVEN_NAMES.contains(&word.to_lowercase().as_str())
+        gap == " "
+            && prev.capitalized
+            && !NOT_GIVEN_NAMES.contains(&word.to_lowercase().as_str())
+            && !overlaps(mentions, &prev.range)
     }
 
     /// Findings for the listed spellings the recognizer found; the covered ranges go to `covered`.
@@ -281,6 +312,7 @@ impl SpellingCheck<'_> {
         tokens: &[Token],
         covered: &mut Vec<Range<usize>>,
     ) -> Vec<Flag> {
+        let ranges: Vec<Range<usize>> = mentions.iter().map(|m| m.start..m.end).collect();
         let mut out = Vec::new();
         for mention in mentions {
             let Some(entry) = self.glossaries.entry(mention) else {
@@ -292,7 +324,7 @@ impl SpellingCheck<'_> {
                 && entry
                     .spellings()
                     .all(|(s, _)| s.split_whitespace().count() > found.split_whitespace().count());
-            if partial && self.after_other_given_name(mention.start, tokens) {
+            if partial && self.after_other_given_name(mention.start, tokens, &ranges) {
                 continue;
             }
             out.extend(self.judge(entry, mention.start..mention.end, mention.form));
@@ -305,8 +337,7 @@ impl SpellingCheck<'_> {
     fn lookup_window(&self, first: &Token, end: usize) -> Option<(usize, usize, bool)> {
         let start = first.range.start;
         let at = |start: usize| {
-            self.glossaries
-                .lookup(&self.text[start..end])
+            self.lookup(&self.text[start..end])
                 .map(|(e, p)| (start, e, p))
         };
         // After a proclitic, the name starts past it (وحيدر → حيدر).
@@ -344,7 +375,7 @@ impl SpellingCheck<'_> {
                     let Some((start, entry, partial)) = self.lookup_window(&free[i], end) else {
                         continue;
                     };
-                    if partial && i > run.start && self.after_other_given_name(start, &free) {
+                    if partial && i > run.start && self.after_other_given_name(start, &free, &[]) {
                         continue;
                     }
                     let entry = &self.glossaries.merged.entries[entry];

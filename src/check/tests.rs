@@ -20,6 +20,7 @@ i_icesco,institution,ICESCO,İSESKO,ИСЕСКО,الإيسيسكو,ISESCO,,
 i_haf,institution,Heydar Aliyev Foundation,Heydər Əliyev Fondu,,مؤسسة حيدر علييف,,,
 i_spa,institution,Saudi Press Agency,,,وكالة الأنباء السعودية,SPA,,
 pl_almaty,place,Almaty,Almatı,Алматы,ألماتي,,Alma-Ata,
+t_president,title,President,Prezident,Президент,الرئيس,,,
 t_dg,title,Director-General,Baş direktor,Бас директор,المدير العام,Director General,,
 ";
 
@@ -75,7 +76,7 @@ fn listed_variants_are_flagged_with_the_part_of_the_canonical_form_they_cover() 
         [one(Rule::GlossaryVariant, "Al-Malik", "AlMalik")]
     );
     assert_eq!(
-        findings("Тоқаев пен Токаевтың хаты.", "kk"),
+        findings("Тоқаев пен Президент Токаевтың хаты.", "kk"),
         [one(Rule::GlossaryVariant, "Токаев", "Тоқаев")]
     );
     assert_eq!(
