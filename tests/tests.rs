@@ -3,6 +3,7 @@
 mod common;
 
 mod align;
+mod check;
 
 mod cli;
 mod crash;

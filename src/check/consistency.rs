@@ -1,6 +1,6 @@
 //! `inconsistent-name`: a name that no glossary has, written two or more ways. Candidate names
-//! are capitalized words outside glossary mentions; a word that also appears in lower case in the
-//! document is a common word, not a name. Distinct spellings (ignoring case and tashkeel) are
+//! are capitalized words outside glossary mentions; a word that also appears in lower case is a
+//! common word, not a name. Distinct spellings (ignoring case and tashkeel) are
 //! grouped with [`crate::names::clusters`], which blocks by a coarse key so the work stays
 //! near-linear; in a group, every mention spelled unlike the reference (the first spelling, or
 //! the most frequent with [`Prefer::Majority`]) is flagged with the reference as the suggestion.
@@ -23,10 +23,12 @@ pub(super) struct Names {
     /// Distinct spellings by key: (first written form, count).
     spellings: Vec<(String, usize)>,
     by_key: HashMap<String, usize>,
+    /// Words as written → their spelling.
+    by_word: HashMap<String, usize>,
     /// (document, range, spelling index).
     mentions: Vec<(usize, Range<usize>, usize)>,
-    /// Keys of words seen in lower case, per document.
-    common: HashSet<(usize, String)>,
+    /// Words seen in lower case.
+    common: HashSet<String>,
 }
 
 impl Names {
@@ -35,42 +37,53 @@ impl Names {
         if word.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
             return;
         }
-        let key = strict_key(word, Language::English);
-        let index = match self.by_key.get(&key) {
-            Some(&i) => {
-                self.spellings[i].1 += 1;
+        let index = match self.by_word.get(word) {
+            Some(&i) => i,
+            None => {
+                let key = strict_key(word, Language::English);
+                let i = match self.by_key.get(&key) {
+                    Some(&i) => i,
+                    None => {
+                        self.by_key.insert(key, self.spellings.len());
+                        self.spellings.push((word.to_string(), 0));
+                        self.spellings.len() - 1
+                    }
+                };
+                self.by_word.insert(word.to_string(), i);
                 i
             }
-            None => {
-                self.by_key.insert(key, self.spellings.len());
-                self.spellings.push((word.to_string(), 1));
-                self.spellings.len() - 1
-            }
         };
+        self.spellings[index].1 += 1;
         self.mentions.push((doc, range, index));
     }
 
-    /// A word of document `doc` written in lower case.
-    pub(super) fn add_common(&mut self, doc: usize, word: &str) {
-        if word.chars().count() >= MIN_LETTERS {
-            self.common
-                .insert((doc, strict_key(word, Language::English)));
+    /// A word written in lower case.
+    pub(super) fn add_common(&mut self, word: &str) {
+        if word.len() >= MIN_LETTERS && !self.common.contains(word) {
+            self.common.insert(word.to_string());
         }
+    }
+
+    /// Whether `name` is also written in lower case: then it is a common word.
+    fn is_common(&self, name: &str) -> bool {
+        let mut chars = name.chars();
+        let first: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_lowercase)
+            .collect();
+        self.common.contains(&format!("{first}{}", chars.as_str()))
+            || self.common.contains(&name.to_lowercase())
     }
 
     /// The findings, with the document each is in.
     pub(super) fn findings(&self, prefer: Prefer) -> Vec<(usize, Flag)> {
-        let docs_of_common: HashSet<&String> = self.common.iter().map(|(_, k)| k).collect();
         let names: Vec<&str> = self.spellings.iter().map(|(s, _)| s.as_str()).collect();
         let mut out = Vec::new();
-        let keys: Vec<String> = names
-            .iter()
-            .map(|s| strict_key(s, Language::English))
-            .collect();
         for group in clusters(&names) {
             let group: Vec<usize> = group
                 .into_iter()
-                .filter(|&i| !docs_of_common.contains(&keys[i]))
+                .filter(|&i| !self.is_common(names[i]))
                 .collect();
             if group.len() < 2 {
                 continue;
@@ -118,7 +131,7 @@ mod tests {
             at += w.len() + 1;
         }
         for w in common {
-            names.add_common(0, w);
+            names.add_common(w);
         }
         let text = words.join(" ");
         let mut out: Vec<(String, String)> = names

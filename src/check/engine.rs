@@ -9,12 +9,12 @@ use std::ops::Range;
 use super::consistency::Names;
 use super::language::detect;
 use super::scan::{name_part, tokens};
-use super::spelling::{Glossaries, SpellingCheck, overlaps};
+use super::spelling::{Glossaries, SpellingCheck, is_part_of, overlaps};
 use super::{
     Document, DocumentReport, Finding, Flag, Options, Report, Rule, homoglyph, invisible, missing,
 };
 use crate::error::Result;
-use crate::glossary::{Glossary, recognize::strict_key};
+use crate::glossary::Glossary;
 use crate::model::LangTag;
 use crate::text::Script;
 
@@ -100,11 +100,7 @@ impl Checker {
     ) -> Vec<Flag> {
         let text = document.text.as_str();
         let arabic = language.primary() == "ar";
-        let spelling = SpellingCheck {
-            glossaries: &self.glossaries,
-            lang: language,
-            text,
-        };
+        let spelling = SpellingCheck::new(&self.glossaries, language, text);
         let recognizer = &self.glossaries.recognizer;
         let mut flags = Vec::new();
         for piece in &document.pieces {
@@ -119,7 +115,7 @@ impl Checker {
                     m.start += base;
                     m.end += base;
                 }
-                let mixed = homoglyph::check(text, &tokens, arabic, recognizer);
+                let mixed = homoglyph::check(text, &tokens, arabic, &self.glossaries);
                 let mut covered: Vec<Range<usize>> =
                     mixed.iter().map(|f| f.range.clone()).collect();
                 let mention_ranges: Vec<Range<usize>> =
@@ -140,7 +136,7 @@ impl Checker {
                             names.add(index, range, part);
                         }
                     } else if word.chars().next().is_some_and(char::is_lowercase) {
-                        names.add_common(index, word);
+                        names.add_common(word);
                     }
                 }
                 if piece.source.is_some() {
@@ -168,15 +164,15 @@ impl Checker {
         mut flags: Vec<Flag>,
     ) -> DocumentReport {
         flags.retain(|f| self.options.rule(f.rule).enabled);
-        let exceptions: Vec<String> = self
-            .options
-            .exceptions
-            .iter()
-            .map(|e| strict_key(e, language.language()))
-            .collect();
         let text = document.text.as_str();
+        let language_id = language.language();
         flags.retain(|f| {
-            !exceptions.contains(&strict_key(&text[f.range.clone()], language.language()))
+            let found = &text[f.range.clone()];
+            !self
+                .options
+                .exceptions
+                .iter()
+                .any(|e| is_part_of(e, found, language_id))
         });
         flags.sort_by_key(|f| (precedence(f.rule), f.range.start));
         let mut kept: Vec<Flag> = Vec::new();
@@ -193,6 +189,7 @@ impl Checker {
         kept.sort_by(|a, b| {
             (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
         });
+        let kept = merge_names(text, kept);
         let lines = LineIndex::new(text);
         let findings = kept
             .into_iter()
@@ -221,6 +218,28 @@ impl Checker {
             findings,
         }
     }
+}
+
+/// Joins `inconsistent-name` findings on consecutive words of one name (`Rashad Nabiyev` for
+/// `Rəşad Nəbiyev` is one finding).
+fn merge_names(text: &str, flags: Vec<Flag>) -> Vec<Flag> {
+    let mut out: Vec<Flag> = Vec::with_capacity(flags.len());
+    for flag in flags {
+        if let Some(last) = out.last_mut()
+            && last.rule == Rule::InconsistentName
+            && flag.rule == Rule::InconsistentName
+            && text.get(last.range.end..flag.range.start) == Some(" ")
+        {
+            last.range.end = flag.range.end;
+            if let (Some(a), Some(b)) = (&mut last.suggestion, &flag.suggestion) {
+                a.push(' ');
+                a.push_str(b);
+            }
+            continue;
+        }
+        out.push(flag);
+    }
+    out
 }
 
 /// The largest char boundary of `s` at or below `at`.

@@ -5,9 +5,10 @@
 
 use std::ops::Range;
 
-use super::scan::{Token, name_part};
+use super::scan::{Token, name_part, tokens as tokens_of};
+use super::spelling::Glossaries;
 use super::{Flag, Rule};
-use crate::glossary::Recognizer;
+use crate::glossary::recognize::stems;
 use crate::names::translit::fix_homoglyphs;
 use crate::text::Script;
 
@@ -19,7 +20,7 @@ pub(super) fn check(
     text: &str,
     tokens: &[Token],
     arabic: bool,
-    recognizer: &Recognizer,
+    glossaries: &Glossaries,
 ) -> Vec<Flag> {
     let mut out = Vec::new();
     for token in tokens {
@@ -33,11 +34,13 @@ pub(super) fn check(
         } else {
             continue;
         };
-        let (span, suggestion) = name_span(word, &fixed, recognizer);
+        let (span, suggestion) = name_span(word, &fixed, glossaries);
+        // A word that stays mixed has no one-script spelling to suggest.
+        let fixed_ok = fixed != word && !tokens_of(&suggestion, 0).iter().any(|t| t.mixed);
         out.push(Flag {
             rule: Rule::MixedScript,
             range: token.range.start + span.start..token.range.start + span.end,
-            suggestion: Some(suggestion),
+            suggestion: fixed_ok.then_some(suggestion),
             entry: None,
         });
     }
@@ -45,8 +48,9 @@ pub(super) fn check(
 }
 
 /// The name in `word` (byte range) and its fixed spelling: the glossary mention the fixed word
-/// starts with, so that endings stay outside, else the word without a hyphenated ending.
-fn name_span(word: &str, fixed: &str, recognizer: &Recognizer) -> (Range<usize>, String) {
+/// starts with, or a glossary word before an Azerbaijani or Kazakh ending, so that endings stay
+/// outside; else the word without a hyphenated ending.
+fn name_span(word: &str, fixed: &str, glossaries: &Glossaries) -> (Range<usize>, String) {
     let fixed_chars = |end: usize| fixed[..end].chars().count();
     let byte_of = |chars: usize| {
         word.char_indices()
@@ -54,9 +58,21 @@ fn name_span(word: &str, fixed: &str, recognizer: &Recognizer) -> (Range<usize>,
             .map_or(word.len(), |(i, _)| i)
     };
     let same_length = word.chars().count() == fixed.chars().count();
-    if same_length && let Some(m) = recognizer.find(fixed).into_iter().find(|m| m.start == 0) {
-        let end = byte_of(fixed_chars(m.end));
-        return (0..end, fixed[..m.end].to_string());
+    if same_length {
+        let known = glossaries
+            .recognizer
+            .find(fixed)
+            .into_iter()
+            .find(|m| m.start == 0)
+            .map(|m| m.end)
+            .or_else(|| {
+                stems(fixed)
+                    .into_iter()
+                    .find(|&end| glossaries.knows_word(&fixed[..end]))
+            });
+        if let Some(end) = known {
+            return (0..byte_of(fixed_chars(end)), fixed[..end].to_string());
+        }
     }
     let part = name_part(word);
     let chars = part.chars().count();

@@ -1,8 +1,8 @@
 //! The language of a document, from its script and letters, when `--doc-lang` does not say.
 //!
 //! Letters are counted by script; the script with most letters decides: Arabic → `ar`, Cyrillic
-//! → `kk`. A Latin text is Azerbaijani when at least 2% of its words have `ə` (a letter only
-//! Azerbaijani uses), Kazakh Latin (`kk-Latn`) when at least 2% of its words have one of the
+//! → `kk`. A Latin text is Azerbaijani when at least 5% of its words (and two or more) have `ə` (a letter only
+//! Azerbaijani uses), Kazakh Latin (`kk-Latn`) when as many of its words have one of the
 //! 2021 alphabet's `ä ñ ū` (or `ğ`/`q` together with dotless `ı` and no `ə`), and English
 //! otherwise. A few foreign names in an English text stay below these shares.
 
@@ -10,7 +10,7 @@ use crate::model::LangTag;
 use crate::text::{Script, script_of};
 
 /// The share of words, in percent, that marks a language.
-const MARKED_WORDS: usize = 2;
+const MARKED_WORDS: usize = 5;
 
 /// The language of `text`.
 pub fn detect(text: &str) -> LangTag {
@@ -51,7 +51,7 @@ fn latin_language(text: &str) -> &'static str {
             turkic += 1;
         }
     }
-    let marked = |n: usize| n * 100 >= words * MARKED_WORDS && n > 0;
+    let marked = |n: usize| n * 100 >= words * MARKED_WORDS && n >= 2;
     if marked(schwa) {
         "az"
     } else if marked(kazakh) || marked(turkic) {

@@ -20,6 +20,8 @@ pub mod options;
 pub mod overview;
 mod scan;
 mod spelling;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 

@@ -26,7 +26,8 @@ pub struct RuleSetting {
 pub struct Options {
     /// Settings in the order of [`Rule::ALL`].
     rules: [RuleSetting; 6],
-    /// Spellings that are never flagged (compared ignoring case and tashkeel).
+    /// Spellings that are never flagged, alone or as part of a longer mention (compared ignoring
+    /// case and tashkeel).
     pub exceptions: Vec<String>,
     /// Compare unlisted names across all documents of the run, not only within each.
     pub across: bool,

@@ -149,6 +149,28 @@ pub(super) fn capitalized_runs(text: &str, tokens: &[Token], base: usize) -> Vec
     runs
 }
 
+/// Runs of Arabic-script words separated by one space, as indexes into `tokens`.
+pub(super) fn arabic_runs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].script != Script::Arabic {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < tokens.len()
+            && tokens[i].script == Script::Arabic
+            && &text[tokens[i - 1].range.end..tokens[i].range.start] == " "
+        {
+            i += 1;
+        }
+        runs.push(start..i);
+    }
+    runs
+}
+
 /// Lower-case words that join the parts of a name.
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "van", "von", "ul", "ad",

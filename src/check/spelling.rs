@@ -8,17 +8,23 @@
 //! (consonant skeleton) among the entries' spellings and their surnames, then confirmed with
 //! [`similarity`]; a spelling close to two entries names neither and is left alone.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::Flag;
 use super::Rule;
-use super::scan::{Token, capitalized_runs, name_part};
+use super::scan::{Token, arabic_runs, capitalized_runs, name_part};
 use crate::error::Result;
-use crate::glossary::{Entry, Form, Glossary, Kind, Mention, Recognizer, recognize::strict_key};
+use crate::glossary::recognize::{fold_key, strict_key};
+use crate::glossary::{Entry, Form, Glossary, Kind, Mention, Recognizer};
 use crate::model::{LangTag, Language};
 use crate::names::translit::is_acronym;
 use crate::names::{SAME_THRESHOLD, name_key, similarity};
+use crate::text::Script;
+
+/// Arabic proclitics a name may follow (and, by, for, so, like).
+const PROCLITICS: &[char] = &['و', 'ب', 'ل', 'ف', 'ك'];
 
 /// Capitalized words before a surname that are not a given name (so `President Tokayev` is
 /// Tokayev, while `Rustam Karimov` is not Anar Karimov).
@@ -69,6 +75,8 @@ pub(super) struct Glossaries {
     by_id: HashMap<String, usize>,
     /// Coarse name key → (entry, spelling).
     index: HashMap<String, Vec<(usize, String)>>,
+    /// The words of every spelling, folded.
+    words: HashSet<String>,
 }
 
 /// The coarse key unlisted spellings are looked up by (as in [`crate::names::clusters`]).
@@ -87,8 +95,10 @@ impl Glossaries {
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
         let mut index: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut words = HashSet::new();
         for (i, entry) in merged.entries.iter().enumerate() {
             for (spelling, _) in entry.spellings() {
+                words.extend(spelling.split_whitespace().map(fold_key));
                 let mut keys = vec![spelling.to_string()];
                 if entry.kind == Kind::Person
                     && let Some(last) = spelling.split_whitespace().last()
@@ -113,7 +123,13 @@ impl Glossaries {
             merged,
             by_id,
             index,
+            words,
         })
+    }
+
+    /// Whether `word` is a word of some glossary spelling (ignoring case and letter variants).
+    pub(super) fn knows_word(&self, word: &str) -> bool {
+        self.words.contains(&fold_key(word))
     }
 
     /// The merged entry a recognizer mention points to.
@@ -198,12 +214,33 @@ pub(super) fn restrict(found: &str, canonical: &str) -> String {
 
 /// Checks mentions of glossary entries in one piece of a document.
 pub(super) struct SpellingCheck<'a> {
-    pub(super) glossaries: &'a Glossaries,
-    pub(super) lang: &'a LangTag,
-    pub(super) text: &'a str,
+    glossaries: &'a Glossaries,
+    lang: &'a LangTag,
+    text: &'a str,
+    /// Unlisted spellings already looked up: names recur, and a lookup is costly.
+    seen: RefCell<HashMap<&'a str, Option<(usize, bool)>>>,
 }
 
-impl SpellingCheck<'_> {
+impl<'a> SpellingCheck<'a> {
+    pub(super) fn new(glossaries: &'a Glossaries, lang: &'a LangTag, text: &'a str) -> Self {
+        SpellingCheck {
+            glossaries,
+            lang,
+            text,
+            seen: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// [`Glossaries::lookup`], remembered.
+    fn lookup(&self, spelling: &'a str) -> Option<(usize, bool)> {
+        if let Some(known) = self.seen.borrow().get(spelling) {
+            return *known;
+        }
+        let found = self.glossaries.lookup(spelling);
+        self.seen.borrow_mut().insert(spelling, found);
+        found
+    }
+
     fn language(&self) -> Language {
         self.lang.language()
     }
@@ -250,13 +287,22 @@ impl SpellingCheck<'_> {
 
     /// Whether the word before `start` is a given name that is not part of the mention (then
     /// a surname alone names someone else).
-    fn after_other_given_name(&self, start: usize, tokens: &[Token]) -> bool {
+    /// A word inside one of `mentions` (a title such as `Президент`) is not a given name.
+    fn after_other_given_name(
+        &self,
+        start: usize,
+        tokens: &[Token],
+        mentions: &[Range<usize>],
+    ) -> bool {
         let Some(prev) = tokens.iter().rev().find(|t| t.range.end <= start) else {
             return false;
         };
         let gap = &self.text[prev.range.end..start];
         let word = &self.text[prev.range.clone()];
-        gap == " " && prev.capitalized && !NOT_GIVEN_NAMES.contains(&word.to_lowercase().as_str())
+        gap == " "
+            && prev.capitalized
+            && !NOT_GIVEN_NAMES.contains(&word.to_lowercase().as_str())
+            && !overlaps(mentions, &prev.range)
     }
 
     /// Findings for the listed spellings the recognizer found; the covered ranges go to `covered`.
@@ -266,6 +312,7 @@ impl SpellingCheck<'_> {
         tokens: &[Token],
         covered: &mut Vec<Range<usize>>,
     ) -> Vec<Flag> {
+        let ranges: Vec<Range<usize>> = mentions.iter().map(|m| m.start..m.end).collect();
         let mut out = Vec::new();
         for mention in mentions {
             let Some(entry) = self.glossaries.entry(mention) else {
@@ -277,7 +324,7 @@ impl SpellingCheck<'_> {
                 && entry
                     .spellings()
                     .all(|(s, _)| s.split_whitespace().count() > found.split_whitespace().count());
-            if partial && self.after_other_given_name(mention.start, tokens) {
+            if partial && self.after_other_given_name(mention.start, tokens, &ranges) {
                 continue;
             }
             out.extend(self.judge(entry, mention.start..mention.end, mention.form));
@@ -285,7 +332,27 @@ impl SpellingCheck<'_> {
         out
     }
 
-    /// Findings for unlisted transliterations among the capitalized words outside `covered`.
+    /// The entry the words from `first` to `end` are an unlisted spelling of, with where the
+    /// name starts (after an Arabic proclitic) and whether it is only part of the entry's name.
+    fn lookup_window(&self, first: &Token, end: usize) -> Option<(usize, usize, bool)> {
+        let start = first.range.start;
+        let at = |start: usize| {
+            self.lookup(&self.text[start..end])
+                .map(|(e, p)| (start, e, p))
+        };
+        // After a proclitic, the name starts past it (وحيدر → حيدر).
+        let clitic = self.text[start..]
+            .chars()
+            .next()
+            .filter(|c| first.script == Script::Arabic && PROCLITICS.contains(c))
+            .filter(|_| self.text[first.range.clone()].chars().count() >= 4);
+        clitic
+            .and_then(|c| at(start + c.len_utf8()))
+            .or_else(|| at(start))
+    }
+
+    /// Findings for unlisted transliterations outside `covered`: among runs of capitalized
+    /// words, and runs of two words or more in Arabic script.
     pub(super) fn unlisted(&self, tokens: &[Token], covered: &mut Vec<Range<usize>>) -> Vec<Flag> {
         let free: Vec<Token> = tokens
             .iter()
@@ -294,19 +361,21 @@ impl SpellingCheck<'_> {
             .collect();
         let mut out = Vec::new();
         let mut found_ranges = Vec::new();
-        for run in capitalized_runs(self.text, &free, 0) {
+        let runs = capitalized_runs(self.text, &free, 0)
+            .into_iter()
+            .map(|r| (r, 1))
+            .chain(arabic_runs(self.text, &free).into_iter().map(|r| (r, 2)));
+        for (run, min_words) in runs {
             let mut i = run.start;
             while i < run.end {
                 let mut matched = false;
-                for j in (i + 1..=run.end.min(i + 6)).rev() {
-                    let start = free[i].range.start;
+                for j in (i + min_words..=run.end.min(i + 6)).rev() {
                     let last = &free[j - 1];
                     let end = last.range.start + name_part(&self.text[last.range.clone()]).len();
-                    let spelling = &self.text[start..end];
-                    let Some((entry, partial)) = self.glossaries.lookup(spelling) else {
+                    let Some((start, entry, partial)) = self.lookup_window(&free[i], end) else {
                         continue;
                     };
-                    if partial && i > run.start && self.after_other_given_name(start, &free) {
+                    if partial && i > run.start && self.after_other_given_name(start, &free, &[]) {
                         continue;
                     }
                     let entry = &self.glossaries.merged.entries[entry];
