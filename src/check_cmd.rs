@@ -273,19 +273,21 @@ fn apply_fixes(cli: &Cli, args: &CheckArgs, report: &Report, l10n: &L10n) -> Res
             ));
         } else if args.in_place {
             if fixed.applied > 0 {
+                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
                 let mut original = path.as_os_str().to_owned();
                 original.push(".orig");
                 let original = PathBuf::from(original);
-                std::fs::copy(path, &original).map_err(|e| Error::io(&original, e))?;
+                std::fs::write(&original, &bytes).map_err(|e| Error::io(&original, e))?;
                 write_atomically(path, |out| {
-                    out.write_all(fixed.text.as_bytes())
+                    out.write_all(&fix::encode_like(&bytes, &fixed.text))
                         .map_err(|e| Error::io(path, e))
                 })?;
             }
         } else {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
             let target = args.output.clone().unwrap_or_else(|| PathBuf::from("-"));
             write_atomically(&target, |out| {
-                out.write_all(fixed.text.as_bytes())
+                out.write_all(&fix::encode_like(&bytes, &fixed.text))
                     .map_err(|e| Error::io(&target, e))
             })?;
         }

@@ -199,7 +199,7 @@ fn fix_in_kazakh_and_arabic_documents() {
     );
     s.write(
         "ar.txt",
-        "زار وفد الايسيسكو الرباط.\nوقالت الإيسيسكو إن الزيارة ناجحة.\n",
+        "\u{feff}زار وفد الايسيسكو الرباط.\nوقالت الإيسيسكو إن الزيارة ناجحة.\n",
     );
     for (file, lang) in [("kk.txt", "kk"), ("ar.txt", "ar")] {
         s.cmd()
@@ -219,7 +219,8 @@ fn fix_in_kazakh_and_arabic_documents() {
     );
     assert_eq!(
         std::fs::read_to_string(s.path("ar.txt")).unwrap(),
-        "زار وفد الإيسيسكو الرباط.\nوقالت الإيسيسكو إن الزيارة ناجحة.\n"
+        "\u{feff}زار وفد الإيسيسكو الرباط.\nوقالت الإيسيسكو إن الزيارة ناجحة.\n",
+        "the byte order mark stays"
     );
 }
 

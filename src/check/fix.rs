@@ -94,6 +94,27 @@ pub fn apply(text: &str, findings: &[Finding]) -> Fixed {
     }
 }
 
+/// `text` encoded as `original` was: UTF-16 (little or big endian) when it starts with that byte
+/// order mark, else UTF-8, with the UTF-8 byte order mark when `original` has one. Documents are
+/// read into UTF-8 text; a fix writes them back in their own encoding.
+pub fn encode_like(original: &[u8], text: &str) -> Vec<u8> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let utf16 = |bom: [u8; 2], unit: fn(u16) -> [u8; 2]| {
+        let mut out = bom.to_vec();
+        out.extend(text.encode_utf16().flat_map(unit));
+        out
+    };
+    if original.starts_with(&[0xFF, 0xFE]) {
+        utf16([0xFF, 0xFE], u16::to_le_bytes)
+    } else if original.starts_with(&[0xFE, 0xFF]) {
+        utf16([0xFE, 0xFF], u16::to_be_bytes)
+    } else if original.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat()
+    } else {
+        text.as_bytes().to_vec()
+    }
+}
+
 /// Lines of the diff around each change.
 const CONTEXT: usize = 3;
 
@@ -231,6 +252,14 @@ mod tests {
             (once.applied, once.skipped, once.fixed),
             (1, 0, vec![true, true])
         );
+    }
+
+    #[test]
+    fn fixed_text_keeps_the_documents_encoding() {
+        assert_eq!(encode_like(b"plain", "Tәr"), "Tәr".as_bytes());
+        assert_eq!(encode_like(b"\xEF\xBB\xBFx", "ab"), b"\xEF\xBB\xBFab");
+        assert_eq!(encode_like(b"\xFF\xFEx\0", "aә"), b"\xFF\xFEa\0\xD9\x04");
+        assert_eq!(encode_like(b"\xFE\xFF\0x", "aә"), b"\xFE\xFF\0a\x04\xD9");
     }
 
     #[test]
