@@ -197,7 +197,7 @@ impl CheckArgs {
 }
 
 /// The project file above the current folder, if there is one.
-fn project_file() -> Result<Option<Project>> {
+pub(crate) fn project_file() -> Result<Option<Project>> {
     let cwd = std::env::current_dir().unwrap_or_default();
     project::find(&cwd)
         .map(|path| project::load(&path))

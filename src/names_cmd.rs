@@ -262,12 +262,23 @@ fn render(names: &[Name], paths: &[String], format: NamesFormat, l10n: &L10n) ->
 
 /// `names FILE…`: every name in the drafts.
 fn overview_cmd(cli: &Cli, args: &NamesArgs, l10n: &L10n) -> Result<Outcome> {
-    let mut glossaries = if cli.no_default_glossaries {
-        Vec::new()
-    } else {
+    // The glossaries `check` would use: the project file's, then those of the command line.
+    let project = crate::check_cmd::project_file()?;
+    let shipped = !cli.no_default_glossaries
+        && project
+            .as_ref()
+            .and_then(|p| p.default_glossaries)
+            .unwrap_or(true);
+    let mut glossaries = if shipped {
         builtin::shipped()?
+    } else {
+        Vec::new()
     };
-    for path in &cli.glossaries {
+    let from_project = project
+        .as_ref()
+        .map(|p| p.glossaries.as_slice())
+        .unwrap_or_default();
+    for path in from_project.iter().chain(&cli.glossaries) {
         glossaries.push(Glossary::read(path)?);
     }
     let recognizer = Recognizer::new(&glossaries)?;

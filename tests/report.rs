@@ -410,6 +410,21 @@ fn names_lists_every_name_with_spellings_counts_and_places() {
     let csv = names("csv");
     assert!(csv.starts_with("name,entry,spelling,path,line,column,end_line,end_column\n"));
     assert_eq!(csv.lines().count(), 1 + 6);
+    // The project file's glossaries are used too.
+    s.write(
+        "tarjuman.toml",
+        "glossaries = [\"glossary.csv\"]\ndefault-glossaries = false\n",
+    );
+    let out = s
+        .cmd()
+        .args(["names", "--format", "jsonl", "a.txt"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&out).starts_with("{\"count\":2,\"entry\":\"p_almalik\""),
+        "{}",
+        stdout(&out)
+    );
     let human = names("human");
     assert!(
         human.contains("Salim AlMalik (glossary entry p_almalik): 3 mentions, 2 spellings"),
