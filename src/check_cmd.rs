@@ -256,7 +256,17 @@ fn apply_fixes(cli: &Cli, args: &CheckArgs, report: &Report, l10n: &L10n) -> Res
     let mut remaining = false;
     let mut diff = String::new();
     for document in &report.documents {
-        let fixed = fix::apply(&document.text, &document.findings);
+        // Suggestions that the file's format would have to escape are left for a person.
+        let findings: Vec<check::Finding> = document
+            .findings
+            .iter()
+            .map(|f| {
+                let mut f = f.clone();
+                f.suggestion = f.suggestion.filter(|s| fix::fits(&document.path, s));
+                f
+            })
+            .collect();
+        let fixed = fix::apply(&document.text, &findings);
         remaining |= document
             .findings
             .iter()

@@ -34,6 +34,32 @@ fn applicable<'a>(text: &str, f: &'a Finding) -> Option<&'a str> {
         .then_some(suggestion)
 }
 
+/// Whether `suggestion` can be written as it is into the file at `path`: in XLIFF, TMX, PO and
+/// CSV/TSV a character the format escapes or quotes (`< > & " \ ,` or a tab) could break the
+/// file, so such a suggestion is left for a person.
+pub fn fits(path: &std::path::Path, suggestion: &str) -> bool {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let structured = matches!(
+        extension.as_str(),
+        "xlf"
+            | "xliff"
+            | "sdlxliff"
+            | "mxliff"
+            | "tmx"
+            | "xml"
+            | "po"
+            | "pot"
+            | "csv"
+            | "tsv"
+            | "tab"
+    );
+    !structured || !suggestion.contains(['<', '>', '&', '"', '\\', ',', '\t'])
+}
+
 /// `text` with the suggestions of `findings` applied where they are unambiguous.
 pub fn apply(text: &str, findings: &[Finding]) -> Fixed {
     let with_suggestion = findings.iter().filter(|f| f.suggestion.is_some()).count();
@@ -252,6 +278,16 @@ mod tests {
             (once.applied, once.skipped, once.fixed),
             (1, 0, vec![true, true])
         );
+    }
+
+    #[test]
+    fn structured_files_take_only_plain_suggestions() {
+        use std::path::Path;
+        assert!(fits(Path::new("a.txt"), "AT&T, Inc."));
+        assert!(fits(Path::new("a.xlf"), "Salim AlMalik"));
+        assert!(!fits(Path::new("a.XLF"), "AT&T"));
+        assert!(!fits(Path::new("a.po"), "say \"hi\""));
+        assert!(!fits(Path::new("a.csv"), "Smith, John"));
     }
 
     #[test]
