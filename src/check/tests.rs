@@ -166,6 +166,22 @@ fn never_flagged_case_gender_relatives_eponyms_and_lower_case_words() {
 }
 
 #[test]
+fn capitalized_common_words_at_sentence_starts_are_not_names() {
+    let text = "Win the game. Won the match. Kannada script. Qatar. A qatar of trees.";
+    assert!(
+        findings(text, "en").is_empty(),
+        "{:?}",
+        findings(text, "en")
+    );
+    let text = "Форумға келді. Форумды ашты. Форум өтті, форум жабылды.";
+    assert!(
+        findings(text, "kk").is_empty(),
+        "{:?}",
+        findings(text, "kk")
+    );
+}
+
+#[test]
 fn mixed_scripts_take_precedence_and_suggest_one_script() {
     assert_eq!(
         findings("Prezident İlham Әliyevin məktubu.", "az"),
