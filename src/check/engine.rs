@@ -4,11 +4,12 @@
 //! glossary-variant, inconsistent-name. `term-missing` points at a whole segment and stands beside
 //! the others.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::consistency::Names;
 use super::language::detect;
-use super::scan::{name_part, tokens};
+use super::scan::{Token, name_part, tokens};
 use super::spelling::{Glossaries, SpellingCheck, is_part_of, overlaps};
 use super::{
     Document, DocumentReport, Finding, Flag, Options, Report, Rule, homoglyph, invisible, missing,
@@ -100,7 +101,13 @@ impl Checker {
     ) -> Vec<Flag> {
         let text = document.text.as_str();
         let arabic = language.primary() == "ar";
-        let spelling = SpellingCheck::new(&self.glossaries, language, text);
+        let common: HashSet<&str> = document
+            .pieces
+            .iter()
+            .flat_map(|p| text[p.range.clone()].split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        let spelling = SpellingCheck::new(&self.glossaries, language, text, &common);
         let recognizer = &self.glossaries.recognizer;
         let mut flags = Vec::new();
         for piece in &document.pieces {
@@ -133,7 +140,9 @@ impl Checker {
                         {
                             let part = name_part(word);
                             let range = token.range.start..token.range.start + part.len();
-                            names.add(index, range, part);
+                            let name_like = !sentence_start(text, token.range.start)
+                                || next_is_capitalized(text, &tokens, token);
+                            names.add(index, range, part, name_like);
                         }
                     } else if word.chars().next().is_some_and(char::is_lowercase) {
                         names.add_common(word);
@@ -218,6 +227,31 @@ impl Checker {
             findings,
         }
     }
+}
+
+/// Whether a sentence starts at `at`: only spaces, quotes or brackets since the start of the
+/// line or since sentence punctuation or a dash.
+fn sentence_start(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev() {
+        match c {
+            ' ' | '\t' | '"' | '\'' | '«' | '“' | '‘' | '(' | '[' | '*' | '#' | '>' => {}
+            '\n' | '.' | '!' | '?' | '…' | ':' | '—' | '–' | '-' | '•' | '؟' => {
+                return true;
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Whether the word after `token` (one space on) is capitalized: then they are a name together.
+fn next_is_capitalized(text: &str, tokens: &[Token], token: &Token) -> bool {
+    tokens
+        .iter()
+        .find(|t| t.range.start >= token.range.end)
+        .is_some_and(|next| {
+            next.capitalized && text.get(token.range.end..next.range.start) == Some(" ")
+        })
 }
 
 /// Joins `inconsistent-name` findings on consecutive words of one name (`Rashad Nabiyev` for

@@ -82,11 +82,20 @@ fn token(text: &str, range: Range<usize>, base: usize) -> Token {
     } else {
         Script::Common
     };
+    // Parts joined by a hyphen may be in different scripts (`UID-тің`), letters of one part not.
+    let mixed = latin > 0
+        && cyrillic > 0
+        && word
+            .split(|c: char| is_joiner(c) && !is_invisible(c))
+            .any(|part| {
+                part.chars().any(|c| script_of(c) == Script::Latin)
+                    && part.chars().any(|c| script_of(c) == Script::Cyrillic)
+            });
     Token {
         range: base + range.start..base + range.end,
         script,
         capitalized: is_capitalized(word),
-        mixed: latin > 0 && cyrillic > 0,
+        mixed,
     }
 }
 
@@ -203,8 +212,9 @@ mod tests {
         assert_eq!(name_part("ICESCO-nun"), "ICESCO");
         assert_eq!(name_part("el-Sisi"), "el-Sisi");
         assert_eq!(name_part("Alma-Ata"), "Alma-Ata");
-        let t = tokens("Aбай", 0);
+        let t = tokens("Aбай UID-тің", 0);
         assert!(t[0].mixed && t[0].script == Script::Cyrillic);
+        assert!(!t[1].mixed);
     }
 
     #[test]

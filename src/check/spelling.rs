@@ -21,7 +21,10 @@ use crate::glossary::{Entry, Form, Glossary, Kind, Mention, Recognizer};
 use crate::model::{LangTag, Language};
 use crate::names::translit::is_acronym;
 use crate::names::{SAME_THRESHOLD, name_key, similarity};
-use crate::text::Script;
+use crate::text::{Script, dominant_script};
+
+/// The fewest letters of a one-word unlisted spelling: shorter words match too much.
+const MIN_ONE_WORD: usize = 5;
 
 /// Arabic proclitics a name may follow (and, by, for, so, like).
 const PROCLITICS: &[char] = &['و', 'ب', 'ل', 'ف', 'ك'];
@@ -79,9 +82,17 @@ pub(super) struct Glossaries {
     words: HashSet<String>,
 }
 
-/// The coarse key unlisted spellings are looked up by (as in [`crate::names::clusters`]).
-pub(super) fn block_key(s: &str) -> String {
-    name_key(s, true).replace('g', "k")
+/// The coarse key unlisted spellings are looked up by: the script, then the consonant skeleton
+/// (as in [`crate::names::clusters`]). Only spellings in one script are compared: across scripts
+/// a short skeleton matches too much (Sun ~ الصين).
+fn script_key(s: &str) -> Option<String> {
+    let skeleton = name_key(s, true).replace('g', "k");
+    (skeleton.chars().count() >= 2).then(|| format!("{:?}:{skeleton}", dominant_script(s)))
+}
+
+/// The first phone of a name: a one-word unlisted spelling must start like the known one.
+fn first_phone(s: &str) -> Option<char> {
+    name_key(s, false).chars().next()
 }
 
 impl Glossaries {
@@ -107,10 +118,9 @@ impl Glossaries {
                     keys.push(last.to_string());
                 }
                 for s in keys {
-                    let key = block_key(&s);
-                    if key.chars().count() < 2 {
+                    let Some(key) = script_key(&s) else {
                         continue;
-                    }
+                    };
                     let list = index.entry(key).or_default();
                     if !list.iter().any(|(e, t)| *e == i && *t == s) {
                         list.push((i, s));
@@ -139,11 +149,27 @@ impl Glossaries {
     }
 
     /// The one entry an unlisted spelling is a transliteration of, if exactly one.
+    /// Acronyms are left to the listed spellings.
     fn lookup(&self, spelling: &str) -> Option<(usize, bool)> {
-        let candidates = self.index.get(&block_key(spelling))?;
+        let words = spelling.split_whitespace().count();
+        let one_word = words == 1;
+        let arabic = dominant_script(spelling) == Script::Arabic;
+        if spelling.chars().any(char::is_numeric)
+            || (one_word && (is_acronym(spelling) || spelling.chars().count() < MIN_ONE_WORD))
+        {
+            return None;
+        }
+        let candidates = self.index.get(&script_key(spelling)?)?;
         let mut best: Option<(f64, usize, bool)> = None;
         let mut tie = false;
         for (entry, known) in candidates {
+            let known_words = known.split_whitespace().count();
+            if (one_word && first_phone(spelling) != first_phone(known))
+                || words.abs_diff(known_words) > 1
+                || (arabic && known_words < 2)
+            {
+                continue;
+            }
             let score = similarity(spelling, known);
             if score < SAME_THRESHOLD {
                 continue;
@@ -219,15 +245,23 @@ pub(super) struct SpellingCheck<'a> {
     text: &'a str,
     /// Unlisted spellings already looked up: names recur, and a lookup is costly.
     seen: RefCell<HashMap<&'a str, Option<(usize, bool)>>>,
+    /// Words the document writes in lower case: common words, not names, when capitalized.
+    common: &'a HashSet<&'a str>,
 }
 
 impl<'a> SpellingCheck<'a> {
-    pub(super) fn new(glossaries: &'a Glossaries, lang: &'a LangTag, text: &'a str) -> Self {
+    pub(super) fn new(
+        glossaries: &'a Glossaries,
+        lang: &'a LangTag,
+        text: &'a str,
+        common: &'a HashSet<&'a str>,
+    ) -> Self {
         SpellingCheck {
             glossaries,
             lang,
             text,
             seen: RefCell::new(HashMap::new()),
+            common,
         }
     }
 
@@ -253,11 +287,15 @@ impl<'a> SpellingCheck<'a> {
         }
         let language = self.language();
         let same = |a: &str, b: &str| strict_key(a, language) == strict_key(b, language);
-        // A lower-case common word that is also an acronym of the entry (spa / SPA).
-        if !found.chars().any(char::is_uppercase)
+        // A word in lower case where the entry's spellings are capitalized is a common word
+        // (spa / SPA, az qatar "row" / Qatar); scripts without case are not concerned.
+        if found.chars().any(char::is_lowercase)
+            && !found.chars().any(char::is_uppercase)
             && entry
                 .spellings()
-                .any(|(s, _)| is_acronym(s) && same(s, found))
+                .filter_map(|(s, _)| s.chars().next())
+                .filter(|c| c.is_uppercase() || c.is_lowercase())
+                .all(char::is_uppercase)
         {
             return None;
         }
@@ -372,6 +410,9 @@ impl<'a> SpellingCheck<'a> {
                 for j in (i + min_words..=run.end.min(i + 6)).rev() {
                     let last = &free[j - 1];
                     let end = last.range.start + name_part(&self.text[last.range.clone()]).len();
+                    if j == i + 1 && is_common(self.common, &self.text[free[i].range.start..end]) {
+                        continue;
+                    }
                     let Some((start, entry, partial)) = self.lookup_window(&free[i], end) else {
                         continue;
                     };
@@ -393,6 +434,18 @@ impl<'a> SpellingCheck<'a> {
         covered.extend(found_ranges);
         out
     }
+}
+
+/// Whether capitalized `word` is a common word: the text also has it in lower case.
+pub(super) fn is_common(common: &HashSet<&str>, word: &str) -> bool {
+    let mut chars = word.chars();
+    let first: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_lowercase)
+        .collect();
+    common.contains(format!("{first}{}", chars.as_str()).as_str())
+        || common.contains(word.to_lowercase().as_str())
 }
 
 /// Whether `range` overlaps any of `ranges`.

@@ -166,6 +166,22 @@ fn never_flagged_case_gender_relatives_eponyms_and_lower_case_words() {
 }
 
 #[test]
+fn capitalized_common_words_at_sentence_starts_are_not_names() {
+    let text = "Win the game. Won the match. Kannada script. Qatar. A qatar of trees.";
+    assert!(
+        findings(text, "en").is_empty(),
+        "{:?}",
+        findings(text, "en")
+    );
+    let text = "Форумға келді. Форумды ашты. Форум өтті, форум жабылды.";
+    assert!(
+        findings(text, "kk").is_empty(),
+        "{:?}",
+        findings(text, "kk")
+    );
+}
+
+#[test]
 fn mixed_scripts_take_precedence_and_suggest_one_script() {
     assert_eq!(
         findings("Prezident İlham Әliyevin məktubu.", "az"),
@@ -195,7 +211,8 @@ fn inconsistent_unlisted_names_are_flagged_against_the_first_or_the_majority() {
         findings(text, "en"),
         [one(Rule::InconsistentName, "Äbdıqalyqova", "Abdykalikova")]
     );
-    let text = "Rəşad Nəbiyev danışıb. Rashad Nabiyev də iştirak edib. Kiş kəndi. Kish məbədi.";
+    let text = "Rəşad Nəbiyev danışıb. Rashad Nabiyev də iştirak edib. Qonaqlar Kiş kəndinə gedib, \
+                bələdçilər Kish məbədindən danışıb.";
     assert_eq!(
         findings(text, "az"),
         [
@@ -205,7 +222,7 @@ fn inconsistent_unlisted_names_are_flagged_against_the_first_or_the_majority() {
     );
     let mut options = Options::default();
     options.prefer = Prefer::Majority;
-    let text = "Kish temple. Kiş village. Kiş road.";
+    let text = "We saw the Kish temple, then Kiş village and Kiş road.";
     assert_eq!(
         findings_with(text, "en", options),
         [one(Rule::InconsistentName, "Kish", "Kiş")]
