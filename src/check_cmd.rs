@@ -207,7 +207,8 @@ pub(crate) fn project_file() -> Result<Option<Project>> {
 pub(crate) fn run(cli: &Cli, args: &CheckArgs, l10n: &L10n) -> Result<Outcome> {
     let project = project_file()?;
     let project = project.as_ref();
-    if args.fix && args.output.is_some() && args.files.len() > 1 {
+    // Without --in-place or --diff, the fixed text goes to one place: one file's text only.
+    if args.fix && !args.in_place && !args.diff && args.files.len() > 1 {
         let output = args.output.as_deref().unwrap_or(Path::new("-"));
         return Err(Error::input(output, None, Reason::FixOneFile));
     }

@@ -84,8 +84,10 @@ pub enum Reason {
     ProjectFile(String),
     #[error("unknown rule {0:?}")]
     ProjectUnknownRule(String),
-    /// `--fix -o OUT` was given several files.
-    #[error("--fix with -o takes one file; use --in-place or --diff for several")]
+    /// `--fix` (to `-o OUT` or standard output) was given several files.
+    #[error(
+        "--fix writes the text of one file (to -o OUT or standard output); use --in-place or --diff for several"
+    )]
     FixOneFile,
     #[error("{value:?} is not a setting of {rule}: use on, off, info, warning or error")]
     ProjectRuleSetting { rule: String, value: String },

@@ -235,6 +235,13 @@ fn fix_to_one_output_takes_one_file() {
         .code(2)
         .stderr(predicates::str::contains("--in-place"));
     names_dev_check(&s)
+        .args(["--lang", "kk", "--fix"])
+        .arg(doc("d01-en.txt"))
+        .arg(doc("d02-en.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("бірнеше файл"));
+    names_dev_check(&s)
         .args(["--in-place"])
         .arg(doc("d01-en.txt"))
         .assert()

@@ -252,7 +252,7 @@ reason-srx-regex = the pattern “{ $pattern }” cannot be used ({ $detail }); 
 reason-project-file = not a valid project file: { $detail }
 reason-project-unknown-rule = there is no rule “{ $rule }”; the rules are glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing and invisible-char
 reason-project-rule-setting = “{ $value }” is not a setting of the rule { $rule }: use on, off, info, warning or error
-reason-fix-one-file = --fix with -o takes one file; use --in-place or --diff for several
+reason-fix-one-file = --fix writes the text of one file (to -o OUT or standard output); use --in-place or --diff for several
 progress-aligning = Aligning { $source } with { $target }
 align-done = { $source } source and { $target } target sentences: { $pairs ->
     [one] one pair
