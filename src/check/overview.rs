@@ -113,43 +113,47 @@ pub fn names(texts: &[&str], recognizer: &Recognizer) -> Vec<Name> {
             end_column,
         }
     };
-    let mut out = Vec::new();
-    let mut order: Vec<(usize, usize)> = Vec::new();
-    for (entry, mentions) in &listed {
-        order.push((mentions[0].0, mentions[0].1.start));
-        out.push(Name {
+    // Glossary names in order of first mention (documents in order, then position).
+    let mut by_first: Vec<(&usize, &Vec<Raw>)> = listed.iter().collect();
+    by_first.sort_by_key(|(_, mentions)| (mentions[0].0, mentions[0].1.start));
+    let mut out: Vec<Name> = by_first
+        .into_iter()
+        .map(|(entry, mentions)| Name {
             entry: Some(recognizer.entry_id(*entry).to_string()),
             spellings: spellings(mentions, &mut locate),
+        })
+        .collect();
+    // Other names: distinct spellings clustered, then each mention put in its spelling's cluster
+    // in one pass; clusters come in order of their first mention.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    for (_, _, spelling) in &unlisted {
+        index.entry(spelling.as_str()).or_insert_with(|| {
+            distinct.push(spelling.as_str());
+            distinct.len() - 1
         });
     }
-    let distinct: Vec<&str> = {
-        let mut seen = HashSet::new();
-        unlisted
-            .iter()
-            .map(|(_, _, s)| s.as_str())
-            .filter(|s| seen.insert(*s))
-            .collect()
-    };
-    let index: HashMap<&str, usize> = distinct.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    for group in clusters(&distinct) {
-        let members: HashSet<usize> = group.into_iter().collect();
-        let mentions: Vec<Raw> = unlisted
-            .iter()
-            .filter(|(_, _, s)| members.contains(&index[s.as_str()]))
-            .cloned()
-            .collect();
-        if !mentions.is_empty() {
-            order.push((usize::MAX, 0));
-            out.push(Name {
-                entry: None,
-                spellings: spellings(&mentions, &mut locate),
-            });
+    let groups = clusters(&distinct);
+    let mut group_of = vec![0; distinct.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &member in members {
+            group_of[member] = g;
         }
     }
-    // Glossary names by first mention; the others keep the clusters' order (first mention).
-    let mut indexed: Vec<(usize, Name)> = out.into_iter().enumerate().collect();
-    indexed.sort_by_key(|(i, _)| (order[*i], *i));
-    indexed.into_iter().map(|(_, name)| name).collect()
+    let mut grouped: Vec<Vec<Raw>> = vec![Vec::new(); groups.len()];
+    for mention in &unlisted {
+        grouped[group_of[index[mention.2.as_str()]]].push(mention.clone());
+    }
+    out.extend(
+        grouped
+            .iter()
+            .filter(|m| !m.is_empty())
+            .map(|mentions| Name {
+                entry: None,
+                spellings: spellings(mentions, &mut locate),
+            }),
+    );
+    out
 }
 
 /// Mentions grouped by exact spelling, in order of first mention.
