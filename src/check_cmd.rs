@@ -289,10 +289,15 @@ fn apply_fixes(cli: &Cli, args: &CheckArgs, report: &Report, l10n: &L10n) -> Res
                 original.push(".orig");
                 let original = PathBuf::from(original);
                 std::fs::write(&original, &bytes).map_err(|e| Error::io(&original, e))?;
+                let permissions = std::fs::metadata(path)
+                    .map_err(|e| Error::io(path, e))?
+                    .permissions();
                 write_atomically(path, |out| {
                     out.write_all(&fix::encode_like(&bytes, &fixed.text))
                         .map_err(|e| Error::io(path, e))
                 })?;
+                // The new file is the old one rewritten: same permissions.
+                std::fs::set_permissions(path, permissions).map_err(|e| Error::io(path, e))?;
             }
         } else {
             let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;

@@ -161,6 +161,11 @@ fn fix_in_place_keeps_the_original_and_diff_writes_nothing() {
     let s = Sandbox::new();
     let original = std::fs::read_to_string(doc("d01-en.txt")).unwrap();
     let input = s.write("draft.txt", &original);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&input, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
     let diff = names_dev_check(&s)
         .args(["--doc-lang", "en", "--fix", "--diff", "draft.txt"])
         .output()
@@ -180,6 +185,12 @@ fn fix_in_place_keeps_the_original_and_diff_writes_nothing() {
         std::fs::read_to_string(s.path("draft.txt.orig")).unwrap(),
         original
     );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&input).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "permissions kept");
+    }
     let fixed = std::fs::read_to_string(&input).unwrap();
     assert!(!fixed.contains("Al-Malik"));
     // Fixing twice changes nothing more.
