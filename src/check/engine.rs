@@ -4,7 +4,7 @@
 //! glossary-variant, inconsistent-name. `term-missing` points at a whole segment and stands beside
 //! the others.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use super::consistency::Names;
@@ -112,16 +112,23 @@ impl Checker {
         let mut flags = Vec::new();
         for piece in &document.pieces {
             let mut piece_mentions = Vec::new();
+            let mut all_mentions = recognizer.find(&text[piece.range.clone()]);
+            for m in &mut all_mentions {
+                m.start += piece.range.start;
+                m.end += piece.range.start;
+            }
+            let mut next_mention = 0;
             let mut start = piece.range.start;
             for line in text[piece.range.clone()].split_inclusive('\n') {
                 let base = start;
                 start += line.len();
                 let tokens = tokens(line, base);
-                let mut mentions = recognizer.find(line);
-                for m in &mut mentions {
-                    m.start += base;
-                    m.end += base;
+                let first = next_mention;
+                while next_mention < all_mentions.len() && all_mentions[next_mention].start < start
+                {
+                    next_mention += 1;
                 }
+                let mentions = &all_mentions[first..next_mention];
                 let mixed = homoglyph::check(text, &tokens, arabic, &self.glossaries);
                 let mut covered: Vec<Range<usize>> =
                     mixed.iter().map(|f| f.range.clone()).collect();
@@ -129,7 +136,7 @@ impl Checker {
                     mentions.iter().map(|m| m.start..m.end).collect();
                 flags.extend(invisible::check(text, &tokens, &mention_ranges));
                 flags.extend(mixed);
-                flags.extend(spelling.listed(&mentions, &tokens, &mut covered));
+                flags.extend(spelling.listed(mentions, &tokens, &mut covered));
                 flags.extend(spelling.unlisted(&tokens, &mut covered));
                 for token in &tokens {
                     let word = &text[token.range.clone()];
@@ -149,7 +156,7 @@ impl Checker {
                     }
                 }
                 if piece.source.is_some() {
-                    piece_mentions.extend(mentions);
+                    piece_mentions.extend_from_slice(mentions);
                 }
             }
             if let Some(source) = &piece.source {
@@ -185,13 +192,20 @@ impl Checker {
         });
         flags.sort_by_key(|f| (precedence(f.rule), f.range.start));
         let mut kept: Vec<Flag> = Vec::new();
-        let mut spans: Vec<Range<usize>> = Vec::new();
+        // Kept spans by start; they never overlap, so the one starting last before a range's
+        // end is the only one that can overlap it.
+        let mut spans: BTreeMap<usize, usize> = BTreeMap::new();
         for flag in flags {
             if flag.rule != Rule::TermMissing {
-                if overlaps(&spans, &flag.range) {
+                let range = &flag.range;
+                if spans
+                    .range(..range.end.max(range.start + 1))
+                    .next_back()
+                    .is_some_and(|(_, &end)| end > range.start)
+                {
                     continue;
                 }
-                spans.push(flag.range.clone());
+                spans.insert(range.start, range.end);
             }
             kept.push(flag);
         }
