@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::consistency::Names;
 use super::language::detect;
-use super::scan::{Token, name_part, tokens};
+use super::scan::{name_part, tokens};
 use super::spelling::{Glossaries, SpellingCheck, is_part_of, overlaps};
 use super::{
     Document, DocumentReport, Finding, Flag, Options, Report, Rule, homoglyph, invisible, missing,
@@ -138,7 +138,7 @@ impl Checker {
                 flags.extend(mixed);
                 flags.extend(spelling.listed(mentions, &tokens, &mut covered));
                 flags.extend(spelling.unlisted(&tokens, &mut covered));
-                for token in &tokens {
+                for (i, token) in tokens.iter().enumerate() {
                     let word = &text[token.range.clone()];
                     if token.capitalized {
                         if !token.mixed
@@ -148,7 +148,10 @@ impl Checker {
                             let part = name_part(word);
                             let range = token.range.start..token.range.start + part.len();
                             let name_like = !sentence_start(text, token.range.start)
-                                || next_is_capitalized(text, &tokens, token);
+                                || tokens.get(i + 1).is_some_and(|next| {
+                                    next.capitalized
+                                        && text.get(token.range.end..next.range.start) == Some(" ")
+                                });
                             names.add(index, range, part, name_like);
                         }
                     } else if word.chars().next().is_some_and(char::is_lowercase) {
@@ -256,16 +259,6 @@ fn sentence_start(text: &str, at: usize) -> bool {
         }
     }
     true
-}
-
-/// Whether the word after `token` (one space on) is capitalized: then they are a name together.
-fn next_is_capitalized(text: &str, tokens: &[Token], token: &Token) -> bool {
-    tokens
-        .iter()
-        .find(|t| t.range.start >= token.range.end)
-        .is_some_and(|next| {
-            next.capitalized && text.get(token.range.end..next.range.start) == Some(" ")
-        })
 }
 
 /// Joins `inconsistent-name` findings on consecutive words of one name (`Rashad Nabiyev` for
