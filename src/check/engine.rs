@@ -4,12 +4,12 @@
 //! glossary-variant, inconsistent-name. `term-missing` points at a whole segment and stands beside
 //! the others.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use super::consistency::Names;
 use super::language::detect;
-use super::scan::{Token, name_part, tokens};
+use super::scan::{name_part, tokens};
 use super::spelling::{Glossaries, SpellingCheck, is_part_of, overlaps};
 use super::{
     Document, DocumentReport, Finding, Flag, Options, Report, Rule, homoglyph, invisible, missing,
@@ -112,16 +112,23 @@ impl Checker {
         let mut flags = Vec::new();
         for piece in &document.pieces {
             let mut piece_mentions = Vec::new();
+            let mut all_mentions = recognizer.find(&text[piece.range.clone()]);
+            for m in &mut all_mentions {
+                m.start += piece.range.start;
+                m.end += piece.range.start;
+            }
+            let mut next_mention = 0;
             let mut start = piece.range.start;
             for line in text[piece.range.clone()].split_inclusive('\n') {
                 let base = start;
                 start += line.len();
                 let tokens = tokens(line, base);
-                let mut mentions = recognizer.find(line);
-                for m in &mut mentions {
-                    m.start += base;
-                    m.end += base;
+                let first = next_mention;
+                while next_mention < all_mentions.len() && all_mentions[next_mention].start < start
+                {
+                    next_mention += 1;
                 }
+                let mentions = &all_mentions[first..next_mention];
                 let mixed = homoglyph::check(text, &tokens, arabic, &self.glossaries);
                 let mut covered: Vec<Range<usize>> =
                     mixed.iter().map(|f| f.range.clone()).collect();
@@ -129,9 +136,9 @@ impl Checker {
                     mentions.iter().map(|m| m.start..m.end).collect();
                 flags.extend(invisible::check(text, &tokens, &mention_ranges));
                 flags.extend(mixed);
-                flags.extend(spelling.listed(&mentions, &tokens, &mut covered));
+                flags.extend(spelling.listed(mentions, &tokens, &mut covered));
                 flags.extend(spelling.unlisted(&tokens, &mut covered));
-                for token in &tokens {
+                for (i, token) in tokens.iter().enumerate() {
                     let word = &text[token.range.clone()];
                     if token.capitalized {
                         if !token.mixed
@@ -141,7 +148,10 @@ impl Checker {
                             let part = name_part(word);
                             let range = token.range.start..token.range.start + part.len();
                             let name_like = !sentence_start(text, token.range.start)
-                                || next_is_capitalized(text, &tokens, token);
+                                || tokens.get(i + 1).is_some_and(|next| {
+                                    next.capitalized
+                                        && text.get(token.range.end..next.range.start) == Some(" ")
+                                });
                             names.add(index, range, part, name_like);
                         }
                     } else if word.chars().next().is_some_and(char::is_lowercase) {
@@ -149,7 +159,7 @@ impl Checker {
                     }
                 }
                 if piece.source.is_some() {
-                    piece_mentions.extend(mentions);
+                    piece_mentions.extend_from_slice(mentions);
                 }
             }
             if let Some(source) = &piece.source {
@@ -185,13 +195,20 @@ impl Checker {
         });
         flags.sort_by_key(|f| (precedence(f.rule), f.range.start));
         let mut kept: Vec<Flag> = Vec::new();
-        let mut spans: Vec<Range<usize>> = Vec::new();
+        // Kept spans by start; they never overlap, so the one starting last before a range's
+        // end is the only one that can overlap it.
+        let mut spans: BTreeMap<usize, usize> = BTreeMap::new();
         for flag in flags {
             if flag.rule != Rule::TermMissing {
-                if overlaps(&spans, &flag.range) {
+                let range = &flag.range;
+                if spans
+                    .range(..range.end.max(range.start + 1))
+                    .next_back()
+                    .is_some_and(|(_, &end)| end > range.start)
+                {
                     continue;
                 }
-                spans.push(flag.range.clone());
+                spans.insert(range.start, range.end);
             }
             kept.push(flag);
         }
@@ -242,16 +259,6 @@ fn sentence_start(text: &str, at: usize) -> bool {
         }
     }
     true
-}
-
-/// Whether the word after `token` (one space on) is capitalized: then they are a name together.
-fn next_is_capitalized(text: &str, tokens: &[Token], token: &Token) -> bool {
-    tokens
-        .iter()
-        .find(|t| t.range.start >= token.range.end)
-        .is_some_and(|next| {
-            next.capitalized && text.get(token.range.end..next.range.start) == Some(" ")
-        })
 }
 
 /// Joins `inconsistent-name` findings on consecutive words of one name (`Rashad Nabiyev` for
