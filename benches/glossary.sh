@@ -87,6 +87,7 @@ with open(f"{work}/text.txt", "w", encoding="utf-8") as f:
         size += len(line.encode("utf-8"))
 PY
 fi
+[ "${GENERATE_ONLY:-0}" = 1 ] && exit 0
 cargo build --release --quiet
 BIN=target/release/tarjuman
 TEXT=$WORK/text.txt

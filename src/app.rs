@@ -195,6 +195,7 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
             crate::segment_cmd::align(cli, args, l10n).map(|()| Outcome::Success)
         }
         Command::Names(args) => crate::names_cmd::run(cli, args, l10n),
+        Command::Check(args) => crate::check_cmd::run(cli, args, l10n),
     }
 }
 

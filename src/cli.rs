@@ -74,8 +74,10 @@ pub(crate) enum Command {
     Segment(crate::segment_cmd::SegmentArgs),
     /// Align the sentences of a document and its translation
     Align(crate::segment_cmd::AlignArgs),
-    /// Names across scripts: whether two spellings are the same name
+    /// Names in drafts (every name with its spellings, counts and places), or --pairs: whether two spellings are the same name
     Names(crate::names_cmd::NamesArgs),
+    /// Check drafts for glossary variants, inconsistent names, mixed scripts and missing terms
+    Check(crate::check_cmd::CheckArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -21,6 +21,8 @@ pub struct Position {
 pub enum Reason {
     #[error("the file is empty")]
     Empty,
+    #[error("a line is longer than {0} bytes")]
+    LineTooLong(u64),
     #[error("the file is not valid UTF-8")]
     InvalidUtf8,
     #[error("the file looks like UTF-16 but has no byte order mark")]
@@ -77,6 +79,18 @@ pub enum Reason {
     /// A rule pattern that does not compile; the rule is skipped (a warning, not an error).
     #[error("the pattern {pattern:?} cannot be used ({detail}); the rule is skipped")]
     SrxRegex { pattern: String, detail: String },
+    /// The project file (`tarjuman.toml`) is not valid TOML or has an unknown key.
+    #[error("project file: {0}")]
+    ProjectFile(String),
+    #[error("unknown rule {0:?}")]
+    ProjectUnknownRule(String),
+    /// `--fix` (to `-o OUT` or standard output) was given several files.
+    #[error(
+        "--fix writes the text of one file (to -o OUT or standard output); use --in-place or --diff for several"
+    )]
+    FixOneFile,
+    #[error("{value:?} is not a setting of {rule}: use on, off, info, warning or error")]
+    ProjectRuleSetting { rule: String, value: String },
 }
 
 impl Reason {
@@ -84,6 +98,7 @@ impl Reason {
     pub fn message_id(&self) -> &'static str {
         match self {
             Reason::Empty => "reason-empty",
+            Reason::LineTooLong(_) => "reason-line-too-long",
             Reason::InvalidUtf8 => "reason-invalid-utf8",
             Reason::Utf16WithoutBom => "reason-utf16-without-bom",
             Reason::UnknownEncoding(_) => "reason-unknown-encoding",
@@ -112,6 +127,10 @@ impl Reason {
             Reason::SrxBadValue { .. } => "reason-srx-bad-value",
             Reason::SrxUnknownRule(_) => "reason-srx-unknown-rule",
             Reason::SrxRegex { .. } => "reason-srx-regex",
+            Reason::ProjectFile(_) => "reason-project-file",
+            Reason::ProjectUnknownRule(_) => "reason-project-unknown-rule",
+            Reason::FixOneFile => "reason-fix-one-file",
+            Reason::ProjectRuleSetting { .. } => "reason-project-rule-setting",
         }
     }
 
@@ -119,6 +138,7 @@ impl Reason {
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Reason::UnknownEncoding(name) => vec![("encoding", name.clone())],
+            Reason::LineTooLong(limit) => vec![("limit", limit.to_string())],
             Reason::Xml(detail) | Reason::Csv(detail) | Reason::Po(detail) => {
                 vec![("detail", detail.clone())]
             }
@@ -149,6 +169,11 @@ impl Reason {
                 vec![("attribute", attribute.clone()), ("value", value.clone())]
             }
             Reason::SrxUnknownRule(name) => vec![("name", name.clone())],
+            Reason::ProjectFile(detail) => vec![("detail", detail.clone())],
+            Reason::ProjectUnknownRule(rule) => vec![("rule", rule.clone())],
+            Reason::ProjectRuleSetting { rule, value } => {
+                vec![("rule", rule.clone()), ("value", value.clone())]
+            }
             Reason::SrxRegex { pattern, detail } => {
                 vec![("pattern", pattern.clone()), ("detail", detail.clone())]
             }

@@ -107,12 +107,21 @@ impl L10n {
     /// Messages in `lang` (one of [`UI_LANGUAGES`]; anything else gives English). Placeables are
     /// wrapped in bidi isolation marks in Arabic, so Latin file names and numbers read correctly.
     pub fn new(lang: &str) -> L10n {
+        L10n::with_isolation(lang, lang == "ar")
+    }
+
+    /// The same messages without bidi isolation marks, for machine output (JSON, CSV, SARIF), whose
+    /// `message` fields are localized but must hold no marks the reader did not write.
+    pub fn unisolated(&self) -> L10n {
+        L10n::with_isolation(self.lang, false)
+    }
+
+    fn with_isolation(lang: &str, isolate: bool) -> L10n {
         let (lang, source) = UI_LANGUAGES
             .iter()
             .find(|(code, _)| *code == lang)
             .copied()
             .unwrap_or(UI_LANGUAGES[0]);
-        let isolate = lang == "ar";
         let mut bundles = vec![bundle(lang, source, isolate)];
         if lang != "en" {
             bundles.push(bundle("en", UI_LANGUAGES[0].1, isolate));
@@ -215,6 +224,10 @@ mod tests {
         assert!(ar.contains("\u{2068}real-tm.tmx\u{2069}"), "{ar}");
         let en = L10n::new("en").msg("error-io", &args);
         assert!(!en.contains('\u{2068}'), "{en}");
+        let plain = L10n::new("ar").unisolated();
+        let machine = plain.msg("error-io", &args);
+        assert!(machine.contains("real-tm.tmx") && !machine.contains('\u{2068}'));
+        assert_eq!(plain.lang(), "ar");
     }
 }
 

@@ -17,6 +17,7 @@ pub mod memory;
 pub mod model;
 pub mod names;
 pub mod output;
+pub mod project;
 pub mod render;
 pub mod segment;
 pub mod text;

@@ -2,6 +2,7 @@
 //! and maps the outcome to an exit code (0 success, 1 findings, 2 usage, input or I/O error).
 
 mod app;
+mod check_cmd;
 mod cli;
 mod glossary_cmd;
 mod match_cmd;

@@ -379,3 +379,34 @@ fn bad_glossaries_and_inputs_are_errors_not_panics() {
         .code(2);
     assert!(!sb.path("x.csv").exists());
 }
+
+#[test]
+fn search_and_add_see_spellings_in_other_scripts() {
+    let sb = Sandbox::new();
+    let g = sb.path("mine.csv");
+    sb.cmd()
+        .args(["glossary", "add"])
+        .arg(&g)
+        .args(["--id", "p_tokayev", "--type", "person"])
+        .args(["--en", "Kassym-Jomart Tokayev"])
+        .assert()
+        .success();
+    let glossary = ["--no-default-glossaries", "--glossary", "mine.csv"];
+    for query in ["Тоқаев", "Токаев", "Kasym-Zhomart Tokaev"] {
+        sb.cmd()
+            .args(glossary)
+            .args(["glossary", "search", query])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("p_tokayev"));
+    }
+    // A Kazakh-only entry for the same person: a warning names the entry it may duplicate.
+    sb.cmd()
+        .args(["--no-default-glossaries", "glossary", "add"])
+        .arg(&g)
+        .args(["--id", "p_tokayev_kk", "--type", "person"])
+        .args(["--kk", "Қасым-Жомарт Тоқаев"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("p_tokayev"));
+}

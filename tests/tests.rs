@@ -3,10 +3,12 @@
 mod common;
 
 mod align;
+mod check;
 
 mod cli;
 mod crash;
 mod glossary;
 mod matching;
+mod report;
 mod segment;
 mod store;

@@ -263,6 +263,10 @@ cmd-glossary-extract-files = الملفات النصية المراد قراءت
 reason-srx-bad-value = يجب أن تكون قيمة { $attribute }="{ $value }" إمّا yes أو no
 reason-srx-unknown-rule = يشير <languagemap> إلى قاعدة اللغة “{ $name }” غير المعرَّفة في الملف
 reason-srx-regex = لا يمكن استخدام النمط “{ $pattern }” ({ $detail })؛ تُتخطّى القاعدة
+reason-project-file = ملف المشروع غير صالح: { $detail }
+reason-project-unknown-rule = لا توجد قاعدة باسم «{ $rule }»؛ القواعد هي glossary-variant وforbidden-spelling وinconsistent-name وmixed-script وterm-missing وinvisible-char
+reason-project-rule-setting = «{ $value }» ليست قيمة صالحة للقاعدة { $rule }: استعمل on أو off أو info أو warning أو error
+reason-fix-one-file = يكتب --fix نص ملف واحد (في -o OUT أو في المخرج القياسي)؛ استعمل --in-place أو --diff لعدة ملفات
 progress-aligning = جارٍ محاذاة { $source } مع { $target }
 align-done = جمل المصدر: { $source }، وجمل الهدف: { $target }؛ عدد الأزواج: { $pairs }، والجمل التي لا مقابل لها: { $unmatched }؛ متوسط الثقة { $confidence }.
 align-written = كُتبت الروابط في { $path }.
@@ -285,6 +289,118 @@ cmd-align-format = صيغة المخرجات (افتراضيًا حسب امتد
 cmd-align-import = إضافة الأزواج المحاذاة إلى الذاكرة (في معاملة واحدة)
 cmd-align-min-confidence = تخطّي الأزواج التي تقل ثقتها عن هذه القيمة (من 0 إلى 1)
 cmd-align-rules = قواعد SRX 2.0 لتقسيم المستندين
-cmd-names = الأسماء عبر أنظمة الكتابة: هل الكتابتان للاسم نفسه
+cmd-names = الأسماء في المسودات (كل اسم بكتاباته وعدده ومواضعه)، أو ‎--pairs‎: هل الكتابتان للاسم نفسه
 cmd-names-pairs = ملف CSV بأزواج مع ترويسة والأعمدة id وa وb: يكتب id,score (‏1 = الاسم نفسه؛ 0.5 فما فوق = متطابقان)
 cmd-names-output = الملف المراد كتابته (افتراضيًا المخرج القياسي)
+cmd-names-files = المسودات المراد سرد أسمائها مع كتاباتها وعددها ومواضعها
+cmd-names-format = صيغة إخراج قائمة الأسماء
+names-entry = { $name } (مدخل المسرد { $entry }): { $count ->
+    [zero] لا ذِكر
+    [one] ذِكر واحد
+    [two] ذِكران
+    [few] { $count } مرات
+   *[other] { $count } مرة
+  }، { $spellings ->
+    [zero] لا كتابات
+    [one] كتابة واحدة
+    [two] كتابتان
+    [few] { $spellings } كتابات
+   *[other] { $spellings } كتابة
+  }
+names-unlisted = { $name }: { $count ->
+    [zero] لا ذِكر
+    [one] ذِكر واحد
+    [two] ذِكران
+    [few] { $count } مرات
+   *[other] { $count } مرة
+  }، { $spellings ->
+    [zero] لا كتابات
+    [one] كتابة واحدة
+    [two] كتابتان
+    [few] { $spellings } كتابات
+   *[other] { $spellings } كتابة
+  }
+names-spelling = { $spelling } ×{ $count }: { $places }
+
+## تقارير الفحص (csv وsarif وhtml)
+
+rule-help-glossary-variant = اسم أو مصطلح من المسرد مكتوب بصيغة غير صيغته المعتمدة في لغة المستند
+rule-help-forbidden-spelling = كتابة يمنعها المسرد
+rule-help-inconsistent-name = اسم ليس في المسارد مكتوب بأكثر من صيغة
+rule-help-mixed-script = كلمة تخلط بين نظامي كتابة أو تستعمل حروفًا مشابهة من نظام كتابة آخر
+rule-help-term-missing = مصطلح من المسرد في النص المصدر تغيب ترجمته المعتمدة عن النص الهدف
+rule-help-invisible-char = محرف صفري العرض أو محرف تحكم ثنائي الاتجاه أو واصلة ناعمة داخل اسم
+report-title = تقرير فحص tarjuman
+report-summary-heading = الملخص
+report-document = المستند
+report-language = اللغة
+report-total = المجموع
+report-document-findings = { $count ->
+    [zero] لا ملاحظات.
+    [one] ملاحظة واحدة.
+    [two] ملاحظتان.
+    [few] { $count } ملاحظات.
+    [many] { $count } ملاحظة.
+   *[other] { $count } ملاحظة.
+  }
+report-totals = { $documents ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندان
+    [few] { $documents } مستندات
+   *[other] { $documents } مستند
+  }: { $errors ->
+    [zero] لا أخطاء
+    [one] خطأ واحد
+    [two] خطآن
+    [few] { $errors } أخطاء
+   *[other] { $errors } خطأ
+  }، { $warnings ->
+    [zero] لا تحذيرات
+    [one] تحذير واحد
+    [two] تحذيران
+    [few] { $warnings } تحذيرات
+   *[other] { $warnings } تحذير
+  }، { $infos } معلومة.
+
+## check
+reason-line-too-long = يوجد سطر أطول من { $limit } بايت
+glossary-variant = «{ $found }» ليست الكتابة المعتمدة في المسرد لهذه اللغة (المدخل { $entry })
+forbidden-spelling = «{ $found }» كتابة محظورة (المدخل { $entry })
+inconsistent-name = «{ $found }» مكتوب بشكل مختلف في موضع آخر من النص: «{ $suggestion }»
+mixed-script = «{ $found }» يخلط حروفًا من أنظمة كتابة مختلفة
+term-missing = الترجمة لا تتضمن مصطلح المسرد «{ $suggestion }» (المدخل { $entry })
+invisible-char = «{ $found }» يحتوي على محرف غير مرئي
+check-severity-info = ملاحظة
+check-severity-warning = تحذير
+check-severity-error = خطأ
+check-finding = { $path }:{ $line }:{ $column }: { $severity }[{ $rule }] { $message }
+check-suggestion = الاقتراح: { $suggestion }
+check-summary = الملفات المفحوصة: { $files }؛ الأخطاء: { $errors }، التحذيرات: { $warnings }، الملاحظات: { $infos }
+check-skipped = تم التخطي: { $reason }
+cmd-check = افحص المسودات بحثًا عن كتابات مخالفة للمسرد وأسماء غير متسقة وأنظمة كتابة مختلطة ومصطلحات ناقصة
+cmd-check-files = المسودات المراد فحصها: نص، Markdown، XLIFF، PO، TMX، CSV/TSV
+cmd-check-doc-lang = لغة المسودات (افتراضيًا تُكتشف تلقائيًا أو يحددها الملف)
+cmd-check-source = النص المصدر لمسودة نصية (يُحاذى جملةً بجملة، من أجل term-missing)
+cmd-check-across = قارن الأسماء عبر كل الملفات، لا داخل كل ملف فقط
+cmd-check-prefer = أي كتابة للاسم غير المتسق هي المرجع
+cmd-check-format = صيغة المخرج
+cmd-check-output = الملف المراد كتابته (افتراضيًا المخرج القياسي)؛ ومع --fix النص المصحَّح
+cmd-check-fail-on = اخرج بالرمز 1 عند وجود نتيجة بهذه الدرجة أو أعلى
+cmd-check-keep-going = تخطَّ الملفات والمسارد غير المقروءة مع تحذير بدلًا من التوقف
+cmd-check-fix = طبّق الاقتراحات القاطعة: في -o OUT أو بـ--in-place أو على هيئة --diff
+cmd-check-in-place = مع --fix: أعد كتابة كل ملف واحتفظ بالأصل باسم FILE.orig
+cmd-check-diff = مع --fix: اعرض التصحيحات على هيئة فرق موحّد (unified diff) بدل كتابتها
+check-fix-done = { $path }: { $applied ->
+    [zero] لم يُصحَّح شيء
+    [one] طُبّق تصحيح واحد
+    [two] طُبّق تصحيحان
+    [few] طُبّقت { $applied } تصحيحات
+   *[other] طُبّق { $applied } تصحيحًا
+  }{ $skipped ->
+    [zero] .
+    [one] ؛ وبقي اقتراح واحد على حاله (غير قاطع).
+    [two] ؛ وبقي اقتراحان على حالهما (غير قاطعين).
+    [few] ؛ وبقيت { $skipped } اقتراحات على حالها (غير قاطعة).
+   *[other] ؛ وبقي { $skipped } اقتراحًا على حاله (غير قاطع).
+  }

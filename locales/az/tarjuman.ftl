@@ -207,6 +207,10 @@ cmd-glossary-extract-files = Oxunacaq mətn faylları (qlobal --lang onların di
 reason-srx-bad-value = { $attribute }="{ $value }" yalnız yes və ya no ola bilər
 reason-srx-unknown-rule = <languagemap> “{ $name }” dil qaydasını göstərir, lakin faylda belə qayda yoxdur
 reason-srx-regex = “{ $pattern }” şablonu işlədilə bilməz ({ $detail }); qayda buraxılır
+reason-project-file = düzgün layihə faylı deyil: { $detail }
+reason-project-unknown-rule = “{ $rule }” adlı qayda yoxdur; qaydalar: glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing və invisible-char
+reason-project-rule-setting = “{ $value }” { $rule } qaydası üçün keçərli dəyər deyil: on, off, info, warning və ya error yazın
+reason-fix-one-file = --fix bir faylın mətnini yazır (-o OUT faylına və ya standart çıxışa); bir neçə fayl üçün --in-place və ya --diff işlədin
 progress-aligning = { $source } və { $target } uyğunlaşdırılır
 align-done = { $source } mənbə və { $target } hədəf cümləsi: { $pairs } cüt, qarşılığı olmayan { $unmatched } cümlə; orta etibarlılıq { $confidence }.
 align-written = Uyğunluqlar { $path } faylına yazıldı.
@@ -229,6 +233,66 @@ cmd-align-format = Çıxış formatı (standart olaraq çıxış faylının geni
 cmd-align-import = Uyğunlaşdırılmış cütləri yaddaşa əlavə et (bir tranzaksiyada)
 cmd-align-min-confidence = Etibarlılığı bundan aşağı olan cütləri burax (0-dan 1-ə qədər)
 cmd-align-rules = Hər iki sənədi bölmək üçün SRX 2.0 qaydaları
-cmd-names = Müxtəlif əlifbalarda adlar: iki yazılışın eyni ad olub-olmadığı
+cmd-names = Qaralamalardakı adlar (hər ad yazılışları, sayı və yerləri ilə) və ya --pairs: iki yazılışın eyni ad olub-olmadığı
 cmd-names-pairs = Başlığı və id, a, b sütunları olan cütlər CSV-si: id,score yazır (1 = eyni ad; 0.5 və yuxarı = eyni)
 cmd-names-output = Yazılacaq fayl (standart olaraq standart çıxış)
+cmd-names-files = Adları yazılışları, sayları və yerləri ilə siyahılanacaq qaralamalar
+cmd-names-format = Adlar siyahısının çıxış formatı
+names-entry = { $name } (qlossari maddəsi { $entry }): { $count } dəfə, { $spellings } yazılış
+names-unlisted = { $name }: { $count } dəfə, { $spellings } yazılış
+names-spelling = { $spelling } ×{ $count }: { $places }
+
+## Yoxlama hesabatları (csv, sarif, html)
+
+rule-help-glossary-variant = Qlossaridəki ad və ya terminin sənədin dili üçün əsas yazılışından fərqli yazılışı
+rule-help-forbidden-spelling = Qlossarinin qadağan etdiyi yazılış
+rule-help-inconsistent-name = Qlossarilərdə olmayan və bir neçə cür yazılan ad
+rule-help-mixed-script = Əlifbaları qarışdıran və ya başqa əlifbanın oxşar hərflərini işlədən söz
+rule-help-term-missing = Mənbədəki qlossari termininin təsdiqlənmiş tərcüməsi hədəf mətndə yoxdur
+rule-help-invisible-char = Adın içində sıfır enli, bidi idarəetmə və ya yumşaq defis simvolu
+report-title = tarjuman yoxlama hesabatı
+report-summary-heading = Xülasə
+report-document = Sənəd
+report-language = Dil
+report-total = Cəmi
+report-document-findings = { $count ->
+    [0] Heç nə tapılmadı.
+   *[other] { $count } tapıntı.
+  }
+report-totals = { $documents } sənəd: { $errors } xəta, { $warnings } xəbərdarlıq, { $infos } məlumat.
+
+## check
+reason-line-too-long = sətir { $limit } baytdan uzundur
+glossary-variant = “{ $found }” bu dil üçün qlossaridəki yazılış deyil (maddə { $entry })
+forbidden-spelling = “{ $found }” qadağan olunmuş yazılışdır (maddə { $entry })
+inconsistent-name = “{ $found }” mətnin başqa yerində fərqli yazılıb: “{ $suggestion }”
+mixed-script = “{ $found }” müxtəlif əlifbaların hərflərini qarışdırır
+term-missing = tərcümədə qlossari termini “{ $suggestion }” yoxdur (maddə { $entry })
+invisible-char = “{ $found }” daxilində görünməz simvol var
+check-severity-info = qeyd
+check-severity-warning = xəbərdarlıq
+check-severity-error = xəta
+check-finding = { $path }:{ $line }:{ $column }: { $severity }[{ $rule }] { $message }
+check-suggestion = təklif: { $suggestion }
+check-summary = yoxlanılan fayllar: { $files }; xətalar: { $errors }, xəbərdarlıqlar: { $warnings }, qeydlər: { $infos }
+check-skipped = ötürüldü: { $reason }
+cmd-check = Qaralamaları qlossari variantları, uyğunsuz adlar, qarışıq əlifbalar və çatışmayan terminlər üçün yoxla
+cmd-check-files = Yoxlanılacaq qaralamalar: mətn, Markdown, XLIFF, PO, TMX, CSV/TSV
+cmd-check-doc-lang = Qaralamaların dili (standart olaraq avtomatik təyin olunur və ya fayldan götürülür)
+cmd-check-source = Mətn qaralamasının mənbə mətni (cümlə-cümlə uyğunlaşdırılır, term-missing üçün)
+cmd-check-across = Adları yalnız hər faylın daxilində deyil, bütün fayllar arasında müqayisə et
+cmd-check-prefer = Uyğunsuz adın hansı yazılışı nümunə sayılır
+cmd-check-format = Çıxış formatı
+cmd-check-output = Yazılacaq fayl (standart olaraq standart çıxış); --fix ilə düzəldilmiş mətn
+cmd-check-fail-on = Bu və ya daha yüksək səviyyəli tapıntı olduqda 1 kodu ilə çıx
+cmd-check-keep-going = Oxuna bilməyən fayl və qlossariləri dayanmadan, xəbərdarlıqla ötür
+cmd-check-fix = Birmənalı təklifləri tətbiq et: -o OUT faylına, --in-place ilə və ya --diff kimi
+cmd-check-in-place = --fix ilə: hər faylı yenidən yaz, əslini FILE.orig kimi saxla
+cmd-check-diff = --fix ilə: düzəlişləri yazmaq əvəzinə unified diff kimi göstər
+check-fix-done = { $path }: { $applied ->
+    [0] heç nə düzəldilmədi
+   *[other] { $applied } düzəliş tətbiq edildi
+  }{ $skipped ->
+    [0] .
+   *[other] ; { $skipped } təklif olduğu kimi qaldı (birmənalı deyil).
+  }

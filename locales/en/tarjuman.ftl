@@ -249,6 +249,10 @@ cmd-glossary-extract-files = Text files to read (the global --lang names their l
 reason-srx-bad-value = { $attribute }="{ $value }" must be yes or no
 reason-srx-unknown-rule = <languagemap> names the language rule “{ $name }”, which the file does not define
 reason-srx-regex = the pattern “{ $pattern }” cannot be used ({ $detail }); the rule is skipped
+reason-project-file = not a valid project file: { $detail }
+reason-project-unknown-rule = there is no rule “{ $rule }”; the rules are glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing and invisible-char
+reason-project-rule-setting = “{ $value }” is not a setting of the rule { $rule }: use on, off, info, warning or error
+reason-fix-one-file = --fix writes the text of one file (to -o OUT or standard output); use --in-place or --diff for several
 progress-aligning = Aligning { $source } with { $target }
 align-done = { $source } source and { $target } target sentences: { $pairs ->
     [one] one pair
@@ -280,6 +284,90 @@ cmd-align-format = Output format (by default from the extension of the output, e
 cmd-align-import = Put the aligned pairs into the memory (one transaction)
 cmd-align-min-confidence = Leave out pairs whose confidence is below this (0 to 1)
 cmd-align-rules = SRX 2.0 rules to split both documents with
-cmd-names = Names across scripts: whether two spellings are the same name
+cmd-names = Names in drafts (every name with its spellings, counts and places), or --pairs: whether two spellings are the same name
 cmd-names-pairs = A CSV of pairs with a header and the columns id, a and b: writes id,score (1 = same name; 0.5 and above = the same)
 cmd-names-output = The file to write (standard output by default)
+cmd-names-files = Drafts whose names to list, with their spellings, counts and places
+cmd-names-format = Output format of the list of names
+names-entry = { $name } (glossary entry { $entry }): { $count ->
+    [one] one mention
+   *[other] { $count } mentions
+  }, { $spellings ->
+    [one] one spelling
+   *[other] { $spellings } spellings
+  }
+names-unlisted = { $name }: { $count ->
+    [one] one mention
+   *[other] { $count } mentions
+  }, { $spellings ->
+    [one] one spelling
+   *[other] { $spellings } spellings
+  }
+names-spelling = { $spelling } ×{ $count }: { $places }
+
+## Check reports (csv, sarif, html)
+
+rule-help-glossary-variant = A glossary name or term written in another form than the canonical one for the document's language
+rule-help-forbidden-spelling = A spelling the glossary forbids
+rule-help-inconsistent-name = A name outside the glossaries spelled in more than one way
+rule-help-mixed-script = A word that mixes scripts or uses look-alike letters of another script
+rule-help-term-missing = A glossary term of the source whose approved translation is missing from the target
+rule-help-invisible-char = A zero-width, bidi-control or soft-hyphen character inside a name
+report-title = tarjuman check report
+report-summary-heading = Summary
+report-document = Document
+report-language = Language
+report-total = Total
+report-document-findings = { $count ->
+    [0] No findings.
+    [one] One finding.
+   *[other] { $count } findings.
+  }
+report-totals = { $documents ->
+    [one] One document
+   *[other] { $documents } documents
+  }: { $errors ->
+    [one] one error
+   *[other] { $errors } errors
+  }, { $warnings ->
+    [one] one warning
+   *[other] { $warnings } warnings
+  }, { $infos } info.
+
+## check
+reason-line-too-long = a line is longer than { $limit } bytes
+glossary-variant = “{ $found }” is not the glossary spelling for this language (entry { $entry })
+forbidden-spelling = “{ $found }” is a forbidden spelling (entry { $entry })
+inconsistent-name = “{ $found }” is spelled differently elsewhere in the text: “{ $suggestion }”
+mixed-script = “{ $found }” mixes letters of different scripts
+term-missing = the translation lacks the glossary term “{ $suggestion }” (entry { $entry })
+invisible-char = “{ $found }” has an invisible character inside
+check-severity-info = note
+check-severity-warning = warning
+check-severity-error = error
+check-finding = { $path }:{ $line }:{ $column }: { $severity }[{ $rule }] { $message }
+check-suggestion = suggestion: { $suggestion }
+check-summary = files checked: { $files }; errors: { $errors }, warnings: { $warnings }, notes: { $infos }
+check-skipped = skipped: { $reason }
+cmd-check = Check drafts for glossary variants, inconsistent names, mixed scripts and missing terms
+cmd-check-files = Drafts to check: text, Markdown, XLIFF, PO, TMX, CSV/TSV
+cmd-check-doc-lang = The language of the drafts (by default detected, or named by the file)
+cmd-check-source = The source text a plain-text draft translates (aligned by sentence, for term-missing)
+cmd-check-across = Compare names across all the files, not only within each
+cmd-check-prefer = Which spelling of an inconsistent name is the reference
+cmd-check-format = Output format
+cmd-check-output = The file to write (standard output by default); with --fix, the fixed text
+cmd-check-fail-on = Exit with 1 when a finding is at this severity or above
+cmd-check-keep-going = Skip unreadable files and glossaries with a warning instead of stopping
+cmd-check-fix = Apply the unambiguous suggestions: to -o OUT, --in-place or as a --diff
+cmd-check-in-place = With --fix: rewrite each file, keeping the original as FILE.orig
+cmd-check-diff = With --fix: show the fixes as a unified diff instead of writing them
+check-fix-done = { $path }: { $applied ->
+    [0] nothing fixed
+    [one] one fix applied
+   *[other] { $applied } fixes applied
+  }{ $skipped ->
+    [0] .
+    [one] ; one suggestion left as it was (ambiguous).
+   *[other] ; { $skipped } suggestions left as they were (ambiguous).
+  }

@@ -207,6 +207,10 @@ cmd-glossary-extract-files = Оқылатын мәтін файлдары (ға�
 reason-srx-bad-value = { $attribute }="{ $value }" мәні тек yes немесе no болуы керек
 reason-srx-unknown-rule = <languagemap> “{ $name }” тіл ережесін көрсетеді, бірақ файлда ондай ереже жоқ
 reason-srx-regex = “{ $pattern }” үлгісін қолдану мүмкін емес ({ $detail }); ереже өткізіліп жіберіледі
+reason-project-file = жоба файлы дұрыс емес: { $detail }
+reason-project-unknown-rule = «{ $rule }» деген ереже жоқ; ережелер: glossary-variant, forbidden-spelling, inconsistent-name, mixed-script, term-missing және invisible-char
+reason-project-rule-setting = «{ $value }» — { $rule } ережесінің мәні емес: on, off, info, warning не error жазыңыз
+reason-fix-one-file = --fix бір файлдың мәтінін жазады (-o OUT файлына не стандартты шығысқа); бірнеше файл үшін --in-place не --diff қолданыңыз
 progress-aligning = { $source } мен { $target } сәйкестендірілуде
 align-done = { $source } бастапқы және { $target } мақсатты сөйлем: { $pairs } жұп, сәйкесі жоқ { $unmatched } сөйлем; орташа сенімділік { $confidence }.
 align-written = Сәйкестіктер { $path } файлына жазылды.
@@ -229,6 +233,66 @@ cmd-align-format = Шығыс пішімі (әдепкіде шығыс файл
 cmd-align-import = Сәйкестендірілген жұптарды жадқа қосу (бір транзакцияда)
 cmd-align-min-confidence = Сенімділігі осыдан төмен жұптарды өткізіп жіберу (0-ден 1-ге дейін)
 cmd-align-rules = Екі құжатты да бөлуге арналған SRX 2.0 ережелері
-cmd-names = Әр түрлі жазулардағы атаулар: екі жазылудың бір атау екенін анықтау
+cmd-names = Жобалардағы атаулар (әр атау жазылуларымен, саны және орындарымен) не --pairs: екі жазылудың бір атау екенін анықтау
 cmd-names-pairs = Тақырыбы және id, a, b бағандары бар жұптар CSV-і: id,score жазады (1 = бір атау; 0.5 және жоғары = бірдей)
 cmd-names-output = Жазылатын файл (әдепкі бойынша стандартты шығыс)
+cmd-names-files = Атаулары жазылуларымен, саны және орындарымен тізілетін жобалар
+cmd-names-format = Атаулар тізімінің шығыс пішімі
+names-entry = { $name } (глоссарий жазбасы { $entry }): { $count } рет, { $spellings } жазылу
+names-unlisted = { $name }: { $count } рет, { $spellings } жазылу
+names-spelling = { $spelling } ×{ $count }: { $places }
+
+## Тексеру есептері (csv, sarif, html)
+
+rule-help-glossary-variant = Глоссарийдегі атау не терминнің құжат тіліндегі негізгі жазылуынан басқаша жазылуы
+rule-help-forbidden-spelling = Глоссарий тыйым салған жазылу
+rule-help-inconsistent-name = Глоссарийлерде жоқ, бірнеше түрлі жазылған атау
+rule-help-mixed-script = Жазуларды араластырған не басқа жазудың ұқсас әріптерін қолданған сөз
+rule-help-term-missing = Бастапқы мәтіндегі глоссарий терминінің бекітілген аудармасы аударма мәтінде жоқ
+rule-help-invisible-char = Атау ішіндегі ені нөлдік, bidi басқару не жұмсақ дефис таңбасы
+report-title = tarjuman тексеру есебі
+report-summary-heading = Қорытынды
+report-document = Құжат
+report-language = Тіл
+report-total = Барлығы
+report-document-findings = { $count ->
+    [0] Ештеңе табылмады.
+   *[other] { $count } мәселе табылды.
+  }
+report-totals = { $documents } құжат: { $errors } қате, { $warnings } ескерту, { $infos } ақпарат.
+
+## check
+reason-line-too-long = жол { $limit } байттан ұзын
+glossary-variant = «{ $found }» — бұл тілге арналған глоссарийдегі жазылу емес (жазба { $entry })
+forbidden-spelling = «{ $found }» — тыйым салынған жазылу (жазба { $entry })
+inconsistent-name = «{ $found }» мәтіннің басқа жерінде басқаша жазылған: «{ $suggestion }»
+mixed-script = «{ $found }» әртүрлі жазу әріптерін араластырады
+term-missing = аудармада «{ $suggestion }» глоссарий термині жоқ (жазба { $entry })
+invisible-char = «{ $found }» ішінде көрінбейтін таңба бар
+check-severity-info = ескертпе
+check-severity-warning = ескерту
+check-severity-error = қате
+check-finding = { $path }:{ $line }:{ $column }: { $severity }[{ $rule }] { $message }
+check-suggestion = ұсыныс: { $suggestion }
+check-summary = тексерілген файлдар: { $files }; қателер: { $errors }, ескертулер: { $warnings }, ескертпелер: { $infos }
+check-skipped = өткізіп жіберілді: { $reason }
+cmd-check = Жобаларды глоссарий нұсқаларына, сәйкес емес атауларға, аралас жазуларға және жетіспейтін терминдерге тексеру
+cmd-check-files = Тексерілетін жобалар: мәтін, Markdown, XLIFF, PO, TMX, CSV/TSV
+cmd-check-doc-lang = Жобалардың тілі (әдепкі бойынша автоматты анықталады немесе файлда көрсетілген)
+cmd-check-source = Мәтін жобасының бастапқы мәтіні (сөйлем бойынша сәйкестендіріледі, term-missing үшін)
+cmd-check-across = Атауларды әр файл ішінде ғана емес, барлық файлдар арасында салыстыру
+cmd-check-prefer = Сәйкес емес атаудың қай жазылуы үлгі болып саналады
+cmd-check-format = Шығыс пішімі
+cmd-check-output = Жазылатын файл (әдепкі бойынша стандартты шығыс); --fix бірге түзетілген мәтін
+cmd-check-fail-on = Осы деңгейдегі немесе одан жоғары мәселе табылса, 1 кодымен шығу
+cmd-check-keep-going = Оқылмайтын файлдар мен глоссарийлерді тоқтамай, ескертумен өткізіп жіберу
+cmd-check-fix = Біржақты ұсыныстарды қолдану: -o OUT файлына, --in-place арқылы не --diff түрінде
+cmd-check-in-place = --fix бірге: әр файлды қайта жазу, түпнұсқасын FILE.orig ретінде сақтау
+cmd-check-diff = --fix бірге: түзетулерді жазудың орнына unified diff түрінде көрсету
+check-fix-done = { $path }: { $applied ->
+    [0] ештеңе түзетілмеді
+   *[other] { $applied } түзету қолданылды
+  }{ $skipped ->
+    [0] .
+   *[other] ; { $skipped } ұсыныс өзгеріссіз қалды (біржақты емес).
+  }

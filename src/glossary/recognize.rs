@@ -305,6 +305,21 @@ fn endings() -> &'static Endings {
     })
 }
 
+/// The byte lengths of the stems of `word` that leave an Azerbaijani or Kazakh ending after
+/// them (`Əliyevin` → `Əliyev`), longest stem first; stems keep at least three letters.
+pub fn stems(word: &str) -> Vec<usize> {
+    let set = match dominant_script(word) {
+        Script::Latin => &endings().latin,
+        Script::Cyrillic => &endings().cyrillic,
+        _ => return Vec::new(),
+    };
+    word.char_indices()
+        .skip(3)
+        .map(|(i, _)| i)
+        .filter(|&i| set.contains(&fold_key(&word[i..])))
+        .collect()
+}
+
 /// Arabic proclitics a name may follow, alone or in pairs.
 const PROCLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 /// What may come before لل.

@@ -1,10 +1,12 @@
-//! Finding entries by any spelling: exact after folding, a word of a spelling, a part of one, or
-//! a near spelling (edit distance on a loose key). Cross-script search through transliteration
-//! comes with the name-checking work; until then a query finds entries that have a spelling in
-//! the query's script.
+//! Finding entries by any spelling: exact after folding, a word of a spelling, a part of one, a
+//! near spelling (edit distance on a loose key), or a spelling in another script that the names
+//! engine's transliteration judges the same name (`Тоқаев` finds an entry written only as
+//! `Kassym-Jomart Tokayev`).
 
 use super::recognize::fold_key;
 use super::{Entry, Glossary};
+use crate::names::{SAME_THRESHOLD, name_key, similarity as name_similarity};
+use crate::text::{Script, dominant_script};
 
 /// One entry found.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,8 +64,48 @@ fn similarity(a: &str, b: &str) -> f64 {
     1.0 - levenshtein(&a, &b) as f64 / longest as f64
 }
 
-/// How well `query` (folded and loose keys) fits `spelling`.
-fn score(query_key: &str, query_loose: &str, spelling: &str) -> f64 {
+/// How well `query` fits `spelling` written in another script: through the names engine, for the
+/// whole spelling or one of its words; a same-name judgement scores from 0.7 (at the engine's
+/// threshold) to 0.95 (the same key).
+fn cross_script(query: &str, spelling: &str) -> f64 {
+    let script = dominant_script(query);
+    if script == Script::Other || script == dominant_script(spelling) {
+        return 0.0;
+    }
+    let best = spelling
+        .split_whitespace()
+        .map(|word| name_similarity(query, word))
+        .fold(name_similarity(query, spelling), f64::max);
+    if best >= SAME_THRESHOLD {
+        return 0.7 + 0.25 * (best - SAME_THRESHOLD) / (1.0 - SAME_THRESHOLD);
+    }
+    // Arabic script writes few vowels: compare consonant skeletons (ف for v), of at least three
+    // consonants so that short names do not match by chance.
+    if script == Script::Arabic || dominant_script(spelling) == Script::Arabic {
+        let skeleton = |s: &str| name_key(s, true).to_lowercase().replace('v', "f");
+        let query = skeleton(query);
+        let same = query.chars().count() >= 3
+            && (skeleton(spelling) == query
+                || spelling.split_whitespace().any(|w| skeleton(w) == query));
+        if same {
+            return 0.85;
+        }
+    }
+    0.0
+}
+
+/// How well `query` (folded and loose keys) fits `spelling`; `across` also compares it through
+/// transliteration when the scripts differ.
+fn score(query: &str, query_key: &str, query_loose: &str, spelling: &str, across: bool) -> f64 {
+    let within = score_within(query_key, query_loose, spelling);
+    if within >= 0.95 || !across {
+        return within;
+    }
+    within.max(cross_script(query, spelling))
+}
+
+/// How well `query` (folded and loose keys) fits `spelling` in the same script.
+fn score_within(query_key: &str, query_loose: &str, spelling: &str) -> f64 {
     let key = fold_key(spelling);
     if key == query_key {
         return 1.0;
@@ -100,7 +142,7 @@ pub fn search(glossary: &Glossary, query: &str) -> Vec<Hit> {
         .entries
         .iter()
         .enumerate()
-        .filter_map(|(i, entry)| best(entry, &query_key, &query_loose).map(|h| (i, h)))
+        .filter_map(|(i, entry)| best(entry, query, &query_key, &query_loose).map(|h| (i, h)))
         .map(|(entry, (score, spelling))| Hit {
             entry,
             score,
@@ -112,7 +154,11 @@ pub fn search(glossary: &Glossary, query: &str) -> Vec<Hit> {
     hits
 }
 
-fn best(entry: &Entry, query_key: &str, query_loose: &str) -> Option<(f64, String)> {
+fn best(entry: &Entry, query: &str, query_key: &str, query_loose: &str) -> Option<(f64, String)> {
+    // Transliteration (slower) only for entries with no spelling in the query's script: the
+    // others are found by their spelling in that script.
+    let script = dominant_script(query);
+    let across = entry.spellings().all(|(s, _)| dominant_script(s) != script);
     let id_score = if entry.id.eq_ignore_ascii_case(query_key) {
         1.0
     } else {
@@ -120,7 +166,12 @@ fn best(entry: &Entry, query_key: &str, query_loose: &str) -> Option<(f64, Strin
     };
     entry
         .spellings()
-        .map(|(s, _)| (score(query_key, query_loose, s), s.to_string()))
+        .map(|(s, _)| {
+            (
+                score(query, query_key, query_loose, s, across),
+                s.to_string(),
+            )
+        })
         .chain(std::iter::once((id_score, entry.id.clone())))
         .max_by(|a, b| a.0.total_cmp(&b.0))
 }
@@ -149,5 +200,32 @@ mod tests {
         assert_eq!(top("Al Malik").as_deref(), Some("p_almalik"));
         assert_eq!(top("Kazakhstan").as_deref(), Some("country_kz"));
         assert_eq!(top("zzzzqqq"), None);
+    }
+
+    #[test]
+    fn finds_spellings_in_other_scripts_through_transliteration() {
+        let csv = "id,type,en,az,kk,ar,variants,forbidden,note\n\
+            p_tokayev,person,Kassym-Jomart Tokayev,,,,,,\n\
+            p_nazarbayev,person,,,Нұрсұлтан Назарбаев,,,,\n\
+            p_aliyev,person,Ilham Aliyev,,,,,,\n";
+        let g = Glossary::parse("g", std::path::Path::new("g.csv"), csv, b',').unwrap();
+        let found = |query: &str| {
+            search(&g, query)
+                .first()
+                .map(|h| g.entries[h.entry].id.clone())
+        };
+        assert_eq!(found("Тоқаев").as_deref(), Some("p_tokayev"));
+        assert_eq!(found("Токаев").as_deref(), Some("p_tokayev"));
+        assert_eq!(found("توكاييف").as_deref(), Some("p_tokayev"));
+        assert_eq!(
+            found("Nursultan Nazarbayev").as_deref(),
+            Some("p_nazarbayev")
+        );
+        assert_eq!(found("Nazarbaev").as_deref(), Some("p_nazarbayev"));
+        assert_eq!(found("Алиев").as_deref(), Some("p_aliyev"));
+        assert_eq!(found("إلهام علييف").as_deref(), Some("p_aliyev"));
+        assert_eq!(found("نزارباييف").as_deref(), Some("p_nazarbayev"));
+        // Different names stay apart across scripts too.
+        assert_eq!(found("Назарова"), None);
     }
 }

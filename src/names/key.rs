@@ -11,6 +11,7 @@
 //! Aliyeva), and only full names with the same given names may differ in the surname form
 //! (Hajibeyov ~ Hajibeyli, Kunanbayev ~ Kunanbaiuly), never in gender.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::translit::{
@@ -412,30 +413,58 @@ fn compare_names(a: &[&Word], b: &[&Word]) -> f64 {
 /// The lexicon form that matches most of the words at the start of `words` (the most words, then
 /// the longest spelling): its word count and concept.
 fn longest_form(words: &[&Word]) -> Option<(usize, &'static str)> {
+    let first = words.first()?;
+    // Only the forms whose first word starts like this word's can fit, in lexicon order.
+    let mut forms: Vec<(usize, usize)> = first
+        .candidates()
+        .iter()
+        .filter_map(|c| c.chars().next())
+        .flat_map(|initial| FORMS_BY_INITIAL.get(&initial).into_iter().flatten())
+        .chain(FORMS_BY_INITIAL.get(&'\0').into_iter().flatten())
+        .copied()
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
     let mut best: Option<(usize, usize, &'static str)> = None;
-    for concept in CONCEPTS.iter() {
-        for form in &concept.forms {
-            let n = form.len();
-            let size = form.iter().map(|f| f.text.len()).sum::<usize>();
-            if n > words.len() || best.is_some_and(|(bn, bs, _)| (bn, bs) >= (n, size)) {
-                continue;
-            }
-            let fits = form.iter().zip(words).all(|(f, w)| {
-                w.candidates().iter().any(|c| {
-                    if f.prefix {
-                        c.starts_with(f.text.as_str())
-                    } else {
-                        *c == f.text
-                    }
-                })
-            });
-            if fits {
-                best = Some((n, size, concept.name));
-            }
+    for (ci, fi) in forms {
+        let concept = &CONCEPTS[ci];
+        let form = &concept.forms[fi];
+        let n = form.len();
+        let size = form.iter().map(|f| f.text.len()).sum::<usize>();
+        if n > words.len() || best.is_some_and(|(bn, bs, _)| (bn, bs) >= (n, size)) {
+            continue;
+        }
+        let fits = form.iter().zip(words).all(|(f, w)| {
+            w.candidates().iter().any(|c| {
+                if f.prefix {
+                    c.starts_with(f.text.as_str())
+                } else {
+                    *c == f.text
+                }
+            })
+        });
+        if fits {
+            best = Some((n, size, concept.name));
         }
     }
     best.map(|(n, _, name)| (n, name))
 }
+
+/// The lexicon's forms (concept, form) by the first letter of their first word (`\0` for a
+/// form whose first word is empty), so a word is only tried against forms that can fit it.
+static FORMS_BY_INITIAL: LazyLock<HashMap<char, Vec<(usize, usize)>>> = LazyLock::new(|| {
+    let mut map: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+    for (ci, concept) in CONCEPTS.iter().enumerate() {
+        for (fi, form) in concept.forms.iter().enumerate() {
+            let initial = form
+                .first()
+                .and_then(|w| w.text.chars().next())
+                .unwrap_or('\0');
+            map.entry(initial).or_default().push((ci, fi));
+        }
+    }
+    map
+});
 
 /// Splits words into lexicon concepts (sorted; function words dropped) and the remaining names.
 fn analyse(words: &[Word]) -> (Vec<&'static str>, Vec<&Word>) {
