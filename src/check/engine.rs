@@ -154,8 +154,6 @@ impl Checker {
                                 });
                             names.add(index, range, part, name_like);
                         }
-                    } else if word.chars().next().is_some_and(char::is_lowercase) {
-                        names.add_common(word);
                     }
                 }
                 if piece.source.is_some() {
@@ -172,6 +170,7 @@ impl Checker {
                 ));
             }
         }
+        names.mark_common(&common);
         flags
     }
 
