@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::options::Prefer;
+use super::spelling::is_common;
 use super::{Flag, Rule};
 use crate::glossary::recognize::{stems, strict_key};
 use crate::model::Language;
@@ -30,8 +31,8 @@ pub(super) struct Names {
     by_word: HashMap<String, usize>,
     /// (document, range, spelling index).
     mentions: Vec<(usize, Range<usize>, usize)>,
-    /// Words seen in lower case.
-    common: HashSet<String>,
+    /// Whether a spelling is also written in lower case (a common word).
+    common: Vec<bool>,
 }
 
 impl Names {
@@ -55,6 +56,7 @@ impl Names {
                         self.by_key.insert(key, self.spellings.len());
                         self.spellings.push((word.to_string(), 0));
                         self.name_like.push(false);
+                        self.common.push(false);
                         self.spellings.len() - 1
                     }
                 };
@@ -67,23 +69,14 @@ impl Names {
         self.mentions.push((doc, range, index));
     }
 
-    /// A word written in lower case.
-    pub(super) fn add_common(&mut self, word: &str) {
-        if word.len() >= MIN_LETTERS && !self.common.contains(word) {
-            self.common.insert(word.to_string());
+    /// Marks the spellings that a document also writes in lower case, given its lower-case
+    /// words: they are common words, not names.
+    pub(super) fn mark_common(&mut self, lower: &HashSet<&str>) {
+        for (i, (word, _)) in self.spellings.iter().enumerate() {
+            if !self.common[i] && is_common(lower, word) {
+                self.common[i] = true;
+            }
         }
-    }
-
-    /// Whether `name` is also written in lower case: then it is a common word.
-    fn is_common(&self, name: &str) -> bool {
-        let mut chars = name.chars();
-        let first: String = chars
-            .next()
-            .into_iter()
-            .flat_map(char::to_lowercase)
-            .collect();
-        self.common.contains(&format!("{first}{}", chars.as_str()))
-            || self.common.contains(&name.to_lowercase())
     }
 
     /// Where each spelling belongs: itself, or the spelling its stem is when the text also has
@@ -112,7 +105,7 @@ impl Names {
         let mut members: Vec<String> = Vec::new();
         let mut owners: Vec<(usize, Option<usize>)> = Vec::new();
         for (i, (word, _)) in self.spellings.iter().enumerate() {
-            if aliases[i].0 != i || self.is_common(word) {
+            if aliases[i].0 != i || self.common[i] {
                 continue;
             }
             members.push(word.clone());
@@ -195,9 +188,7 @@ mod tests {
             names.add(0, at..at + w.len(), w, true);
             at += w.len() + 1;
         }
-        for w in common {
-            names.add_common(w);
-        }
+        names.mark_common(&common.iter().copied().collect());
         let text = words.join(" ");
         let mut out: Vec<(String, String)> = names
             .findings(prefer)

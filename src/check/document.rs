@@ -203,6 +203,26 @@ fn locate(text: &str, from: usize, segment: &str, format: Format) -> Option<Rang
         .map(|(start, len)| start..start + len)
 }
 
+/// The quoted lines of the next `msgstr` of a PO file at or after `from` (a translation the file
+/// stores over several continuation lines), from its first quote to its last.
+fn po_msgstr(text: &str, from: usize) -> Option<Range<usize>> {
+    let at = from + text[from..].find("msgstr")?;
+    let start = at + text[at..].find('"')?;
+    let mut end = start;
+    let mut line_start = start;
+    for line in text[start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if !(line_start == start || trimmed.trim_start().starts_with('"'))
+            || !trimmed.ends_with('"')
+        {
+            break;
+        }
+        end = line_start + trimmed.len();
+        line_start += line.len();
+    }
+    (end > start + 1).then_some(start..end)
+}
+
 /// The target segments of a bilingual file, located in its text, with their sources.
 fn bilingual_pieces(
     path: &Path,
@@ -234,12 +254,20 @@ fn bilingual_pieces(
             .iter()
             .find(|v| v.lang != target.lang)
             .map(|v| v.segment.text.clone());
+        let mut source_found = false;
         if let Some(source) = &source
             && let Some(found) = locate(text, cursor, source, format)
         {
             cursor = found.end;
+            source_found = true;
         }
-        if let Some(range) = locate(text, cursor, &target.segment.text, format) {
+        // A PO translation over continuation lines: the msgstr right after its msgid.
+        let found = locate(text, cursor, &target.segment.text, format).or_else(|| {
+            (format == Format::Po && source_found)
+                .then(|| po_msgstr(text, cursor))
+                .flatten()
+        });
+        if let Some(range) = found {
             cursor = range.end;
             language.get_or_insert_with(|| target.lang.clone());
             pieces.push(Piece { range, source });
@@ -315,6 +343,12 @@ mod tests {
 "#;
         let doc = load(&write(dir.path(), "a.xlf", xlf.as_bytes()), None).unwrap();
         assert_eq!(&xlf[doc.pieces[0].range.clone()], "Bakı &amp; Sheki");
+        let po = "msgid \"\"\nmsgstr \"Language: kk\\n\"\n\nmsgid \"Tokayev spoke\"\nmsgstr \"\"\n\"Токаев \"\n\"сөйледі\"\n";
+        let doc = load(&write(dir.path(), "a.po", po.as_bytes()), None).unwrap();
+        assert_eq!(
+            &po[doc.pieces[0].range.clone()],
+            "\"\"\n\"Токаев \"\n\"сөйледі\""
+        );
     }
 
     #[test]

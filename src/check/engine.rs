@@ -139,23 +139,19 @@ impl Checker {
                 flags.extend(spelling.listed(mentions, &tokens, &mut covered));
                 flags.extend(spelling.unlisted(&tokens, &mut covered));
                 for (i, token) in tokens.iter().enumerate() {
-                    let word = &text[token.range.clone()];
-                    if token.capitalized {
-                        if !token.mixed
-                            && matches!(token.script, Script::Latin | Script::Cyrillic)
-                            && !overlaps(&covered, &token.range)
-                        {
-                            let part = name_part(word);
-                            let range = token.range.start..token.range.start + part.len();
-                            let name_like = !sentence_start(text, token.range.start)
-                                || tokens.get(i + 1).is_some_and(|next| {
-                                    next.capitalized
-                                        && text.get(token.range.end..next.range.start) == Some(" ")
-                                });
-                            names.add(index, range, part, name_like);
-                        }
-                    } else if word.chars().next().is_some_and(char::is_lowercase) {
-                        names.add_common(word);
+                    if token.capitalized
+                        && !token.mixed
+                        && matches!(token.script, Script::Latin | Script::Cyrillic)
+                        && !overlaps(&covered, &token.range)
+                    {
+                        let part = name_part(&text[token.range.clone()]);
+                        let range = token.range.start..token.range.start + part.len();
+                        let name_like = !sentence_start(text, token.range.start)
+                            || tokens.get(i + 1).is_some_and(|next| {
+                                next.capitalized
+                                    && text.get(token.range.end..next.range.start) == Some(" ")
+                            });
+                        names.add(index, range, part, name_like);
                     }
                 }
                 if piece.source.is_some() {
@@ -172,6 +168,7 @@ impl Checker {
                 ));
             }
         }
+        names.mark_common(&common);
         flags
     }
 

@@ -20,6 +20,9 @@ pub(super) struct Token {
 }
 
 fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || canonical_combining_class(c) != 0 || ('\u{64B}'..='\u{65F}').contains(&c)
 }
 

@@ -410,12 +410,12 @@ impl<'a> SpellingCheck<'a> {
                 for j in (i + min_words..=run.end.min(i + 6)).rev() {
                     let last = &free[j - 1];
                     let end = last.range.start + name_part(&self.text[last.range.clone()]).len();
-                    if j == i + 1 && is_common(self.common, &self.text[free[i].range.start..end]) {
-                        continue;
-                    }
                     let Some((start, entry, partial)) = self.lookup_window(&free[i], end) else {
                         continue;
                     };
+                    if j == i + 1 && is_common(self.common, &self.text[start..end]) {
+                        continue;
+                    }
                     if partial && i > run.start && self.after_other_given_name(start, &free, &[]) {
                         continue;
                     }
