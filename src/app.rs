@@ -17,8 +17,8 @@ use tarjuman::output::write_atomically;
 use tarjuman::render::error_message;
 
 use crate::cli::{
-    Cli, Command, ExportArgs, ImportArgs, InputFormat, OutputFormat, StatsArgs, StatsFormat,
-    localize,
+    Cli, ColorChoice, Command, ExportArgs, ImportArgs, InputFormat, OutputFormat, StatsArgs,
+    StatsFormat, localize,
 };
 
 /// What a command found: decides between exit codes 0 and 1.
@@ -36,7 +36,7 @@ const EXIT_ERROR: u8 = 2;
 fn lang_flag(args: &[String]) -> Option<String> {
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        if arg == "--" || arg == "segment" {
+        if arg == "--" || arg == "segment" || arg == "search" {
             break;
         }
         if arg == "--lang" {
@@ -187,6 +187,8 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
         Command::Export(args) => export(cli, args, l10n),
         Command::Stats(args) => stats(cli, args, l10n),
         Command::Match(args) => crate::match_cmd::run(cli, args, l10n),
+        Command::Search(args) => crate::search_cmd::run(cli, args, l10n),
+        Command::Analyze(args) => crate::analyze_cmd::run(cli, args, l10n),
         Command::Glossary(args) => crate::glossary_cmd::run(cli, args, l10n),
         Command::Segment(args) => {
             crate::segment_cmd::segment(cli, args, l10n).map(|()| Outcome::Success)
@@ -201,6 +203,33 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
 pub(crate) fn parse_lang(tag: Option<&str>) -> Result<Option<LangTag>> {
     tag.map(|t| LangTag::parse(t).map_err(Error::from))
         .transpose()
+}
+
+/// Whether the command's output gets colours: `--color`, else a terminal without `NO_COLOR`.
+pub(crate) fn use_colour(cli: &Cli) -> bool {
+    match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
+}
+
+/// Warns on standard error when the store has no text in matching language `base`, naming the
+/// languages it has: the results will be empty.
+pub(crate) fn warn_unknown_language(store: &Store, base: &str, l10n: &L10n) -> Result<()> {
+    if store.has_language(base)? {
+        return Ok(());
+    }
+    let known = store.bases()?.join(", ");
+    let prefix = l10n.msg("warning-prefix", &[]);
+    let message = l10n.msg(
+        "warning-lang-not-in-store",
+        &[("lang", base.to_string().into()), ("known", known.into())],
+    );
+    let _ = writeln!(anstream::stderr(), "{prefix}: {message}");
+    Ok(())
 }
 
 /// Prints a line of the command's own output on standard output.

@@ -8,5 +8,6 @@ mod cli;
 mod crash;
 mod glossary;
 mod matching;
+mod search;
 mod segment;
 mod store;

@@ -21,6 +21,7 @@ warning-unknown-ui-lang = لغة الواجهة «{ $lang }» غير متوفر�
 
 reason-empty = الملف فارغ
 reason-invalid-utf8 = الملف ليس نصًا صالحًا بترميز UTF-8
+reason-not-utf8 = الملف ليس بترميز UTF-8؛ لا يمكن ملء الملفات في مكانها إلا إذا كانت UTF-8
 reason-utf16-without-bom = يبدو الملف بترميز UTF-16 لكنه بلا علامة ترتيب البايتات (BOM)
 reason-unknown-encoding = ترميز المحارف «{ $encoding }» غير مدعوم
 reason-binary = هذا ليس ملف ذاكرة ترجمة (يحتوي على بيانات ثنائية)
@@ -139,6 +140,10 @@ cmd-match-metric = ما تعدّه مسافة التحرير: المحارف أ�
 cmd-match-format = صيغة الإخراج
 cmd-match-queries = ملف استعلامات، استعلام في كل سطر (وإلا TEXT أو الإدخال القياسي)
 cmd-match-text = النص المراد مطابقته
+match-adjusted = (عُدِّلت الأرقام والوسوم لتطابق الاستعلام)
+cmd-match-context-prev = المقطع السابق للاستعلام: المطابقة 100 % التي تلي المقطع نفسه في الذاكرة تصبح 101
+cmd-match-context-next = المقطع التالي للاستعلام: المطابقة 100 % التي تسبق المقطع نفسه في الذاكرة تصبح 101
+cmd-match-context = معرّف الاستعلام (x-context أو msgctxt أو resname): المطابقة 100 % ذات المعرّف نفسه تصبح 101
 ## المسرد
 
 error-automaton = تعذّر تجميع المسارد: { $detail }
@@ -288,3 +293,34 @@ cmd-align-rules = قواعد SRX 2.0 لتقسيم المستندين
 cmd-names = الأسماء عبر أنظمة الكتابة: هل الكتابتان للاسم نفسه
 cmd-names-pairs = ملف CSV بأزواج مع ترويسة والأعمدة id وa وb: يكتب id,score (‏1 = الاسم نفسه؛ 0.5 فما فوق = متطابقان)
 cmd-names-output = الملف المراد كتابته (افتراضيًا المخرج القياسي)
+
+## search
+
+error-empty-pattern = نمط البحث فارغ
+warning-lang-not-in-store = لا تحتوي الذاكرة على نص باللغة { $lang }؛ لغاتها: { $known }
+search-none = لم يُعثر على «{ $pattern }» في الذاكرة.
+search-hit = #{ $unit } { $lang }: { $text }
+search-limit = (أول { $limit } نتيجة؛ استخدم --limit لعرض المزيد)
+cmd-search = بحث سياقي: أين يرد جزء من النص في الذاكرة، مع ترجماته
+cmd-search-pattern = النص المراد البحث عنه
+cmd-search-lang = في هذه اللغة فقط
+cmd-search-ignore-case = تجاهل حالة الأحرف (I المنقوطة وغير المنقوطة بحسب لغة كل نص)
+cmd-search-ignore-diacritics = تجاهل التشكيل العربي: الحركات والتطويل والهمزة والمدة على الألف
+cmd-search-limit = أقصى عدد من النتائج المعروضة
+cmd-search-format = صيغة الإخراج
+
+## analyze
+
+analyze-file = { $path }
+analyze-total = كل الملفات
+analyze-total-row = المجموع
+analyze-repetitions = التكرارات
+analyze-no-match = بلا مطابقة
+analyze-segments = المقاطع
+analyze-words = الكلمات
+analyze-characters = المحارف
+cmd-analyze = عدّ مقاطع المستند وكلماته ومحارفه بحسب درجة مطابقة الذاكرة لها
+cmd-analyze-files = المستندات: نص عادي أو Markdown أو XLIFF أو PO أو TMX
+cmd-analyze-from = لغة المستندات
+cmd-analyze-to = احتسب فقط وحدات الذاكرة التي لها ترجمة بهذه اللغة
+cmd-analyze-format = صيغة الإخراج

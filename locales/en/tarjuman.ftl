@@ -21,6 +21,7 @@ warning-unknown-ui-lang = the interface language “{ $lang }” is not availabl
 
 reason-empty = the file is empty
 reason-invalid-utf8 = the file is not valid UTF-8 text
+reason-not-utf8 = the file is not UTF-8; only UTF-8 files can be filled in place
 reason-utf16-without-bom = the file looks like UTF-16 but has no byte order mark
 reason-unknown-encoding = unsupported character encoding “{ $encoding }”
 reason-binary = this is not a translation memory file (it holds binary data)
@@ -145,6 +146,10 @@ cmd-match-metric = What the edit distance counts: characters or words
 cmd-match-format = Output format
 cmd-match-queries = A file of queries, one per line (otherwise TEXT, or standard input)
 cmd-match-text = The text to match
+match-adjusted = (numbers and tags adjusted to the query)
+cmd-match-context-prev = The segment before the query: a 100 % match after the same segment in the memory is 101
+cmd-match-context-next = The segment after the query: a 100 % match before the same segment in the memory is 101
+cmd-match-context = The query's identifier (x-context, msgctxt, resname): a 100 % match with the same one is 101
 ## glossary
 
 error-automaton = cannot compile the glossaries: { $detail }
@@ -283,3 +288,34 @@ cmd-align-rules = SRX 2.0 rules to split both documents with
 cmd-names = Names across scripts: whether two spellings are the same name
 cmd-names-pairs = A CSV of pairs with a header and the columns id, a and b: writes id,score (1 = same name; 0.5 and above = the same)
 cmd-names-output = The file to write (standard output by default)
+
+## search
+
+error-empty-pattern = the search pattern is empty
+warning-lang-not-in-store = the memory has no text in { $lang }; its languages: { $known }
+search-none = No occurrence of “{ $pattern }” in the memory.
+search-hit = #{ $unit } { $lang }: { $text }
+search-limit = (the first { $limit } hits; --limit shows more)
+cmd-search = A concordance: where a piece of text occurs in the memory, with its translations
+cmd-search-pattern = The text to look for
+cmd-search-lang = Only in this language
+cmd-search-ignore-case = Ignore letter case (dotted and dotless I by the language of each text)
+cmd-search-ignore-diacritics = Ignore Arabic diacritics: tashkeel, tatweel, hamza and madda on alef
+cmd-search-limit = The most hits shown
+cmd-search-format = Output format
+
+## analyze
+
+analyze-file = { $path }
+analyze-total = All files
+analyze-total-row = Total
+analyze-repetitions = Repetitions
+analyze-no-match = No match
+analyze-segments = Segments
+analyze-words = Words
+analyze-characters = Characters
+cmd-analyze = Count a document's segments, words and characters by how well the memory matches them
+cmd-analyze-files = Documents: plain text, Markdown, XLIFF, PO or TMX
+cmd-analyze-from = The language of the documents
+cmd-analyze-to = Count only memory units that have a translation in this language
+cmd-analyze-format = Output format

@@ -11,6 +11,7 @@ pub mod source;
 pub mod tbx;
 pub mod tmx;
 pub mod xliff;
+pub mod xliff_fill;
 pub(crate) mod xml;
 
 pub use detect::detect;

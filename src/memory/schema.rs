@@ -32,6 +32,11 @@ const MIGRATIONS: &[&str] = &[
      ) WITHOUT ROWID;
      CREATE INDEX variants_by_base ON variants(base, unit);
      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
+    // 2: the concordance index (memory::concordance): trigrams of each variant's folded text, keyed
+    // by unit << 16 | ord; filled on first search, not by import.
+    "CREATE VIRTUAL TABLE concordance USING fts5(
+         body, content='', detail='none', tokenize='trigram case_sensitive 1'
+     );",
 ];
 
 /// Builds the by-language index of variants, as migration 1 defines it. An import into an empty
