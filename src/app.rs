@@ -49,6 +49,22 @@ fn lang_flag(args: &[String]) -> Option<String> {
     None
 }
 
+/// Whether `--lang` is given after `command` in the raw arguments: there it is the command's own
+/// option (the language searched), before it the interface language, and clap sees one option.
+pub(crate) fn command_has_lang(command: &str) -> bool {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    lang_after(&args, command)
+}
+
+fn lang_after(args: &[String], command: &str) -> bool {
+    args.iter()
+        .skip_while(|a| *a != command)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--lang" || a.starts_with("--lang="))
+}
+
 /// `--color never|always` (or `NO_COLOR`) read before clap, so that clap's own output follows it.
 fn lang_independent_color(args: &[String]) -> Option<bool> {
     let mut value = None;
@@ -189,6 +205,7 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
         Command::Match(args) => crate::match_cmd::run(cli, args, l10n),
         Command::Search(args) => crate::search_cmd::run(cli, args, l10n),
         Command::Analyze(args) => crate::analyze_cmd::run(cli, args, l10n),
+        Command::Pretranslate(args) => crate::pretranslate_cmd::run(cli, args, l10n),
         Command::Glossary(args) => crate::glossary_cmd::run(cli, args, l10n),
         Command::Segment(args) => {
             crate::segment_cmd::segment(cli, args, l10n).map(|()| Outcome::Success)
@@ -509,6 +526,23 @@ mod tests {
             Some("ar")
         );
         assert_eq!(lang_flag(&args(&["tarjuman", "--", "--lang", "ar"])), None);
+    }
+
+    #[test]
+    fn a_command_lang_comes_after_the_command() {
+        let args = |s: &[&str]| s.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert!(!lang_after(
+            &args(&["tarjuman", "--lang", "ar", "search", "x"]),
+            "search"
+        ));
+        assert!(lang_after(
+            &args(&["tarjuman", "search", "--lang=az", "x"]),
+            "search"
+        ));
+        assert!(!lang_after(
+            &args(&["tarjuman", "search", "--", "--lang"]),
+            "search"
+        ));
     }
 
     #[test]

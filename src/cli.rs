@@ -70,6 +70,9 @@ pub(crate) enum Command {
     Match(MatchArgs),
     /// Count a document's segments, words and characters by how well the memory matches them
     Analyze(crate::analyze_cmd::AnalyzeArgs),
+    /// Fill a document's translations from the memory: XLIFF stays XLIFF, PO stays PO, text becomes
+    /// XLIFF 2.0
+    Pretranslate(crate::pretranslate_cmd::PretranslateArgs),
     /// A concordance: where a piece of text occurs in the memory, with its translations
     Search(crate::search_cmd::SearchArgs),
     /// Glossaries: browse, check, convert, and find their names in text

@@ -7,6 +7,7 @@ mod cli;
 mod glossary_cmd;
 mod match_cmd;
 mod names_cmd;
+mod pretranslate_cmd;
 mod search_cmd;
 mod segment_cmd;
 

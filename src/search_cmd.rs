@@ -12,7 +12,7 @@ use tarjuman::l10n::{Arg, L10n};
 use tarjuman::memory::{Occurrence, Pattern, Store};
 use tarjuman::text::{FoldOptions, show_invisible};
 
-use crate::app::{Outcome, parse_lang, use_colour, warn_unknown_language};
+use crate::app::{Outcome, command_has_lang, parse_lang, use_colour, warn_unknown_language};
 use crate::cli::Cli;
 
 /// Characters of context shown on each side of a hit in human output.
@@ -79,7 +79,9 @@ fn columns(text: &str, range: &Range<usize>) -> SpanOut {
 }
 
 pub(crate) fn run(cli: &Cli, args: &SearchArgs, l10n: &L10n) -> Result<Outcome> {
-    let lang = parse_lang(args.lang.as_deref())?.map(|t| t.base());
+    // `--lang` before the command is the interface language, which clap also puts here.
+    let lang = args.lang.as_deref().filter(|_| command_has_lang("search"));
+    let lang = parse_lang(lang)?.map(|t| t.base());
     let options = FoldOptions {
         case: args.ignore_case,
         diacritics: args.ignore_diacritics,

@@ -163,4 +163,11 @@ fn messages_are_localized() {
         .assert()
         .success()
         .stdout(predicate::str::contains("табылмады"));
+    // The interface language alone does not restrict the search.
+    sb.cmd()
+        .args(["--lang", "ar", "search", "file"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("افتح الملف"))
+        .stderr(predicate::str::is_empty());
 }

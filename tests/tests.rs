@@ -7,6 +7,7 @@ mod align;
 mod cli;
 mod crash;
 mod glossary;
+mod leverage;
 mod matching;
 mod search;
 mod segment;

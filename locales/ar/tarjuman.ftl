@@ -324,3 +324,14 @@ cmd-analyze-files = المستندات: نص عادي أو Markdown أو XLIFF �
 cmd-analyze-from = لغة المستندات
 cmd-analyze-to = احتسب فقط وحدات الذاكرة التي لها ترجمة بهذه اللغة
 cmd-analyze-format = صيغة الإخراج
+
+## pretranslate
+
+pretranslate-done = { $path }: عدد المقاطع { $segments }، مُلئ منها { $exact } بمطابقات 100 % و{ $fuzzy } بمطابقات تقريبية
+pretranslate-codes = تُركت للمترجم مقاطع فيها رموز مضمّنة، عددها { $count }
+cmd-pretranslate = املأ ترجمات مستند من الذاكرة: يبقى XLIFF بصيغة XLIFF وPO بصيغة PO، ويصبح النص XLIFF 2.0
+cmd-pretranslate-file = المستند: XLIFF 1.2 أو 2.0 أو PO أو نص عادي أو Markdown
+cmd-pretranslate-from = لغة النص المصدر
+cmd-pretranslate-to = لغة الترجمات
+cmd-pretranslate-min = أدنى نسبة تُستخدم، بالمئة
+cmd-pretranslate-output = الملف المراد كتابته (XLIFF لملفات XLIFF والنص العادي وMarkdown، وPO لملفات PO)، أو - للمخرج القياسي

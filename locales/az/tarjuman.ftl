@@ -268,3 +268,14 @@ cmd-analyze-files = Sənədlər: sadə mətn, Markdown, XLIFF, PO və ya TMX
 cmd-analyze-from = Sənədlərin dili
 cmd-analyze-to = Yalnız bu dildə tərcüməsi olan yaddaş vahidlərini nəzərə al
 cmd-analyze-format = Çıxış formatı
+
+## pretranslate
+
+pretranslate-done = { $path }: { $segments } seqment, { $exact } seqment 100 % uyğunluqla, { $fuzzy } seqment qeyri-dəqiq uyğunluqla dolduruldu
+pretranslate-codes = Daxili kodları olan { $count } seqment tərcüməçiyə saxlanıldı
+cmd-pretranslate = Sənədin tərcümələrini yaddaşdan doldur: XLIFF XLIFF olaraq, PO PO olaraq qalır, mətn XLIFF 2.0 olur
+cmd-pretranslate-file = Sənəd: XLIFF 1.2 və ya 2.0, PO, sadə mətn və ya Markdown
+cmd-pretranslate-from = Mənbə mətnin dili
+cmd-pretranslate-to = Tərcümələrin dili
+cmd-pretranslate-min = İşlədilən ən aşağı bal, faizlə
+cmd-pretranslate-output = Yazılacaq fayl (XLIFF, sadə mətn və Markdown üçün XLIFF; PO üçün PO) və ya standart çıxış üçün -

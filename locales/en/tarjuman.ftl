@@ -319,3 +319,14 @@ cmd-analyze-files = Documents: plain text, Markdown, XLIFF, PO or TMX
 cmd-analyze-from = The language of the documents
 cmd-analyze-to = Count only memory units that have a translation in this language
 cmd-analyze-format = Output format
+
+## pretranslate
+
+pretranslate-done = { $path }: { $segments } segments, { $exact } filled with 100 % matches, { $fuzzy } with fuzzy matches
+pretranslate-codes = { $count } segments with inline codes were left for the translator
+cmd-pretranslate = Fill a document's translations from the memory: XLIFF stays XLIFF, PO stays PO, text becomes XLIFF 2.0
+cmd-pretranslate-file = The document: XLIFF 1.2 or 2.0, PO, plain text or Markdown
+cmd-pretranslate-from = The language of the source text
+cmd-pretranslate-to = The language of the translations
+cmd-pretranslate-min = The lowest score used, in percent
+cmd-pretranslate-output = The file to write (XLIFF for XLIFF, plain text and Markdown; PO for PO), or - for standard output

@@ -268,3 +268,14 @@ cmd-analyze-files = Құжаттар: қарапайым мәтін, Markdown, X
 cmd-analyze-from = Құжаттардың тілі
 cmd-analyze-to = Тек осы тілде аудармасы бар жад бірліктерін ескеру
 cmd-analyze-format = Шығыс пішімі
+
+## pretranslate
+
+pretranslate-done = { $path }: { $segments } сегмент, { $exact } сегмент 100 % сәйкестікпен, { $fuzzy } сегмент анық емес сәйкестікпен толтырылды
+pretranslate-codes = Ішкі кодтары бар { $count } сегмент аудармашыға қалдырылды
+cmd-pretranslate = Құжаттың аудармаларын жадтан толтыру: XLIFF XLIFF болып, PO PO болып қалады, мәтін XLIFF 2.0 болады
+cmd-pretranslate-file = Құжат: XLIFF 1.2 не 2.0, PO, қарапайым мәтін немесе Markdown
+cmd-pretranslate-from = Бастапқы мәтіннің тілі
+cmd-pretranslate-to = Аудармалардың тілі
+cmd-pretranslate-min = Қолданылатын ең төменгі ұпай, пайызбен
+cmd-pretranslate-output = Жазылатын файл (XLIFF, қарапайым мәтін мен Markdown үшін XLIFF; PO үшін PO) немесе стандартты шығыс үшін -

@@ -7,6 +7,7 @@
 pub mod csv;
 mod detect;
 pub mod po;
+pub mod po_fill;
 pub mod source;
 pub mod tbx;
 pub mod tmx;

@@ -320,12 +320,7 @@ impl XliffFile {
                         id
                     }
                 };
-                let (state, sub) = if exact {
-                    ("translated", "tarjuman:exact-match")
-                } else {
-                    ("initial", "tarjuman:leveraged-tm")
-                };
-                let mut add = attr("state", state) + &attr("subState", sub);
+                let mut add = v2_state(fill);
                 if spots.segment_id.is_none() {
                     add = attr("id", &id) + &add;
                 }
@@ -346,12 +341,7 @@ impl XliffFile {
                         format!("<target>{target}</target>"),
                     )),
                 }
-                matches[spots.unit].push_str(&format!(
-                    "<mtc:match ref=\"#{}\" similarity=\"{}\" type=\"tm\" origin=\"tarjuman\"><source>{}</source><target>{target}</target></mtc:match>",
-                    escaped(&id),
-                    score_text(fill.score.min(100.0)),
-                    escaped(&fill.memory_source),
-                ));
+                matches[spots.unit].push_str(&v2_match(&id, fill));
             } else {
                 let (state, qualifier) = if exact {
                     ("translated", "exact-match")
@@ -450,6 +440,74 @@ impl Item {
             Ev::Eof => Item::Eof,
         })
     }
+}
+
+/// `state` and `subState` of an XLIFF 2.0 segment filled with `fill`.
+fn v2_state(fill: &Fill) -> String {
+    let (state, sub) = if fill.score >= 100.0 {
+        ("translated", "tarjuman:exact-match")
+    } else {
+        ("initial", "tarjuman:leveraged-tm")
+    };
+    attr("state", state) + &attr("subState", sub)
+}
+
+/// The Translation Candidates record of a fill for segment `id`.
+fn v2_match(id: &str, fill: &Fill) -> String {
+    format!(
+        "<mtc:match ref=\"#{}\" similarity=\"{}\" type=\"tm\" origin=\"tarjuman\"><source>{}</source><target>{}</target></mtc:match>",
+        escaped(id),
+        score_text(fill.score.min(100.0)),
+        escaped(&fill.memory_source),
+        escaped(&fill.target),
+    )
+}
+
+/// A new XLIFF 2.0 document for the segments of a plain document named `original`: a unit per
+/// segment, with the target and the match record where a fill is given.
+pub fn new_xliff2(
+    original: &str,
+    from: &LangTag,
+    to: &LangTag,
+    segments: &[(String, Option<Fill>)],
+) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\"{}{}>\n",
+        attr("srcLang", from.as_str()),
+        attr("trgLang", to.as_str())
+    ));
+    out.push_str(&format!(
+        " <file{}{}>\n",
+        attr("id", "f1"),
+        attr("original", original)
+    ));
+    for (i, (source, fill)) in segments.iter().enumerate() {
+        let n = i + 1;
+        out.push_str(&format!("  <unit id=\"u{n}\">\n"));
+        let id = format!("s{n}");
+        match fill {
+            Some(fill) => {
+                out.push_str(&format!(
+                    "   <mtc:matches xmlns:mtc=\"{MTC_NAMESPACE}\">{}</mtc:matches>\n",
+                    v2_match(&id, fill)
+                ));
+                out.push_str(&format!(
+                    "   <segment id=\"{id}\"{}><source>{}</source><target>{}</target></segment>\n",
+                    v2_state(fill),
+                    escaped(source),
+                    escaped(&fill.target)
+                ));
+            }
+            None => out.push_str(&format!(
+                "   <segment id=\"{id}\"><source>{}</source></segment>\n",
+                escaped(source)
+            )),
+        }
+        out.push_str("  </unit>\n");
+    }
+    out.push_str(" </file>\n</xliff>\n");
+    out
 }
 
 fn new_segment(name: &Option<String>, translate: bool) -> XliffSegment {
