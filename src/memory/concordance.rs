@@ -7,10 +7,14 @@
 //! index may over-approximate but never miss. A pattern of fewer than three characters has no
 //! trigram; it is checked against every variant instead.
 //!
+//! Beside it, a table counts the variants each trigram occurs in, so that a query asks the index
+//! for the pattern's rarest trigrams only (and for nothing when one never occurs).
+//!
 //! The index is built on first use, not during import, and it is never stale: it records the store
 //! generation it reflects. When the store has only grown since (import appends units and never
 //! changes a variant's text), the new units are added; otherwise it is built again.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rusqlite::{OptionalExtension, params};
@@ -28,9 +32,10 @@ const ROWS_KEY: &str = "concordance_rows";
 
 /// Variant orders above this share one row id per unit; their candidates are checked together.
 const MAX_ORD: i64 = 0xFFFF;
-/// The most trigrams a query gives the index: enough to narrow the candidates, few enough to keep
-/// a very long pattern cheap.
-const MAX_TRIGRAMS: usize = 24;
+/// The most trigrams of a pattern whose frequency is looked up (evenly spread over a long one).
+const MAX_TRIGRAMS: usize = 256;
+/// How many of the rarest trigrams the index query uses.
+const RAREST: usize = 3;
 
 /// What to look for.
 #[derive(Clone, Debug)]
@@ -63,26 +68,98 @@ fn language(base: &str) -> Language {
     LangTag::parse(base).map_or(Language::Other, |t| t.language())
 }
 
-/// An FTS5 query for the trigrams of `folded`; `None` when it has fewer than three characters.
-fn trigram_query(folded: &str) -> Option<String> {
-    let chars: Vec<char> = folded.chars().collect();
-    if chars.len() < 3 {
-        return None;
+/// The distinct trigrams of `text` as numbers (three 21-bit scalar values), sorted, into `out`.
+fn trigrams(text: &str, out: &mut Vec<i64>) {
+    out.clear();
+    let mut window = [0i64; 3];
+    for (i, c) in text.chars().enumerate() {
+        window = [window[1], window[2], i64::from(u32::from(c))];
+        if i >= 2 {
+            out.push((window[0] << 42) | (window[1] << 21) | window[2]);
+        }
     }
-    let mut grams: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
-    grams.sort();
-    grams.dedup();
-    if grams.len() > MAX_TRIGRAMS {
-        let step = grams.len() as f64 / MAX_TRIGRAMS as f64;
-        grams = (0..MAX_TRIGRAMS)
-            .map(|i| grams[(i as f64 * step) as usize].clone())
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// The text of a trigram number.
+fn trigram_text(gram: i64) -> String {
+    [gram >> 42, (gram >> 21) & 0x1F_FFFF, gram & 0x1F_FFFF]
+        .into_iter()
+        .filter_map(|c| char::from_u32(c as u32))
+        .collect()
+}
+
+/// A hasher for trigram numbers (they are already well spread): one multiplication.
+#[derive(Default)]
+struct GramHasher(u64);
+
+impl std::hash::Hasher for GramHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.0 = (n as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
+    }
+}
+
+type BuildGramHasher = std::hash::BuildHasherDefault<GramHasher>;
+
+/// What the index can say about a folded pattern.
+enum Plan {
+    /// Fewer than three characters: no trigram.
+    Short,
+    /// A trigram occurs in no variant: no hit.
+    Nothing,
+    /// An FTS5 query for the rarest trigrams.
+    Query(String),
+}
+
+impl Store {
+    /// The plan for `folded`: its [`RAREST`] least frequent trigrams, by the document counts kept
+    /// beside the index (a frequent trigram's posting list costs more to read than it narrows).
+    fn plan(&self, folded: &str) -> Result<Plan> {
+        let mut grams = Vec::new();
+        trigrams(folded, &mut grams);
+        if grams.is_empty() {
+            return Ok(Plan::Short);
+        }
+        if grams.len() > MAX_TRIGRAMS {
+            let step = grams.len() as f64 / MAX_TRIGRAMS as f64;
+            grams = (0..MAX_TRIGRAMS)
+                .map(|i| grams[(i as f64 * step) as usize])
+                .collect();
+        }
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT docs FROM concordance_grams WHERE gram = ?1")
+            .map_err(|e| self.err(e))?;
+        let mut counted = Vec::with_capacity(grams.len());
+        for gram in grams {
+            let docs: Option<i64> = stmt
+                .query_row(params![gram], |r| r.get(0))
+                .optional()
+                .map_err(|e| self.err(e))?;
+            match docs {
+                None | Some(0) => return Ok(Plan::Nothing),
+                Some(docs) => counted.push((docs, gram)),
+            }
+        }
+        counted.sort_unstable();
+        let terms: Vec<String> = counted
+            .iter()
+            .take(RAREST)
+            .map(|(_, g)| format!("\"{}\"", trigram_text(*g).replace('"', "\"\"")))
             .collect();
+        Ok(Plan::Query(terms.join(" AND ")))
     }
-    let terms: Vec<String> = grams
-        .iter()
-        .map(|g| format!("\"{}\"", g.replace('"', "\"\"")))
-        .collect();
-    Some(terms.join(" AND "))
 }
 
 impl Store {
@@ -117,9 +194,9 @@ impl Store {
             let (from, mut count) = if kept == rows {
                 (units, rows)
             } else {
-                conn.execute(
-                    "INSERT INTO concordance (concordance) VALUES ('delete-all')",
-                    [],
+                conn.execute_batch(
+                    "INSERT INTO concordance (concordance) VALUES ('delete-all');
+                     DELETE FROM concordance_grams;",
                 )
                 .map_err(err)?;
                 (0, 0)
@@ -135,6 +212,8 @@ impl Store {
                 .map_err(err)?;
             let mut found = select.query(params![from]).map_err(err)?;
             let mut folds: Vec<(String, Language)> = Vec::new();
+            let mut docs: HashMap<i64, i64, BuildGramHasher> = HashMap::default();
+            let mut grams: Vec<i64> = Vec::new();
             while let Some(row) = found.next().map_err(err)? {
                 let unit: i64 = row.get(0).map_err(err)?;
                 let ord: i64 = row.get(1).map_err(err)?;
@@ -148,14 +227,25 @@ impl Store {
                     }
                 };
                 let text = row.get_ref(3).map_err(err)?.as_str().unwrap_or_default();
+                let folded = fold(text, language, FoldOptions::ALL);
+                trigrams(&folded, &mut grams);
+                for gram in &grams {
+                    *docs.entry(*gram).or_default() += 1;
+                }
                 insert
-                    .execute(params![
-                        row_id(unit, ord),
-                        fold(text, language, FoldOptions::ALL)
-                    ])
+                    .execute(params![row_id(unit, ord), folded])
                     .map_err(err)?;
                 top = top.max(unit);
                 count += 1;
+            }
+            let mut add = conn
+                .prepare(
+                    "INSERT INTO concordance_grams (gram, docs) VALUES (?1, ?2)
+                     ON CONFLICT (gram) DO UPDATE SET docs = docs + excluded.docs",
+                )
+                .map_err(err)?;
+            for (gram, count) in docs {
+                add.execute(params![gram, count]).map_err(err)?;
             }
             for (key, value) in [
                 (GENERATION_KEY, generation),
@@ -194,11 +284,14 @@ impl Store {
         };
         let mut queries: Vec<String> = Vec::new();
         for family in families {
-            match trigram_query(&fold(&text, family, FoldOptions::ALL)) {
-                Some(q) if !queries.contains(&q) => queries.push(q),
-                Some(_) => {}
-                None => return self.scan(pattern),
+            match self.plan(&fold(&text, family, FoldOptions::ALL))? {
+                Plan::Query(q) if !queries.contains(&q) => queries.push(q),
+                Plan::Query(_) | Plan::Nothing => {}
+                Plan::Short => return self.scan(pattern),
             }
+        }
+        if queries.is_empty() {
+            return Ok(Vec::new());
         }
         let query = queries
             .iter()
@@ -300,4 +393,22 @@ fn check(
         text,
         spans,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trigrams_are_numbers_and_back() {
+        let mut grams = Vec::new();
+        trigrams("şəki\"ş", &mut grams);
+        let mut texts: Vec<String> = grams.iter().map(|g| trigram_text(*g)).collect();
+        texts.sort();
+        let mut expected = ["şək", "əki", "ki\"", "i\"ş"];
+        expected.sort();
+        assert_eq!(texts, expected);
+        trigrams("ab", &mut grams);
+        assert!(grams.is_empty());
+    }
 }

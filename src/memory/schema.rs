@@ -33,10 +33,12 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX variants_by_base ON variants(base, unit);
      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
     // 2: the concordance index (memory::concordance): trigrams of each variant's folded text, keyed
-    // by unit << 16 | ord; filled on first search, not by import.
+    // by unit << 16 | ord, and their document counts; filled on first search, not by import.
     "CREATE VIRTUAL TABLE concordance USING fts5(
          body, content='', detail='none', tokenize='trigram case_sensitive 1'
-     );",
+     );
+     -- how many indexed variants hold each trigram (three 21-bit scalar values in one number)
+     CREATE TABLE concordance_grams (gram INTEGER PRIMARY KEY, docs INTEGER NOT NULL);",
 ];
 
 /// Builds the by-language index of variants, as migration 1 defines it. An import into an empty
