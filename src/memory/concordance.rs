@@ -35,7 +35,7 @@ const MAX_ORD: i64 = 0xFFFF;
 /// The most trigrams of a pattern whose frequency is looked up (evenly spread over a long one).
 const MAX_TRIGRAMS: usize = 256;
 /// How many of the rarest trigrams the index query uses.
-const RAREST: usize = 3;
+const RAREST: usize = 6;
 
 /// What to look for.
 #[derive(Clone, Debug)]
@@ -123,40 +123,61 @@ enum Plan {
 }
 
 impl Store {
-    /// The plan for `folded`: its [`RAREST`] least frequent trigrams, by the document counts kept
-    /// beside the index (a frequent trigram's posting list costs more to read than it narrows).
+    /// The plan for `folded`: [`RAREST`] of its least frequent trigrams, by the document counts
+    /// kept beside the index (a frequent trigram's posting list costs more to read than it
+    /// narrows), taken from places that do not overlap first (overlapping trigrams of one word
+    /// narrow little more than one of them).
     fn plan(&self, folded: &str) -> Result<Plan> {
-        let mut grams = Vec::new();
-        trigrams(folded, &mut grams);
-        if grams.is_empty() {
+        let chars: Vec<char> = folded.chars().collect();
+        if chars.len() < 3 {
             return Ok(Plan::Short);
         }
-        if grams.len() > MAX_TRIGRAMS {
-            let step = grams.len() as f64 / MAX_TRIGRAMS as f64;
-            grams = (0..MAX_TRIGRAMS)
-                .map(|i| grams[(i as f64 * step) as usize])
-                .collect();
-        }
+        // (gram, position) of every window, evenly sampled in a very long pattern.
+        let windows = chars.len() - 2;
+        let step = (windows as f64 / MAX_TRIGRAMS as f64).max(1.0);
+        let mut sampled: Vec<(i64, usize)> = (0..windows.min(MAX_TRIGRAMS))
+            .map(|i| (i as f64 * step) as usize)
+            .map(|at| {
+                let [a, b, c] =
+                    [chars[at], chars[at + 1], chars[at + 2]].map(|c| i64::from(u32::from(c)));
+                ((a << 42) | (b << 21) | c, at)
+            })
+            .collect();
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT docs FROM concordance_grams WHERE gram = ?1")
             .map_err(|e| self.err(e))?;
-        let mut counted = Vec::with_capacity(grams.len());
-        for gram in grams {
-            let docs: Option<i64> = stmt
+        let mut docs: HashMap<i64, i64> = HashMap::new();
+        for (gram, _) in &sampled {
+            if docs.contains_key(gram) {
+                continue;
+            }
+            let count: Option<i64> = stmt
                 .query_row(params![gram], |r| r.get(0))
                 .optional()
                 .map_err(|e| self.err(e))?;
-            match docs {
+            match count {
                 None | Some(0) => return Ok(Plan::Nothing),
-                Some(docs) => counted.push((docs, gram)),
+                Some(count) => docs.insert(*gram, count),
+            };
+        }
+        sampled.sort_unstable_by_key(|(gram, at)| (docs[gram], *at));
+        let mut chosen: Vec<(i64, usize)> = Vec::with_capacity(RAREST);
+        for spread in [true, false] {
+            for (gram, at) in &sampled {
+                if chosen.len() == RAREST {
+                    break;
+                }
+                let taken = chosen.iter().any(|(g, _)| g == gram);
+                let overlaps = chosen.iter().any(|(_, p)| p.abs_diff(*at) < 3);
+                if !taken && !(spread && overlaps) {
+                    chosen.push((*gram, *at));
+                }
             }
         }
-        counted.sort_unstable();
-        let terms: Vec<String> = counted
+        let terms: Vec<String> = chosen
             .iter()
-            .take(RAREST)
-            .map(|(_, g)| format!("\"{}\"", trigram_text(*g).replace('"', "\"\"")))
+            .map(|(g, _)| format!("\"{}\"", trigram_text(*g).replace('"', "\"\"")))
             .collect();
         Ok(Plan::Query(terms.join(" AND ")))
     }
@@ -386,6 +407,10 @@ fn check(
     }
     let language = language(base);
     let needle = fold(&nfc(pattern.text), language, pattern.options);
+    // Most candidates of a trigram index do not hold the pattern: check before mapping.
+    if !fold(&text, language, pattern.options).contains(&needle) {
+        return None;
+    }
     let spans = fold_mapped(&text, language, pattern.options).find_all(&needle);
     (!spans.is_empty()).then_some(Occurrence {
         unit,
