@@ -170,7 +170,7 @@ impl Store {
                 }
                 let taken = chosen.iter().any(|(g, _)| g == gram);
                 let overlaps = chosen.iter().any(|(_, p)| p.abs_diff(*at) < 3);
-                if !taken && !(spread && overlaps) {
+                if !(taken || (spread && overlaps)) {
                     chosen.push((*gram, *at));
                 }
             }
