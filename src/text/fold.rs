@@ -64,6 +64,16 @@ fn is_dropped_mark(c: char) -> bool {
     strip_tashkeel(c.encode_utf8(&mut buf)).is_empty()
 }
 
+/// Whether `c` folds to itself: it lower-cases to itself and is none of the characters whose full
+/// folding differs from lower-casing (`ß`, final `ς`, the Latin ligatures). Most letters of running
+/// text are, and need no call to [`fold_case`].
+fn is_own_fold(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.len() == 1
+        && lower.next() == Some(c)
+        && !matches!(c, 'ß' | 'ς' | '\u{FB00}'..='\u{FB06}' | '\u{307}')
+}
+
 /// Appends the fold of `c` to `out`.
 fn fold_char(c: char, language: Language, options: FoldOptions, out: &mut String) {
     if options.diacritics {
@@ -88,6 +98,8 @@ fn fold_char(c: char, language: Language, options: FoldOptions, out: &mut String
             'I' if language.is_turkic_latin() => out.push('ı'),
             _ => out.push(c.to_ascii_lowercase()),
         }
+    } else if is_own_fold(c) {
+        out.push(c);
     } else {
         let mut buf = [0u8; 4];
         let folded = fold_case(c.encode_utf8(&mut buf), language);
@@ -205,6 +217,21 @@ mod tests {
         assert_eq!(hits(text, "احمد", ar, blind), ["أحمد"]);
         assert_eq!(hits(text, "علي", ar, blind), ["عـــلي"]);
         assert!(hits(text, "محمد", ar, FoldOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn the_shortcut_agrees_with_fold_case() {
+        for c in (0..0x3000u32)
+            .chain(0xFB00..0xFB10)
+            .filter_map(char::from_u32)
+        {
+            if is_own_fold(c) {
+                let mut buf = [0u8; 4];
+                for language in [Language::English, Language::Azerbaijani] {
+                    assert_eq!(fold_case(c.encode_utf8(&mut buf), language), c.to_string());
+                }
+            }
+        }
     }
 
     #[test]
