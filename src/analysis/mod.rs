@@ -21,6 +21,9 @@ use crate::text::words;
 
 /// The lowest score that counts as a match.
 pub const MIN_SCORE: f64 = 50.0;
+/// The threshold of the first lookup; only segments without a match there are looked up again at
+/// [`MIN_SCORE`].
+const FIRST_PASS: f64 = 75.0;
 
 /// A match band.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -165,13 +168,20 @@ impl<'a> Analyzer<'a> {
                 prev: (i > 0).then(|| segments[i - 1].text.as_str()),
                 next: segments.get(i + 1).map(|s| s.text.as_str()),
             };
-            let best = match self.leverage.as_mut() {
-                Some(leverage) => leverage
-                    .suggest(&segment.text, &context, 5, MIN_SCORE, Metric::Chars)?
-                    .first()
-                    .map(|s| s.score),
-                None => None,
-            };
+            let mut best = None;
+            if let Some(leverage) = self.leverage.as_mut() {
+                // A high threshold first: the index prunes far better there, and most segments of
+                // a document with any leverage have a match of 75 or more.
+                for min in [FIRST_PASS, MIN_SCORE] {
+                    best = leverage
+                        .suggest(&segment.text, &context, 5, min, Metric::Chars)?
+                        .first()
+                        .map(|s| s.score);
+                    if best.is_some() {
+                        break;
+                    }
+                }
+            }
             bands.push(Band::of(best));
         }
         Ok(bands)
