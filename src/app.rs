@@ -17,8 +17,8 @@ use tarjuman::output::write_atomically;
 use tarjuman::render::error_message;
 
 use crate::cli::{
-    Cli, Command, ExportArgs, ImportArgs, InputFormat, OutputFormat, StatsArgs, StatsFormat,
-    localize,
+    Cli, ColorChoice, Command, ExportArgs, ImportArgs, InputFormat, OutputFormat, StatsArgs,
+    StatsFormat, localize,
 };
 
 /// What a command found: decides between exit codes 0 and 1.
@@ -36,7 +36,7 @@ const EXIT_ERROR: u8 = 2;
 fn lang_flag(args: &[String]) -> Option<String> {
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        if arg == "--" || arg == "segment" {
+        if arg == "--" || arg == "segment" || arg == "search" {
             break;
         }
         if arg == "--lang" {
@@ -47,6 +47,22 @@ fn lang_flag(args: &[String]) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `--lang` is given after `command` in the raw arguments: there it is the command's own
+/// option (the language searched), before it the interface language, and clap sees one option.
+pub(crate) fn command_has_lang(command: &str) -> bool {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    lang_after(&args, command)
+}
+
+fn lang_after(args: &[String], command: &str) -> bool {
+    args.iter()
+        .skip_while(|a| *a != command)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--lang" || a.starts_with("--lang="))
 }
 
 /// `--color never|always` (or `NO_COLOR`) read before clap, so that clap's own output follows it.
@@ -187,6 +203,9 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
         Command::Export(args) => export(cli, args, l10n),
         Command::Stats(args) => stats(cli, args, l10n),
         Command::Match(args) => crate::match_cmd::run(cli, args, l10n),
+        Command::Search(args) => crate::search_cmd::run(cli, args, l10n),
+        Command::Analyze(args) => crate::analyze_cmd::run(cli, args, l10n),
+        Command::Pretranslate(args) => crate::pretranslate_cmd::run(cli, args, l10n),
         Command::Glossary(args) => crate::glossary_cmd::run(cli, args, l10n),
         Command::Segment(args) => {
             crate::segment_cmd::segment(cli, args, l10n).map(|()| Outcome::Success)
@@ -202,6 +221,33 @@ fn run(cli: &Cli, l10n: &L10n) -> Result<Outcome> {
 pub(crate) fn parse_lang(tag: Option<&str>) -> Result<Option<LangTag>> {
     tag.map(|t| LangTag::parse(t).map_err(Error::from))
         .transpose()
+}
+
+/// Whether the command's output gets colours: `--color`, else a terminal without `NO_COLOR`.
+pub(crate) fn use_colour(cli: &Cli) -> bool {
+    match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
+}
+
+/// Warns on standard error when the store has no text in matching language `base`, naming the
+/// languages it has: the results will be empty.
+pub(crate) fn warn_unknown_language(store: &Store, base: &str, l10n: &L10n) -> Result<()> {
+    if store.has_language(base)? {
+        return Ok(());
+    }
+    let known = store.bases()?.join(", ");
+    let prefix = l10n.msg("warning-prefix", &[]);
+    let message = l10n.msg(
+        "warning-lang-not-in-store",
+        &[("lang", base.to_string().into()), ("known", known.into())],
+    );
+    let _ = writeln!(anstream::stderr(), "{prefix}: {message}");
+    Ok(())
 }
 
 /// Prints a line of the command's own output on standard output.
@@ -481,6 +527,23 @@ mod tests {
             Some("ar")
         );
         assert_eq!(lang_flag(&args(&["tarjuman", "--", "--lang", "ar"])), None);
+    }
+
+    #[test]
+    fn a_command_lang_comes_after_the_command() {
+        let args = |s: &[&str]| s.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert!(!lang_after(
+            &args(&["tarjuman", "--lang", "ar", "search", "x"]),
+            "search"
+        ));
+        assert!(lang_after(
+            &args(&["tarjuman", "search", "--lang=az", "x"]),
+            "search"
+        ));
+        assert!(!lang_after(
+            &args(&["tarjuman", "search", "--", "--lang"]),
+            "search"
+        ));
     }
 
     #[test]

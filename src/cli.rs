@@ -68,6 +68,13 @@ pub(crate) enum Command {
     Stats(StatsArgs),
     /// Find the best fuzzy matches for text in the memory
     Match(MatchArgs),
+    /// Count a document's segments, words and characters by how well the memory matches them
+    Analyze(crate::analyze_cmd::AnalyzeArgs),
+    /// Fill a document's translations from the memory: XLIFF stays XLIFF, PO stays PO, text becomes
+    /// XLIFF 2.0
+    Pretranslate(crate::pretranslate_cmd::PretranslateArgs),
+    /// A concordance: where a piece of text occurs in the memory, with its translations
+    Search(crate::search_cmd::SearchArgs),
     /// Glossaries: browse, check, convert, and find their names in text
     Glossary(crate::glossary_cmd::GlossaryArgs),
     /// Split a document into sentences, or export the segmentation rules as SRX 2.0
@@ -116,6 +123,15 @@ pub(crate) struct MatchArgs {
     /// A file of queries, one per line (otherwise TEXT, or standard input)
     #[arg(long, value_name = "FILE", conflicts_with = "text")]
     pub(crate) queries: Option<PathBuf>,
+    /// The segment before the query: a 100 % match after the same segment in the memory is 101
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) context_prev: Option<String>,
+    /// The segment after the query: a 100 % match before the same segment in the memory is 101
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) context_next: Option<String>,
+    /// The query's identifier (x-context, msgctxt, resname): a 100 % match with the same one is 101
+    #[arg(long, value_name = "ID")]
+    pub(crate) context: Option<String>,
     /// The text to match
     #[arg(value_name = "TEXT")]
     pub(crate) text: Option<String>,

@@ -25,6 +25,9 @@ pub enum Reason {
     LineTooLong(u64),
     #[error("the file is not valid UTF-8")]
     InvalidUtf8,
+    /// A file that is edited in place must be UTF-8.
+    #[error("the file is not UTF-8; only UTF-8 files can be filled in place")]
+    NotUtf8,
     #[error("the file looks like UTF-16 but has no byte order mark")]
     Utf16WithoutBom,
     #[error("unsupported character encoding {0:?}")]
@@ -100,6 +103,7 @@ impl Reason {
             Reason::Empty => "reason-empty",
             Reason::LineTooLong(_) => "reason-line-too-long",
             Reason::InvalidUtf8 => "reason-invalid-utf8",
+            Reason::NotUtf8 => "reason-not-utf8",
             Reason::Utf16WithoutBom => "reason-utf16-without-bom",
             Reason::UnknownEncoding(_) => "reason-unknown-encoding",
             Reason::Binary => "reason-binary",
@@ -220,6 +224,9 @@ pub enum Error {
     /// The file is not a tarjuman store.
     #[error("{} is not a tarjuman store", path.display())]
     NotAStore { path: PathBuf },
+    /// A search pattern with nothing to look for.
+    #[error("the search pattern is empty")]
+    EmptyPattern,
     /// The glossaries' spellings could not be compiled into one automaton (too many).
     #[error("cannot compile the glossaries: {0}")]
     Automaton(String),

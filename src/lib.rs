@@ -2,12 +2,14 @@
 //! Kazakh and Arabic.
 //!
 //! Modules depend one way: `model` ← `text` ← {`formats`, `memory`, `glossary`, `names`, `segment`,
-//! `align`} ← `check` ← `render` (`segment` reads SRX through the XML layer of `formats`); `l10n` serves `render`
-//! and the binary. The library never prints; errors are typed ([`error::Error`]) and carry
+//! `align`} ← {`check`, `analysis`} ← `render` (`segment` reads SRX through the XML layer of
+//! `formats`; `analysis` reads documents through `formats` and `segment` and looks them up in
+//! `memory`); `l10n` serves `render` and the binary. The library never prints; errors are typed ([`error::Error`]) and carry
 //! the file, line and column. This is the binary's engine: its API is not yet stable.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+pub mod analysis;
 pub mod check;
 pub mod error;
 pub mod formats;

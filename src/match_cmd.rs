@@ -1,27 +1,30 @@
 //! `tarjuman match`: fuzzy matches for text, from the memory.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 use std::path::Path;
 
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use tarjuman::error::{Error, Result};
 use tarjuman::l10n::{Arg, L10n};
-use tarjuman::memory::Store;
-use tarjuman::memory::fuzzy::{Hit, Index, Query, Searcher, open_or_build, prepare, search_words};
+use tarjuman::memory::fuzzy::{Metric, open_or_build, prepare};
+use tarjuman::memory::{Context, Leverage, Store};
 use tarjuman::render::changed_spans;
 
-use crate::app::{Outcome, parse_lang};
-use crate::cli::{Cli, ColorChoice, MatchArgs, MatchFormat, MetricArg};
+use crate::app::{Outcome, parse_lang, use_colour, warn_unknown_language};
+use crate::cli::{Cli, MatchArgs, MatchFormat, MetricArg};
 
 /// One match as machine output shows it.
 #[derive(Serialize)]
 struct MatchOut {
-    /// Percent, unrounded.
+    /// Percent, unrounded; 101 for a context match.
     score: f64,
     unit: i64,
     source: String,
     target: String,
+    /// The target's numbers or tags were replaced by the query's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    adjusted: bool,
 }
 
 #[derive(Serialize)]
@@ -50,17 +53,6 @@ fn queries(args: &MatchArgs) -> Result<Vec<String>> {
     }
 }
 
-/// The original text of the hit's source variant (the index holds it prepared).
-fn source_text(store: &Store, index: &Index, hit: &Hit, base: &str) -> Result<String> {
-    let prepared = index.text(hit.entry);
-    let texts = store.texts(hit.unit, base)?;
-    Ok(texts
-        .iter()
-        .find(|t| prepare(t) == prepared)
-        .cloned()
-        .unwrap_or_else(|| prepared.to_string()))
-}
-
 pub(crate) fn run(cli: &Cli, args: &MatchArgs, l10n: &L10n) -> Result<Outcome> {
     let from = parse_lang(Some(&args.from))?
         .map(|t| t.base())
@@ -70,43 +62,38 @@ pub(crate) fn run(cli: &Cli, args: &MatchArgs, l10n: &L10n) -> Result<Outcome> {
         .unwrap_or_default();
     let queries = queries(args)?;
     let store = Store::open_existing(&cli.db)?;
+    if let Some(store) = &store {
+        warn_unknown_language(store, &from, l10n)?;
+        warn_unknown_language(store, &to, l10n)?;
+    }
     let index = match &store {
         Some(store) => Some(open_or_build(store, &from)?),
         None => None,
     };
-    let require = index
-        .as_ref()
-        .and_then(|i| i.meta().slots.iter().position(|s| *s == to))
-        .map(|slot| 1u32 << slot);
-    let mut searcher = index.as_ref().map(Searcher::new);
+    let mut leverage = match (&store, &index) {
+        (Some(store), Some(index)) => Some(Leverage::new(store, index, &from, Some(&to))),
+        _ => None,
+    };
+    let context = Context {
+        id: args.context.as_deref(),
+        prev: args.context_prev.as_deref(),
+        next: args.context_next.as_deref(),
+    };
+    let metric = match args.metric {
+        MetricArg::Chars => Metric::Chars,
+        MetricArg::Words => Metric::Words,
+    };
     let mut results = Vec::with_capacity(queries.len());
     for query in &queries {
-        let prepared = prepare(query);
         let mut matches = Vec::new();
-        if let (Some(store), Some(index), Some(searcher), Some(require)) =
-            (&store, &index, searcher.as_mut(), require)
-        {
-            let q = Query {
-                text: &prepared,
-                top: args.top,
-                min: args.min,
-                require,
-            };
-            let hits = match args.metric {
-                MetricArg::Chars => searcher.search(&q),
-                MetricArg::Words => search_words(index, &q),
-            };
-            for hit in hits {
-                let target = store
-                    .texts(hit.unit, &to)?
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default();
+        if let Some(leverage) = leverage.as_mut() {
+            for s in leverage.suggest(query, &context, args.top, args.min, metric)? {
                 matches.push(MatchOut {
-                    score: hit.score(),
-                    unit: hit.unit,
-                    source: source_text(store, index, &hit, &from)?,
-                    target,
+                    score: s.score,
+                    unit: s.unit,
+                    source: s.source,
+                    target: s.target,
+                    adjusted: s.adjusted,
                 });
             }
         }
@@ -131,13 +118,7 @@ pub(crate) fn run(cli: &Cli, args: &MatchArgs, l10n: &L10n) -> Result<Outcome> {
             writeln!(out, "{text}").map_err(io)?;
         }
         MatchFormat::Human => {
-            let colour = match cli.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
+            let colour = use_colour(cli);
             for result in &results {
                 write_human(&mut out, result, l10n, colour).map_err(io)?;
             }
@@ -191,7 +172,11 @@ fn write_human(
             )
         )?;
         let target = tarjuman::text::show_invisible(&m.target);
-        writeln!(out, "      → {target}")?;
+        if m.adjusted {
+            writeln!(out, "      → {target}  {}", l10n.msg("match-adjusted", &[]))?;
+        } else {
+            writeln!(out, "      → {target}")?;
+        }
     }
     Ok(())
 }

@@ -21,6 +21,7 @@ warning-unknown-ui-lang = “{ $lang }” interfeys dili mövcud deyil; ingilis 
 
 reason-empty = fayl boşdur
 reason-invalid-utf8 = fayl düzgün UTF-8 mətni deyil
+reason-not-utf8 = fayl UTF-8 deyil; yalnız UTF-8 faylları yerində doldurula bilər
 reason-utf16-without-bom = fayl UTF-16-ya bənzəyir, amma bayt sırası nişanı (BOM) yoxdur
 reason-unknown-encoding = dəstəklənməyən simvol kodlaşdırması: “{ $encoding }”
 reason-binary = bu, tərcümə yaddaşı faylı deyil (ikili məlumat var)
@@ -118,6 +119,10 @@ cmd-match-metric = Redaktə məsafəsi nəyi sayır: simvolları və ya sözlər
 cmd-match-format = Çıxış formatı
 cmd-match-queries = Sorğular faylı, hər sətirdə bir sorğu (əks halda TEXT və ya standart giriş)
 cmd-match-text = Uyğunluq axtarılan mətn
+match-adjusted = (rəqəmlər və teqlər sorğuya uyğunlaşdırıldı)
+cmd-match-context-prev = Sorğudan əvvəlki seqment: yaddaşda eyni seqmentdən sonra gələn 100 % uyğunluq 101 sayılır
+cmd-match-context-next = Sorğudan sonrakı seqment: yaddaşda eyni seqmentdən əvvəl gələn 100 % uyğunluq 101 sayılır
+cmd-match-context = Sorğunun identifikatoru (x-context, msgctxt, resname): eyni identifikatorlu 100 % uyğunluq 101 sayılır
 ## Qlossari
 
 error-automaton = qlossariləri kompilyasiya etmək mümkün deyil: { $detail }
@@ -296,3 +301,46 @@ check-fix-done = { $path }: { $applied ->
     [0] .
    *[other] ; { $skipped } təklif olduğu kimi qaldı (birmənalı deyil).
   }
+
+
+## search
+
+error-empty-pattern = axtarış nümunəsi boşdur
+warning-lang-not-in-store = yaddaşda { $lang } dilində mətn yoxdur; onun dilləri: { $known }
+search-none = Yaddaşda “{ $pattern }” tapılmadı.
+search-hit = #{ $unit } { $lang }: { $text }
+search-limit = (ilk { $limit } nəticə; daha çoxu üçün --limit)
+cmd-search = Konkordans: mətn parçasının yaddaşda harada işləndiyi, tərcümələri ilə birlikdə
+cmd-search-pattern = Axtarılacaq mətn
+cmd-search-lang = Yalnız bu dildə
+cmd-search-ignore-case = Hərf registrini nəzərə alma (nöqtəli və nöqtəsiz I hər mətnin dilinə görə)
+cmd-search-ignore-diacritics = Ərəb diakritik işarələrini nəzərə alma: təşkil, tətvil, əlif üzərində həmzə və mədd
+cmd-search-limit = Göstərilən ən çox nəticə sayı
+cmd-search-format = Çıxış formatı
+
+## analyze
+
+analyze-file = { $path }
+analyze-total = Bütün fayllar
+analyze-total-row = Cəmi
+analyze-repetitions = Təkrarlar
+analyze-no-match = Uyğunluq yoxdur
+analyze-segments = Seqmentlər
+analyze-words = Sözlər
+analyze-characters = Simvollar
+cmd-analyze = Sənədin seqment, söz və simvollarını yaddaşın onlara nə dərəcədə uyğun gəldiyinə görə say
+cmd-analyze-files = Sənədlər: sadə mətn, Markdown, XLIFF, PO və ya TMX
+cmd-analyze-from = Sənədlərin dili
+cmd-analyze-to = Yalnız bu dildə tərcüməsi olan yaddaş vahidlərini nəzərə al
+cmd-analyze-format = Çıxış formatı
+
+## pretranslate
+
+pretranslate-done = { $path }: { $segments } seqment, { $exact } seqment 100 % uyğunluqla, { $fuzzy } seqment qeyri-dəqiq uyğunluqla dolduruldu
+pretranslate-codes = Daxili kodları olan { $count } seqment tərcüməçiyə saxlanıldı
+cmd-pretranslate = Sənədin tərcümələrini yaddaşdan doldur: XLIFF XLIFF olaraq, PO PO olaraq qalır, mətn XLIFF 2.0 olur
+cmd-pretranslate-file = Sənəd: XLIFF 1.2 və ya 2.0, PO, sadə mətn və ya Markdown
+cmd-pretranslate-from = Mənbə mətnin dili
+cmd-pretranslate-to = Tərcümələrin dili
+cmd-pretranslate-min = İşlədilən ən aşağı bal, faizlə
+cmd-pretranslate-output = Yazılacaq fayl (XLIFF, sadə mətn və Markdown üçün XLIFF; PO üçün PO) və ya standart çıxış üçün -

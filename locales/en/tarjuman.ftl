@@ -21,6 +21,7 @@ warning-unknown-ui-lang = the interface language “{ $lang }” is not availabl
 
 reason-empty = the file is empty
 reason-invalid-utf8 = the file is not valid UTF-8 text
+reason-not-utf8 = the file is not UTF-8; only UTF-8 files can be filled in place
 reason-utf16-without-bom = the file looks like UTF-16 but has no byte order mark
 reason-unknown-encoding = unsupported character encoding “{ $encoding }”
 reason-binary = this is not a translation memory file (it holds binary data)
@@ -145,6 +146,10 @@ cmd-match-metric = What the edit distance counts: characters or words
 cmd-match-format = Output format
 cmd-match-queries = A file of queries, one per line (otherwise TEXT, or standard input)
 cmd-match-text = The text to match
+match-adjusted = (numbers and tags adjusted to the query)
+cmd-match-context-prev = The segment before the query: a 100 % match after the same segment in the memory is 101
+cmd-match-context-next = The segment after the query: a 100 % match before the same segment in the memory is 101
+cmd-match-context = The query's identifier (x-context, msgctxt, resname): a 100 % match with the same one is 101
 ## glossary
 
 error-automaton = cannot compile the glossaries: { $detail }
@@ -371,3 +376,46 @@ check-fix-done = { $path }: { $applied ->
     [one] ; one suggestion left as it was (ambiguous).
    *[other] ; { $skipped } suggestions left as they were (ambiguous).
   }
+
+
+## search
+
+error-empty-pattern = the search pattern is empty
+warning-lang-not-in-store = the memory has no text in { $lang }; its languages: { $known }
+search-none = No occurrence of “{ $pattern }” in the memory.
+search-hit = #{ $unit } { $lang }: { $text }
+search-limit = (the first { $limit } hits; --limit shows more)
+cmd-search = A concordance: where a piece of text occurs in the memory, with its translations
+cmd-search-pattern = The text to look for
+cmd-search-lang = Only in this language
+cmd-search-ignore-case = Ignore letter case (dotted and dotless I by the language of each text)
+cmd-search-ignore-diacritics = Ignore Arabic diacritics: tashkeel, tatweel, hamza and madda on alef
+cmd-search-limit = The most hits shown
+cmd-search-format = Output format
+
+## analyze
+
+analyze-file = { $path }
+analyze-total = All files
+analyze-total-row = Total
+analyze-repetitions = Repetitions
+analyze-no-match = No match
+analyze-segments = Segments
+analyze-words = Words
+analyze-characters = Characters
+cmd-analyze = Count a document's segments, words and characters by how well the memory matches them
+cmd-analyze-files = Documents: plain text, Markdown, XLIFF, PO or TMX
+cmd-analyze-from = The language of the documents
+cmd-analyze-to = Count only memory units that have a translation in this language
+cmd-analyze-format = Output format
+
+## pretranslate
+
+pretranslate-done = { $path }: { $segments } segments, { $exact } filled with 100 % matches, { $fuzzy } with fuzzy matches
+pretranslate-codes = { $count } segments with inline codes were left for the translator
+cmd-pretranslate = Fill a document's translations from the memory: XLIFF stays XLIFF, PO stays PO, text becomes XLIFF 2.0
+cmd-pretranslate-file = The document: XLIFF 1.2 or 2.0, PO, plain text or Markdown
+cmd-pretranslate-from = The language of the source text
+cmd-pretranslate-to = The language of the translations
+cmd-pretranslate-min = The lowest score used, in percent
+cmd-pretranslate-output = The file to write (XLIFF for XLIFF, plain text and Markdown; PO for PO), or - for standard output

@@ -21,6 +21,7 @@ warning-unknown-ui-lang = «{ $lang }» интерфейс тілі жоқ; ағ
 
 reason-empty = файл бос
 reason-invalid-utf8 = файл дұрыс UTF-8 мәтіні емес
+reason-not-utf8 = файл UTF-8 емес; тек UTF-8 файлдарын орнында толтыруға болады
 reason-utf16-without-bom = файл UTF-16 сияқты, бірақ байт реті белгісі (BOM) жоқ
 reason-unknown-encoding = қолдау көрсетілмейтін таңба кодтамасы: «{ $encoding }»
 reason-binary = бұл аударма жады файлы емес (екілік деректер бар)
@@ -118,6 +119,10 @@ cmd-match-metric = Өңдеу қашықтығы нені санайды: таң
 cmd-match-format = Шығыс пішімі
 cmd-match-queries = Сұраныстар файлы, әр жолда бір сұраныс (болмаса TEXT не стандартты кіріс)
 cmd-match-text = Сәйкестік ізделетін мәтін
+match-adjusted = (сандар мен тегтер сұранысқа бейімделді)
+cmd-match-context-prev = Сұраныстың алдындағы сегмент: жадта дәл сол сегменттен кейін тұрған 100 % сәйкестік 101 болады
+cmd-match-context-next = Сұраныстан кейінгі сегмент: жадта дәл сол сегменттің алдында тұрған 100 % сәйкестік 101 болады
+cmd-match-context = Сұраныстың идентификаторы (x-context, msgctxt, resname): идентификаторы бірдей 100 % сәйкестік 101 болады
 ## Глоссарий
 
 error-automaton = глоссарийлерді компиляциялау мүмкін емес: { $detail }
@@ -296,3 +301,46 @@ check-fix-done = { $path }: { $applied ->
     [0] .
    *[other] ; { $skipped } ұсыныс өзгеріссіз қалды (біржақты емес).
   }
+
+
+## search
+
+error-empty-pattern = іздеу үлгісі бос
+warning-lang-not-in-store = жадта { $lang } тіліндегі мәтін жоқ; оның тілдері: { $known }
+search-none = Жадта «{ $pattern }» табылмады.
+search-hit = #{ $unit } { $lang }: { $text }
+search-limit = (алғашқы { $limit } нәтиже; көбірек көру үшін --limit)
+cmd-search = Конкорданс: мәтін үзіндісі жадтың қай жерінде кездеседі, аудармаларымен бірге
+cmd-search-pattern = Ізделетін мәтін
+cmd-search-lang = Тек осы тілде
+cmd-search-ignore-case = Әріп регистрін ескермеу (нүктелі және нүктесіз I әр мәтіннің тіліне қарай)
+cmd-search-ignore-diacritics = Араб диакритикасын ескермеу: ташкил, татвил, әлиф үстіндегі хамза мен мадда
+cmd-search-limit = Көрсетілетін нәтижелердің ең көп саны
+cmd-search-format = Шығыс пішімі
+
+## analyze
+
+analyze-file = { $path }
+analyze-total = Барлық файлдар
+analyze-total-row = Барлығы
+analyze-repetitions = Қайталаулар
+analyze-no-match = Сәйкестік жоқ
+analyze-segments = Сегменттер
+analyze-words = Сөздер
+analyze-characters = Таңбалар
+cmd-analyze = Құжаттың сегменттерін, сөздерін және таңбаларын жадтағы сәйкестік деңгейі бойынша санау
+cmd-analyze-files = Құжаттар: қарапайым мәтін, Markdown, XLIFF, PO немесе TMX
+cmd-analyze-from = Құжаттардың тілі
+cmd-analyze-to = Тек осы тілде аудармасы бар жад бірліктерін ескеру
+cmd-analyze-format = Шығыс пішімі
+
+## pretranslate
+
+pretranslate-done = { $path }: { $segments } сегмент, { $exact } сегмент 100 % сәйкестікпен, { $fuzzy } сегмент анық емес сәйкестікпен толтырылды
+pretranslate-codes = Ішкі кодтары бар { $count } сегмент аудармашыға қалдырылды
+cmd-pretranslate = Құжаттың аудармаларын жадтан толтыру: XLIFF XLIFF болып, PO PO болып қалады, мәтін XLIFF 2.0 болады
+cmd-pretranslate-file = Құжат: XLIFF 1.2 не 2.0, PO, қарапайым мәтін немесе Markdown
+cmd-pretranslate-from = Бастапқы мәтіннің тілі
+cmd-pretranslate-to = Аудармалардың тілі
+cmd-pretranslate-min = Қолданылатын ең төменгі ұпай, пайызбен
+cmd-pretranslate-output = Жазылатын файл (XLIFF, қарапайым мәтін мен Markdown үшін XLIFF; PO үшін PO) немесе стандартты шығыс үшін -

@@ -7,10 +7,12 @@
 pub mod csv;
 mod detect;
 pub mod po;
+pub mod po_fill;
 pub mod source;
 pub mod tbx;
 pub mod tmx;
 pub mod xliff;
+pub mod xliff_fill;
 pub(crate) mod xml;
 
 pub use detect::detect;

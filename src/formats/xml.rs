@@ -415,6 +415,11 @@ impl XmlReader {
         })
     }
 
+    /// Where the reader is in the decoded stream: the end of the last event.
+    pub(crate) fn position(&self) -> usize {
+        self.reader.buffer_position() as usize
+    }
+
     /// Bytes of the file consumed so far.
     pub(crate) fn bytes_read(&self) -> u64 {
         self.counter.get()

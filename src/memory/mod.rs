@@ -1,13 +1,20 @@
 //! The translation memory: an embedded SQLite store of multilingual units, import and export.
 
+mod concordance;
+mod context;
 mod export;
 pub mod fuzzy;
 mod import;
+mod leverage;
+pub mod placeable;
 mod schema;
 mod store;
 
+pub use concordance::{Occurrence, Pattern};
+pub use context::Context;
 pub use export::{ExportFormat, ExportOptions, export};
 pub use import::{FileSummary, NoProgress, Progress, import};
+pub use leverage::{CONTEXT_SCORE, Leverage, Suggestion};
 pub use schema::SCHEMA_VERSION;
 pub use store::{
     Added, Importer, LanguageCount, PairCount, PreparedUnit, Stats, Store, StoredUnit,

@@ -42,6 +42,15 @@ const MIGRATIONS: &[Migration] = &[
     ),
     // 2: the unit key becomes a 64-bit integer (the low half of the version 1 key) in a plain index.
     Migration::Code(integer_keys),
+    // 3: the concordance index (memory::concordance): trigrams of each variant's folded text, keyed
+    // by unit << 16 | ord, and their document counts; filled on first search, not by import.
+    Migration::Sql(
+        "CREATE VIRTUAL TABLE concordance USING fts5(
+             body, content='', detail='none', tokenize='trigram case_sensitive 1'
+         );
+         -- how many indexed variants hold each trigram (three 21-bit scalar values in one number)
+         CREATE TABLE concordance_grams (gram INTEGER PRIMARY KEY, docs INTEGER NOT NULL);",
+    ),
 ];
 
 /// Migration 2. A 16-byte key in a UNIQUE index cost an import two random B-tree descents per unit;

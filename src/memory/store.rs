@@ -359,11 +359,16 @@ impl Store {
         self.created
     }
 
-    fn err(&self, source: rusqlite::Error) -> Error {
+    pub(super) fn err(&self, source: rusqlite::Error) -> Error {
         Error::Store {
             path: self.path.clone(),
             source,
         }
+    }
+
+    /// The connection, for the store's derived indexes.
+    pub(super) fn conn(&self) -> &Connection {
+        &self.conn
     }
 
     /// Starts an import: one transaction that [`Importer::commit`] ends.
@@ -566,6 +571,29 @@ impl Store {
             )
             .optional()
             .map(|g| g.unwrap_or(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// The properties of unit `id` (`None` when there is no such unit).
+    pub fn unit_props(&self, id: i64) -> Result<Option<Props>> {
+        self.conn
+            .prepare_cached("SELECT props FROM units WHERE id = ?1")
+            .and_then(|mut stmt| {
+                stmt.query_row(params![id], |r| r.get::<_, Option<String>>(0))
+                    .optional()
+            })
+            .map(|found| found.map(parse_props))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Whether any variant has matching language `base` (an index lookup).
+    pub fn has_language(&self, base: &str) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM variants WHERE base = ?1)",
+                params![base],
+                |r| r.get(0),
+            )
             .map_err(|e| self.err(e))
     }
 

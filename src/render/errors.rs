@@ -76,6 +76,7 @@ pub fn error_message(error: &Error, l10n: &L10n) -> String {
             "error-not-a-store",
             &[("path", path.display().to_string().into())],
         ),
+        Error::EmptyPattern => l10n.msg("error-empty-pattern", &[]),
         Error::Automaton(detail) => {
             l10n.msg("error-automaton", &[("detail", detail.clone().into())])
         }

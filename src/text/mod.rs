@@ -3,6 +3,7 @@
 
 pub mod arabic;
 pub mod case;
+pub mod fold;
 pub mod invisible;
 pub mod key;
 pub mod normalize;
@@ -11,6 +12,7 @@ pub mod segment;
 
 pub use arabic::{normalize_arabic, strip_tashkeel};
 pub use case::fold_case;
+pub use fold::{FoldOptions, Folded, fold, fold_mapped};
 pub use invisible::{find_invisible, is_invisible, show_invisible, strip_invisible};
 pub use key::match_key;
 pub use normalize::{fold_whitespace, nfc, normalize_for_matching};

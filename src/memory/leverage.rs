@@ -1,0 +1,127 @@
+//! Leverage: the memory's suggestions for a segment, as `match`, `analyze` and `pretranslate` use
+//! them. Each is a fuzzy hit with its original source and its target, raised to 101 when it is a
+//! 100 % match in the same context, and with its numbers and tags carried over from the query when
+//! those are all that differ (the score stays the exact edit-distance score).
+
+use super::fuzzy::{Hit, Index, Metric, Query, Searcher, prepare, search_words};
+use super::placeable::adjust;
+use super::{Context, Store};
+use crate::error::Result;
+
+/// The score of a context match.
+pub const CONTEXT_SCORE: f64 = 101.0;
+
+/// One suggestion from the memory.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    /// Percent, unrounded; [`CONTEXT_SCORE`] for a context match.
+    pub score: f64,
+    pub unit: i64,
+    pub source: String,
+    pub target: String,
+    /// The target's numbers or tags were replaced by the query's.
+    pub adjusted: bool,
+    /// A 100 % match in the same context.
+    pub context: bool,
+}
+
+/// Looks up segments of one language pair.
+pub struct Leverage<'a> {
+    store: &'a Store,
+    index: &'a Index,
+    searcher: Searcher<'a>,
+    from: String,
+    /// The target language; without one, any unit with the source language is a suggestion and
+    /// has an empty target.
+    to: Option<String>,
+    /// The index's language slot of `to`; `None` when no unit has it.
+    require: Option<u32>,
+}
+
+impl<'a> Leverage<'a> {
+    /// Suggestions from `store` for text in matching language `from` (the index of `from`), with
+    /// targets in `to`.
+    pub fn new(store: &'a Store, index: &'a Index, from: &str, to: Option<&str>) -> Leverage<'a> {
+        let require = match to {
+            Some(to) => index
+                .meta()
+                .slots
+                .iter()
+                .position(|s| s == to)
+                .map(|slot| 1u32 << slot),
+            None => Some(0),
+        };
+        Leverage {
+            store,
+            index,
+            searcher: Searcher::new(index),
+            from: from.to_string(),
+            to: to.map(str::to_string),
+            require,
+        }
+    }
+
+    /// The best `top` suggestions scoring at least `min` for `text`, best first (ties by unit).
+    pub fn suggest(
+        &mut self,
+        text: &str,
+        context: &Context<'_>,
+        top: usize,
+        min: f64,
+        metric: Metric,
+    ) -> Result<Vec<Suggestion>> {
+        let Some(require) = self.require else {
+            return Ok(Vec::new());
+        };
+        let prepared = prepare(text);
+        let query = Query {
+            text: &prepared,
+            top,
+            min,
+            require,
+        };
+        let hits = match metric {
+            Metric::Chars => self.searcher.search(&query),
+            Metric::Words => search_words(self.index, &query),
+        };
+        let mut out = Vec::with_capacity(hits.len());
+        for hit in hits {
+            let source = self.source_text(&hit)?;
+            let target = match &self.to {
+                Some(to) => self.store.texts(hit.unit, to)?.into_iter().next(),
+                None => None,
+            }
+            .unwrap_or_default();
+            let score = hit.score();
+            let in_context =
+                score == 100.0 && self.store.has_context(hit.unit, &self.from, context)?;
+            let adjusted = if score < 100.0 {
+                adjust(&prepared, &prepare(&source), &target)
+            } else {
+                None
+            };
+            out.push(Suggestion {
+                score: if in_context { CONTEXT_SCORE } else { score },
+                unit: hit.unit,
+                source,
+                adjusted: adjusted.is_some(),
+                target: adjusted.unwrap_or(target),
+                context: in_context,
+            });
+        }
+        // Context matches first; the rest keep the index's order.
+        out.sort_by_key(|s| !s.context);
+        Ok(out)
+    }
+
+    /// The original text of the hit's source variant (the index holds it prepared).
+    fn source_text(&self, hit: &Hit) -> Result<String> {
+        let prepared = self.index.text(hit.entry);
+        let texts = self.store.texts(hit.unit, &self.from)?;
+        Ok(texts
+            .iter()
+            .find(|t| prepare(t) == prepared)
+            .cloned()
+            .unwrap_or_else(|| prepared.to_string()))
+    }
+}

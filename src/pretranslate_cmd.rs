@@ -1,0 +1,190 @@
+//! `tarjuman pretranslate`: a document with its targets filled from the memory. XLIFF 1.2 or 2.0
+//! stays XLIFF (spliced, everything else untouched), PO stays PO, plain text and Markdown become
+//! XLIFF 2.0.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use tarjuman::analysis::{DocumentKind, InputSegment, document_kind, read_segments};
+use tarjuman::error::{Error, Result};
+use tarjuman::formats::Format;
+use tarjuman::formats::po_fill::PoFile;
+use tarjuman::formats::xliff_fill::{Fill, XliffFile, new_xliff2};
+use tarjuman::l10n::L10n;
+use tarjuman::memory::fuzzy::{Metric, open_or_build};
+use tarjuman::memory::{Context, Leverage, Store};
+use tarjuman::model::LangTag;
+use tarjuman::output::write_atomically;
+
+use crate::app::{Outcome, say, warn_unknown_language};
+use crate::cli::Cli;
+
+/// The default lowest score used (Trados's default minimum match value).
+const DEFAULT_MIN: f64 = 70.0;
+
+#[derive(Debug, Args)]
+pub(crate) struct PretranslateArgs {
+    /// The document: XLIFF 1.2 or 2.0, PO, plain text or Markdown
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// The language of the source text
+    #[arg(long, value_name = "LANG")]
+    from: String,
+    /// The language of the translations
+    #[arg(long, value_name = "LANG")]
+    to: String,
+    /// The lowest score used, in percent
+    #[arg(long, default_value_t = DEFAULT_MIN, value_name = "P")]
+    min: f64,
+    /// The file to write (XLIFF for XLIFF, plain text and Markdown; PO for PO), or - for standard
+    /// output
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+}
+
+/// What was filled, for the summary.
+#[derive(Default)]
+struct Tally {
+    segments: u64,
+    exact: u64,
+    fuzzy: u64,
+    with_codes: u64,
+}
+
+/// The best fill for each segment (`None` where `skip` says so or nothing scores `min`).
+fn fills(
+    leverage: &mut Option<Leverage<'_>>,
+    segments: &[InputSegment],
+    skip: impl Fn(usize) -> bool,
+    min: f64,
+    tally: &mut Tally,
+) -> Result<Vec<Option<Fill>>> {
+    let mut out = Vec::with_capacity(segments.len());
+    for (i, segment) in segments.iter().enumerate() {
+        tally.segments += 1;
+        let Some(leverage) = leverage.as_mut().filter(|_| !skip(i)) else {
+            out.push(None);
+            continue;
+        };
+        // Neighbours are the nearest segments with text (a PO header is none).
+        let has_text = |s: &&InputSegment| !s.text.trim().is_empty();
+        let context = Context {
+            id: segment.id.as_deref(),
+            prev: segments[..i]
+                .iter()
+                .rev()
+                .find(has_text)
+                .map(|s| s.text.as_str()),
+            next: segments[i + 1..]
+                .iter()
+                .find(has_text)
+                .map(|s| s.text.as_str()),
+        };
+        let best = leverage
+            .suggest(&segment.text, &context, 5, min, Metric::Chars)?
+            .into_iter()
+            .next();
+        if let Some(best) = &best {
+            if best.score >= 100.0 {
+                tally.exact += 1;
+            } else {
+                tally.fuzzy += 1;
+            }
+        }
+        out.push(best.map(|s| Fill {
+            target: s.target,
+            score: s.score,
+            memory_source: s.source,
+        }));
+    }
+    Ok(out)
+}
+
+pub(crate) fn run(cli: &Cli, args: &PretranslateArgs, l10n: &L10n) -> Result<Outcome> {
+    let from = LangTag::parse(&args.from)?;
+    let to = LangTag::parse(&args.to)?;
+    let path = &args.file;
+    let kind = document_kind(path);
+    let store = Store::open_existing(&cli.db)?;
+    if let Some(store) = &store {
+        warn_unknown_language(store, &from.base(), l10n)?;
+        warn_unknown_language(store, &to.base(), l10n)?;
+    }
+    let index = match &store {
+        Some(store) => Some(open_or_build(store, &from.base())?),
+        None => None,
+    };
+    let mut leverage = match (&store, &index) {
+        (Some(store), Some(index)) => {
+            Some(Leverage::new(store, index, &from.base(), Some(&to.base())))
+        }
+        _ => None,
+    };
+    let mut tally = Tally::default();
+    let bytes = match kind {
+        DocumentKind::Memory(Format::Xliff) => {
+            let file = XliffFile::read(path)?;
+            let segments: Vec<InputSegment> = file
+                .segments()
+                .iter()
+                .map(|s| InputSegment {
+                    text: s.source.clone(),
+                    id: s.name.clone(),
+                })
+                .collect();
+            tally.with_codes = file
+                .segments()
+                .iter()
+                .filter(|s| s.open && s.has_codes)
+                .count() as u64;
+            let skip = |i: usize| {
+                let s = &file.segments()[i];
+                !s.open || s.has_codes || s.source.trim().is_empty()
+            };
+            let fills = fills(&mut leverage, &segments, skip, args.min, &mut tally)?;
+            file.filled(&fills, &to)
+        }
+        DocumentKind::Memory(Format::Po) => {
+            let file = PoFile::read(path)?;
+            let segments: Vec<InputSegment> = file
+                .entries()
+                .iter()
+                .map(|e| InputSegment {
+                    text: e.msgid.clone(),
+                    id: e.msgctxt.clone(),
+                })
+                .collect();
+            let skip = |i: usize| !file.entries()[i].open;
+            let fills = fills(&mut leverage, &segments, skip, args.min, &mut tally)?;
+            file.filled(&fills)
+        }
+        _ => {
+            let segments = read_segments(path, &from)?;
+            let fills = fills(&mut leverage, &segments, |_| false, args.min, &mut tally)?;
+            let pairs: Vec<(String, Option<Fill>)> =
+                segments.into_iter().map(|s| s.text).zip(fills).collect();
+            let original = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            new_xliff2(&original, &from, &to, &pairs).into_bytes()
+        }
+    };
+    let out = &args.output;
+    write_atomically(out, |w| w.write_all(&bytes).map_err(|e| Error::io(out, e)))?;
+    if !cli.quiet && out != Path::new("-") {
+        say(&l10n.msg(
+            "pretranslate-done",
+            &[
+                ("path", out.display().to_string().into()),
+                ("segments", tally.segments.into()),
+                ("exact", tally.exact.into()),
+                ("fuzzy", tally.fuzzy.into()),
+            ],
+        ))?;
+        if tally.with_codes > 0 {
+            say(&l10n.msg("pretranslate-codes", &[("count", tally.with_codes.into())]))?;
+        }
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,390 @@
+//! `match` placeables and context, `analyze` bands and `pretranslate` for XLIFF 1.2, XLIFF 2.0, PO
+//! and plain text, with schema validation by xmllint.
+
+use std::path::Path;
+use std::process::Command;
+
+use predicates::prelude::*;
+
+use crate::common::{Sandbox, shared};
+
+const TSV: &str = "en\taz\tkk\n\
+You have 3 new messages.\tSizin 3 yeni mesajınız var.\tСізде 3 жаңа хабар бар.\n\
+Open the file.\tFaylı aç.\tФайлды аш.\n\
+Save the file.\tFaylı saxla.\tФайлды сақта.\n\
+Close the file.\tFaylı bağla.\tФайлды жап.\n\
+Save the file.\tFaylı yadda saxla.\tФайлды сақтау.\n";
+
+fn sandbox() -> Sandbox {
+    let sb = Sandbox::new();
+    let tsv = sb.write("tm.tsv", TSV);
+    sb.cmd().arg("import").arg(tsv).assert().success();
+    sb
+}
+
+fn json_out(sb: &Sandbox, args: &[&str]) -> serde_json::Value {
+    let out = sb.cmd().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Whether xmllint accepts `file` against the schema at `schema` (under the shared schemas).
+fn validates(file: &Path, schema: &str) -> bool {
+    let schema = shared("interop/schemas").join(schema);
+    let out = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(schema)
+        .arg(file)
+        .output()
+        .expect("xmllint is installed");
+    if !out.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+    }
+    out.status.success()
+}
+
+#[test]
+fn numbers_are_adjusted_and_the_score_stays_exact() {
+    let sb = sandbox();
+    let out = sb
+        .cmd()
+        .args(["match", "--from", "en", "--to", "az", "--format", "jsonl"])
+        .arg("You have 12 new messages.")
+        .output()
+        .unwrap();
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &line["matches"][0];
+    assert_eq!(m["target"], "Sizin 12 yeni mesajınız var.");
+    assert_eq!(m["adjusted"], true);
+    assert_eq!(m["source"], "You have 3 new messages.");
+    let score = m["score"].as_f64().unwrap();
+    assert!((score - 100.0 * (1.0 - 2.0 / 25.0)).abs() < 1e-9, "{score}");
+    // An unadjusted match has no such key.
+    let out = sb
+        .cmd()
+        .args(["match", "--from", "en", "--to", "az", "--format", "jsonl"])
+        .arg("Open the files.")
+        .output()
+        .unwrap();
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(line["matches"][0].get("adjusted").is_none(), "{line}");
+}
+
+#[test]
+fn context_makes_101() {
+    let sb = sandbox();
+    let out = sb
+        .cmd()
+        .args(["match", "--from", "en", "--to", "az", "--format", "jsonl"])
+        .args([
+            "--context-prev",
+            "Open the file.",
+            "--context-next",
+            "Close the file.",
+        ])
+        .arg("Save the file.")
+        .output()
+        .unwrap();
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &line["matches"][0];
+    assert_eq!(first["score"], 101.0);
+    assert_eq!(first["target"], "Faylı saxla.");
+    assert_eq!(line["matches"][1]["score"], 100.0);
+    // The other neighbour: the second "Save the file." comes after "Close the file.".
+    let out = sb
+        .cmd()
+        .args(["match", "--from", "en", "--to", "az", "--format", "jsonl"])
+        .args(["--context-prev", "Close the file."])
+        .arg("Save the file.")
+        .output()
+        .unwrap();
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["matches"][0]["score"], 101.0);
+    assert_eq!(line["matches"][0]["target"], "Faylı yadda saxla.");
+}
+
+#[test]
+fn analyze_counts_bands_per_file_and_in_total() {
+    let sb = sandbox();
+    let doc = sb.write(
+        "doc.txt",
+        "Open the file. Save the file. Close the file.\n\nYou have 7 new messages. Something else entirely here.\n\nOpen the file.\n",
+    );
+    let second = sb.write("more.md", "# Title\n\nOpen the file.\n");
+    let report = json_out(
+        &sb,
+        &[
+            "analyze",
+            "--from",
+            "en",
+            "--to",
+            "az",
+            "--format",
+            "json",
+            doc.to_str().unwrap(),
+            second.to_str().unwrap(),
+        ],
+    );
+    let bands = &report["files"][0]["bands"];
+    let segments = |b: &str| bands[b]["segments"].as_u64().unwrap();
+    assert_eq!(segments("101"), 2, "{report}");
+    assert_eq!(segments("100"), 1);
+    assert_eq!(segments("95-99"), 1);
+    assert_eq!(segments("no-match"), 1);
+    assert_eq!(segments("repetitions"), 1);
+    assert_eq!(report["files"][0]["total"]["words"], 21);
+    let more = &report["files"][1]["bands"];
+    assert_eq!(more["repetitions"]["segments"], 1);
+    assert_eq!(more["no-match"]["segments"], 1);
+    assert_eq!(report["total"]["total"]["segments"], 8);
+    sb.cmd()
+        .args(["analyze", "--from", "en", "--format", "csv"])
+        .arg(&doc)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "file,band,segments,words,characters\n",
+        ));
+    // An empty memory: everything is new; a language not in it is named.
+    let empty = Sandbox::new();
+    let report = json_out(
+        &empty,
+        &[
+            "analyze",
+            "--from",
+            "en",
+            "--format",
+            "json",
+            doc.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(report["total"]["bands"]["no-match"]["segments"], 5);
+    sb.cmd()
+        .args(["analyze", "--from", "ar"])
+        .arg(&doc)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no text in ar"));
+}
+
+const XLIFF12: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!-- a comment that stays -->
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="ui.txt" source-language="en" target-language="az" datatype="plaintext">
+    <body>
+      <trans-unit id="1" resname="open">
+        <source>Open the file.</source>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>You have 12 new messages.</source>
+        <target state="new"></target>
+        <note>keep me</note>
+      </trans-unit>
+      <trans-unit id="3">
+        <source>Close the file.</source>
+        <target>Bağla!</target>
+      </trans-unit>
+      <trans-unit id="4">
+        <source>Nothing like it at all, really.</source>
+      </trans-unit>
+      <trans-unit id="5">
+        <source>Open <g id="1">the</g> file.</source>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"#;
+
+#[test]
+fn xliff_1_2_is_filled_in_place_and_validates() {
+    let sb = sandbox();
+    let input = sb.write("ui.xlf", XLIFF12);
+    assert!(validates(&input, "xliff12/xliff-core-1.2-strict.xsd"));
+    let output = sb.path("out.xlf");
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
+        .arg(&output)
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 filled with 100 %"))
+        .stdout(predicate::str::contains("1 segments with inline codes"));
+    let out = std::fs::read_to_string(&output).unwrap();
+    assert!(
+        validates(&output, "xliff12/xliff-core-1.2-strict.xsd"),
+        "{out}"
+    );
+    let expected = XLIFF12
+        .replace(
+            "<source>Open the file.</source>",
+            "<source>Open the file.</source><target state=\"translated\" state-qualifier=\"exact-match\">Faylı aç.</target><alt-trans match-quality=\"100\" origin=\"tarjuman\"><source>Open the file.</source><target>Faylı aç.</target></alt-trans>",
+        )
+        .replace(
+            "<target state=\"new\"></target>",
+            "<target state=\"needs-review-translation\" state-qualifier=\"leveraged-tm\">Sizin 12 yeni mesajınız var.</target><alt-trans match-quality=\"92\" origin=\"tarjuman\"><source>You have 3 new messages.</source><target>Sizin 12 yeni mesajınız var.</target></alt-trans>",
+        );
+    assert_eq!(out, expected);
+}
+
+const XLIFF20: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+  <file id="f1">
+    <unit id="u1" name="save">
+      <notes><note>stays</note></notes>
+      <segment state="initial">
+        <source>Save the file.</source>
+      </segment>
+      <segment id="s2">
+        <source>You have 3 new messages!</source>
+        <target/>
+      </segment>
+    </unit>
+    <unit id="u2">
+      <segment id="x"><source>Close the file.</source><target>Bağla</target></segment>
+    </unit>
+  </file>
+</xliff>
+"#;
+
+#[test]
+fn xliff_2_0_is_filled_in_place_and_validates() {
+    let sb = sandbox();
+    let input = sb.write("ui.xlf", XLIFF20);
+    assert!(validates(&input, "xliff20/xliff_core_2.0.xsd"));
+    let output = sb.path("out.xlf");
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
+        .arg(&output)
+        .arg(&input)
+        .assert()
+        .success();
+    let out = std::fs::read_to_string(&output).unwrap();
+    assert!(validates(&output, "xliff20/xliff_core_2.0.xsd"), "{out}");
+    assert!(out.contains("srcLang=\"en\" trgLang=\"az\">"), "{out}");
+    assert!(
+        out.contains(
+            "<segment id=\"tarjuman1\" state=\"translated\" subState=\"tarjuman:exact-match\">"
+        ) && out.contains("<mtc:match ref=\"#tarjuman1\" similarity=\"100\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("<source>Save the file.</source><target>Faylı saxla.</target>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<segment id=\"s2\" state=\"initial\" subState=\"tarjuman:leveraged-tm\">"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<target>Sizin 3 yeni mesajınız var.</target>"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "<mtc:match ref=\"#s2\" similarity=\"95.83\" type=\"tm\" origin=\"tarjuman\">"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("<notes><note>stays</note></notes>"));
+    assert!(out.contains(
+        "<segment id=\"x\"><source>Close the file.</source><target>Bağla</target></segment>"
+    ));
+}
+
+#[test]
+fn po_and_text_are_pretranslated() {
+    let sb = sandbox();
+    let po = sb.write(
+        "ui.po",
+        "msgid \"\"\nmsgstr \"\"\n\"Language: az\\n\"\n\n#: a.c:1\nmsgid \"Open the file.\"\nmsgstr \"\"\n\nmsgid \"You have 9 new messages.\"\nmsgstr \"\"\n",
+    );
+    let out = sb.path("out.po");
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
+        .arg(&out)
+        .arg(&po)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains(
+            "# tarjuman: 100% match\n#: a.c:1\nmsgid \"Open the file.\"\nmsgstr \"Faylı aç.\""
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "#, fuzzy\nmsgid \"You have 9 new messages.\"\nmsgstr \"Sizin 9 yeni mesajınız var.\""
+        ),
+        "{text}"
+    );
+    let doc = sb.write("doc.md", "# Open the file.\n\nSomething new.\n");
+    let xlf = sb.path("doc.xlf");
+    sb.cmd()
+        .args([
+            "pretranslate",
+            "--from",
+            "en",
+            "--to",
+            "kk",
+            "--min",
+            "90",
+            "-o",
+        ])
+        .arg(&xlf)
+        .arg(&doc)
+        .assert()
+        .success();
+    assert!(validates(&xlf, "xliff20/xliff_core_2.0.xsd"));
+    let text = std::fs::read_to_string(&xlf).unwrap();
+    assert!(text.contains("<target>Файлды аш.</target>"), "{text}");
+    assert!(
+        text.contains("<segment id=\"s2\"><source>Something new.</source></segment>"),
+        "{text}"
+    );
+}
+
+#[test]
+fn long_queries_answer_in_bounded_time() {
+    let sb = Sandbox::new();
+    sb.cmd()
+        .arg("import")
+        .arg(shared("data/real-tm.tmx"))
+        .assert()
+        .success();
+    let words = [
+        "Could", "not", "open", "file", "the", "Save", "as", "folder",
+    ];
+    let long: String = (0..3000)
+        .map(|i| words[i % words.len()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let long = &long[..10_000];
+    let started = std::time::Instant::now();
+    sb.cmd()
+        .args([
+            "match", "--from", "en", "--to", "kk", "--min", "50", "--format", "jsonl", "--",
+        ])
+        .arg(long)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"matches\":[]"));
+    sb.cmd().args(["search", "--"]).arg(long).assert().success();
+    let doc = sb.write("long.txt", long);
+    sb.cmd()
+        .args(["analyze", "--from", "en"])
+        .arg(&doc)
+        .assert()
+        .success();
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    sb.cmd()
+        .args(["match", "--from", "fr", "--to", "kk", "Ouvrir"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no text in fr"));
+}

@@ -1,0 +1,173 @@
+//! `tarjuman search`: a concordance that folds case the Turkic way, ignores Arabic diacritics on
+//! request, falls back for short patterns, and follows the store.
+
+use predicates::prelude::*;
+
+use crate::common::Sandbox;
+
+const TSV: &str = "en\taz\tar\n\
+Open the file\tFaylı aç\tافتح الملف\n\
+ISTANBUL office\tİSTANBUL ofisi\tمكتب إسطنبول\n\
+Istanbul and Izmir\tIğdır və İzmir\tإسطنبول وإزمير\n\
+Muhammad said\tMəhəmməd dedi\tقال مُحَمَّدٌ\n\
+Ahmad\tƏhməd\tأحمد\n";
+
+fn sandbox() -> Sandbox {
+    let sb = Sandbox::new();
+    let tsv = sb.write("tm.tsv", TSV);
+    sb.cmd().arg("import").arg(tsv).assert().success();
+    sb
+}
+
+/// (unit, lang, matched texts) of each hit.
+fn hits(sb: &Sandbox, args: &[&str]) -> Vec<(i64, String, Vec<String>)> {
+    let out = sb
+        .cmd()
+        .arg("search")
+        .args(args)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
+            let found = v["spans"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| {
+                    let (a, b) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+                    text[a as usize - 1..b as usize - 1].iter().collect()
+                })
+                .collect();
+            (
+                v["unit"].as_i64().unwrap(),
+                v["lang"].as_str().unwrap().to_string(),
+                found,
+            )
+        })
+        .collect()
+}
+
+fn found(hits: &[(i64, String, Vec<String>)]) -> Vec<String> {
+    hits.iter().flat_map(|h| h.2.clone()).collect()
+}
+
+#[test]
+fn case_folding_follows_the_language_of_each_text() {
+    let sb = sandbox();
+    // In Azerbaijani, "istanbul" is İSTANBUL, not Istanbul; in English both fold to it.
+    let az = hits(&sb, &["--lang", "az", "-i", "istanbul"]);
+    assert_eq!(found(&az), ["İSTANBUL"]);
+    let en = hits(&sb, &["--lang", "en", "-i", "istanbul"]);
+    assert_eq!(found(&en), ["ISTANBUL", "Istanbul"]);
+    let dotless = hits(&sb, &["-i", "ığdır"]);
+    assert_eq!(found(&dotless), ["Iğdır"]);
+    // Without --ignore-case, case counts.
+    assert!(hits(&sb, &["istanbul"]).is_empty());
+    let exact = hits(&sb, &["İzmir"]);
+    assert_eq!(found(&exact), ["İzmir"]);
+}
+
+#[test]
+fn arabic_diacritics_are_ignored_on_request() {
+    let sb = sandbox();
+    assert!(hits(&sb, &["محمد"]).is_empty());
+    let blind = hits(&sb, &["--ignore-diacritics", "محمد"]);
+    assert_eq!(found(&blind), ["مُحَمَّدٌ"]);
+    let alef = hits(&sb, &["--ignore-diacritics", "--lang", "ar", "احمد"]);
+    assert_eq!(found(&alef), ["أحمد"]);
+}
+
+#[test]
+fn short_patterns_are_found_without_trigrams() {
+    let sb = sandbox();
+    let hits = hits(&sb, &["--lang", "az", "İ"]);
+    assert_eq!(
+        hits.iter().map(|h| h.0).collect::<Vec<_>>(),
+        [2, 3],
+        "{hits:?}"
+    );
+    assert_eq!(hits[1].2, ["İ"]);
+}
+
+#[test]
+fn human_output_marks_hits_and_shows_translations() {
+    let sb = sandbox();
+    sb.cmd()
+        .args(["search", "file"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("#1 en: Open the ⟦file⟧"))
+        .stdout(predicate::str::contains("az: Faylı aç"))
+        .stdout(predicate::str::contains("ar: افتح الملف"));
+    sb.cmd()
+        .args(["search", "nowhere"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No occurrence"));
+}
+
+#[test]
+fn the_index_follows_the_store() {
+    let sb = sandbox();
+    assert_eq!(hits(&sb, &["-i", "office"]).len(), 1);
+    let more = sb.write("more.tsv", "en\taz\nBranch office\tFilial ofisi\n");
+    sb.cmd().arg("import").arg(more).assert().success();
+    let after = hits(&sb, &["-i", "office"]);
+    assert_eq!(after.iter().map(|h| h.0).collect::<Vec<_>>(), [2, 6]);
+    assert_eq!(hits(&sb, &["--limit", "1", "-i", "office"]).len(), 1);
+}
+
+#[test]
+fn bad_searches_say_what_is_wrong() {
+    let sb = sandbox();
+    sb.cmd()
+        .args(["search", "  "])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("search pattern is empty"));
+    sb.cmd()
+        .args(["search", "--lang", "kk", "file"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no text in kk"));
+    let empty = Sandbox::new();
+    empty
+        .cmd()
+        .args(["search", "file"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No occurrence"));
+    let long = "ab".repeat(50_000);
+    sb.cmd()
+        .args(["search", "--", &long])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No occurrence"));
+}
+
+#[test]
+fn messages_are_localized() {
+    let sb = sandbox();
+    sb.cmd()
+        .args(["--lang", "kk", "search", "--lang", "en", "nowhere"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("табылмады"));
+    // The interface language alone does not restrict the search.
+    sb.cmd()
+        .args(["--lang", "ar", "search", "file"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("افتح الملف"))
+        .stderr(predicate::str::is_empty());
+}
