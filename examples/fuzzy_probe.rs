@@ -33,6 +33,8 @@ fn main() {
             lang: "en".into(),
             slots: vec!["en".into()],
             generation: 0,
+            after: 0,
+            high_water: 0,
         },
     );
     eprintln!(
