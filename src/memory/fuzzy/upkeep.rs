@@ -271,14 +271,14 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(24))]
+        #![proptest_config(ProptestConfig::with_cases(32))]
         /// After any sequence of imports, matched or not in between, search equals brute force over
         /// the current store: new units are found, merged ones are found once, languages a unit
         /// gains through a later import's new slots are required correctly.
         #[test]
         fn matches_follow_every_import(
-            first in proptest::collection::vec(unit_strategy(), 16..80),
-            later in proptest::collection::vec(proptest::collection::vec(unit_strategy(), 0..6), 0..5),
+            first in proptest::collection::vec(unit_strategy(), 40..120),
+            later in proptest::collection::vec(proptest::collection::vec(unit_strategy(), 0..5), 0..6),
             match_between in proptest::collection::vec(any::<bool>(), 6),
             queries in proptest::collection::vec("[abc xY]{1,12}", 1..4),
         ) {
