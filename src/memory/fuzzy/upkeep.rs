@@ -273,8 +273,8 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(32))]
         /// After any sequence of imports, matched or not in between, search equals brute force over
-        /// the current store: new units are found, merged ones are found once, languages a unit
-        /// gains through a later import's new slots are required correctly.
+        /// the current store: new units are found, merged ones are found once, and a target
+        /// language that only a delta has a slot for is required correctly.
         #[test]
         fn matches_follow_every_import(
             first in proptest::collection::vec(unit_strategy(), 40..120),
