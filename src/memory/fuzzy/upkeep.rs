@@ -194,7 +194,7 @@ pub fn refresh(store: &Store) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::fuzzy::{Query, Searcher, brute_force};
+    use crate::memory::fuzzy::{Hit, Query, Searcher, brute_force, search_words};
     use crate::model::{LangTag, Props, Segment, Unit, Variant};
     use proptest::prelude::*;
 
@@ -251,15 +251,25 @@ mod tests {
                         require,
                     })
                 };
+                let key = |i: &Index, hits: Vec<Hit>| {
+                    hits.iter()
+                        .map(|h| (h.unit, h.distance, h.longest, i.text(h.entry).to_string()))
+                        .collect::<Vec<_>>()
+                };
                 let got = ask(&index).map_or(Vec::new(), |q| Searcher::new(&index).search(&q));
                 let want = ask(&whole).map_or(Vec::new(), |q| brute_force(&whole, &q));
-                let key = |i: &Index, h: &crate::memory::fuzzy::Hit| {
-                    (h.unit, h.distance, h.longest, i.text(h.entry).to_string())
-                };
                 assert_eq!(
-                    got.iter().map(|h| key(&index, h)).collect::<Vec<_>>(),
-                    want.iter().map(|h| key(&whole, h)).collect::<Vec<_>>(),
+                    key(&index, got),
+                    key(&whole, want),
                     "query {query:?} to {lang}"
+                );
+                // The word metric scans every entry of both parts.
+                let got = ask(&index).map_or(Vec::new(), |q| search_words(&index, &q));
+                let want = ask(&whole).map_or(Vec::new(), |q| search_words(&whole, &q));
+                assert_eq!(
+                    key(&index, got),
+                    key(&whole, want),
+                    "words {query:?} to {lang}"
                 );
             }
         }
