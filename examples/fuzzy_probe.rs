@@ -134,6 +134,8 @@ fn build(tm: &str) -> Index {
             lang: "en".into(),
             slots: vec!["en".into()],
             generation: 0,
+            after: 0,
+            high_water: 0,
         },
     );
     eprintln!(

@@ -125,6 +125,56 @@ fn the_index_follows_the_store() {
 }
 
 #[test]
+fn a_second_import_goes_into_a_delta_that_matches_see() {
+    let sb = Sandbox::new();
+    let mut csv = String::from("en,kk\n");
+    for i in 0..100 {
+        csv.push_str(&format!(
+            "Open project file number {i},Жоба файлын ашу {i}\n"
+        ));
+    }
+    let first = sb.write("a.csv", &csv);
+    sb.cmd().arg("import").arg(&first).assert().success();
+    let query = |to: &'static str| {
+        [
+            "--from",
+            "en",
+            "--to",
+            to,
+            "--top",
+            "1",
+            "--format",
+            "jsonl",
+            "--",
+            "Close the project file now",
+        ]
+    };
+    let before = jsonl(&sb, &query("kk"));
+    let matches = before[0]["matches"].as_array().unwrap();
+    assert!(matches.iter().all(|m| m["score"].as_f64().unwrap() < 100.0));
+    // Two new units, one in a language the store did not have: the import indexes just them.
+    let second = sb.write(
+        "b.tmx",
+        r#"<?xml version="1.0"?><tmx version="1.4"><header srclang="en" segtype="sentence" adminlang="en" datatype="plaintext" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en"><seg>Close the project file now</seg></tuv><tuv xml:lang="kk"><seg>Жоба файлын қазір жабу</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Close the project file now</seg></tuv><tuv xml:lang="ar"><seg>أغلق ملف المشروع الآن</seg></tuv></tu>
+</body></tmx>"#,
+    );
+    sb.cmd().arg("import").arg(&second).assert().success();
+    let mut delta = sb.db().into_os_string();
+    delta.push("-fuzzy-en.delta.idx");
+    assert!(std::path::Path::new(&delta).exists());
+    for (to, target) in [
+        ("kk", "Жоба файлын қазір жабу"),
+        ("ar", "أغلق ملف المشروع الآن"),
+    ] {
+        let after = jsonl(&sb, &query(to));
+        assert_eq!(after[0]["matches"][0]["score"].as_f64().unwrap(), 100.0);
+        assert_eq!(after[0]["matches"][0]["target"], target);
+    }
+}
+
+#[test]
 fn human_output_marks_differences_without_colour_off_a_terminal() {
     let sb = Sandbox::new();
     let tm = sb.write("a.csv", "en,az\nOpen the file,Faylı aç\n");

@@ -127,6 +127,7 @@ fn read_file(
 }
 
 /// Imports `paths` in one transaction: either every file is imported, or (on the first error) none.
+/// Then the saved fuzzy indexes take in the new units ([`super::fuzzy::refresh`]).
 ///
 /// Each file is read and its units prepared on a second thread while this one stores them, so
 /// parsing and SQLite overlap; a bounded channel keeps the reader at most a few batches ahead.
@@ -191,6 +192,9 @@ pub fn import(
         summaries.push(summary);
     }
     importer.commit()?;
+    // The import stands either way: an index this cannot bring up to date is brought up to date
+    // by the next match, which checks the store generation first.
+    let _ = super::fuzzy::refresh(store);
     Ok(summaries)
 }
 

@@ -624,13 +624,42 @@ impl Store {
         .map_err(|e| self.err(e))
     }
 
-    /// Calls `visit(unit, base, text)` for every variant, in unit order.
-    pub fn for_each_variant(&self, mut visit: impl FnMut(i64, &str, &str)) -> Result<()> {
+    /// The highest unit id (0 for an empty store). Units are never deleted and a unit's variants
+    /// never change once stored (an import merges only into a unit with the same variants), so the
+    /// units above an id are exactly the ones added since it was the highest.
+    pub fn high_water(&self) -> Result<i64> {
+        self.conn
+            .query_row("SELECT coalesce(max(id), 0) FROM units", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Runs `read` in one read transaction, so that everything it reads is of the same state of
+    /// the store (an import committing meanwhile is not half seen).
+    pub fn snapshot<T>(&self, read: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(|e| self.err(e))?;
+        let result = read(self);
+        let end = self
+            .conn
+            .execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        let value = result?;
+        end.map_err(|e| self.err(e))?;
+        Ok(value)
+    }
+
+    /// Calls `visit(unit, base, text)` for every variant of the units with ids above `after`, in
+    /// unit order.
+    pub fn for_each_variant(
+        &self,
+        after: i64,
+        mut visit: impl FnMut(i64, &str, &str),
+    ) -> Result<()> {
         let mut stmt = self
             .conn
-            .prepare("SELECT unit, base, text FROM variants ORDER BY unit, ord")
+            .prepare("SELECT unit, base, text FROM variants WHERE unit > ?1 ORDER BY unit, ord")
             .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query(params![after]).map_err(|e| self.err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
             let unit: i64 = row.get(0).map_err(|e| self.err(e))?;
             let base: String = row.get(1).map_err(|e| self.err(e))?;

@@ -7,7 +7,6 @@
 //! subtags are kept: the tag is data. Matching goes through [`LangTag::base`], which maps every tag of a
 //! first-class language onto `en`, `az`, `kk`, `kk-Latn` or `ar`.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -46,18 +45,32 @@ impl Language {
     }
 }
 
-fn registry() -> &'static HashMap<&'static str, Option<&'static str>> {
-    static REGISTRY: OnceLock<HashMap<&'static str, Option<&'static str>>> = OnceLock::new();
+/// The lines of the ISO 639 registry: a code, then optionally a tab and its shortest equivalent.
+/// The file is sorted by code (a test checks it), so a code is found by binary search; splitting the
+/// lines is all the set-up there is, which matters to a process that parses one or two tags.
+fn registry() -> &'static [&'static str] {
+    static REGISTRY: OnceLock<Vec<&'static str>> = OnceLock::new();
     REGISTRY.get_or_init(|| {
         include_str!("iso639.tsv")
             .lines()
             .filter(|line| !line.starts_with('#') && !line.is_empty())
-            .map(|line| match line.split_once('\t') {
-                Some((code, short)) => (code, Some(short)),
-                None => (line, None),
-            })
             .collect()
     })
+}
+
+/// The code of a registry line.
+fn code_of(line: &str) -> &str {
+    line.split_once('\t').map_or(line, |(code, _)| code)
+}
+
+/// The registry's entry for language subtag `code`: `Some(shortest equivalent, if another)`, or
+/// `None` when the registry does not know it.
+fn lookup(code: &str) -> Option<Option<&'static str>> {
+    let lines = registry();
+    let i = lines
+        .binary_search_by(|line| code_of(line).cmp(code))
+        .ok()?;
+    Some(lines[i].split_once('\t').map(|(_, short)| short))
 }
 
 fn is_alpha(s: &str) -> bool {
@@ -111,8 +124,8 @@ impl LangTag {
         if !(2..=3).contains(&language.len()) || !is_alpha(language) {
             return Err(malformed());
         }
-        let canonical_language = match registry().get(language) {
-            Some(Some(short)) => (*short).to_string(),
+        let canonical_language = match lookup(language) {
+            Some(Some(short)) => short.to_string(),
             Some(None) => language.to_string(),
             None if is_private_use_language(language) => language.to_string(),
             None => {
@@ -255,6 +268,15 @@ mod tests {
 
     fn tag(s: &str) -> String {
         LangTag::parse(s).unwrap().as_str().to_string()
+    }
+
+    #[test]
+    fn the_registry_is_sorted_by_code_and_finds_codes() {
+        let codes: Vec<&str> = registry().iter().map(|l| code_of(l)).collect();
+        assert!(codes.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(lookup("eng"), Some(Some("en")));
+        assert_eq!(lookup("en"), Some(None));
+        assert_eq!(lookup("zzz"), None);
     }
 
     #[test]

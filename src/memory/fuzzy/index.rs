@@ -10,11 +10,16 @@
 //!
 //! Everything lives in one byte buffer (built in memory, or mapped from a file), little-endian,
 //! sections aligned to 8 bytes.
+//!
+//! An index may carry a delta: a second, small index of the units added since it was built (ids
+//! above its high-water mark). Entry numbers then run through the main part and on into the delta;
+//! [`Index::unit`], [`Index::text`], [`Index::langs`] and [`Index::entries`] see both parts, and
+//! the searcher searches each part ([`Index::parts`]).
 
 use std::ops::Range;
 
 /// File magic and format version.
-const MAGIC: &[u8; 8] = b"TJMFZX02";
+const MAGIC: &[u8; 8] = b"TJMFZX03";
 /// One skip-table entry every this many postings.
 const SKIP_EVERY: usize = 64;
 /// A bigram gets bitmaps when at least one entry in this many has it.
@@ -133,6 +138,10 @@ pub struct Meta {
     pub slots: Vec<String>,
     /// The store generation the index reflects.
     pub generation: i64,
+    /// The entries are of the units with ids in `after + 1..=high_water` (a whole index has
+    /// `after` 0; a delta starts above its main index's `high_water`).
+    pub after: i64,
+    pub high_water: i64,
 }
 
 /// How a bigram is stored.
@@ -153,6 +162,8 @@ pub struct Index {
     ranges: [(usize, usize); SECTIONS],
     meta: Meta,
     words: usize,
+    /// The units added since, searched with this index.
+    delta: Option<Box<Index>>,
 }
 
 #[inline]
@@ -343,6 +354,7 @@ impl Index {
             ranges,
             meta,
             words,
+            delta: None,
         }
     }
 
@@ -368,8 +380,9 @@ impl Index {
             ranges,
             meta,
             words: 0,
+            delta: None,
         };
-        let n = index.len();
+        let n = index.part_len();
         index.words = n.div_ceil(64);
         let sane = index.section(Section::TextEnds).len() == n * 8
             && index.section(Section::Langs).len() == n * 4
@@ -406,28 +419,75 @@ impl Index {
         &self.bytes[start..end]
     }
 
+    /// What the index says about itself: the delta's meta when there is one (its slots extend the
+    /// main part's, and it is the newer).
     pub fn meta(&self) -> &Meta {
-        &self.meta
+        self.delta.as_ref().map_or(&self.meta, |d| &d.meta)
     }
 
-    /// The number of entries.
-    pub fn len(&self) -> usize {
+    /// The main part alone.
+    pub(crate) fn without_delta(mut self) -> Index {
+        self.delta = None;
+        self
+    }
+
+    /// Attaches a delta (an index of the units above this one's high-water mark).
+    pub(crate) fn with_delta(mut self, delta: Index) -> Index {
+        self.delta = Some(Box::new(delta));
+        self
+    }
+
+    /// The delta, if any.
+    pub(crate) fn delta(&self) -> Option<&Index> {
+        self.delta.as_deref()
+    }
+
+    /// The parts to search, each with the number of its first entry.
+    pub(crate) fn parts(&self) -> impl Iterator<Item = (&Index, usize)> {
+        std::iter::once((self, 0)).chain(self.delta().map(|d| (d, self.part_len())))
+    }
+
+    /// The number of entries of this part (without the delta).
+    #[inline]
+    pub(crate) fn part_len(&self) -> usize {
         self.section(Section::Units).len() / 8
+    }
+
+    /// The number of entries, the delta's included.
+    pub fn len(&self) -> usize {
+        self.part_len() + self.delta().map_or(0, Index::len)
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// The part entry `i` is in, and its number there.
+    #[inline]
+    fn locate(&self, i: usize) -> (&Index, usize) {
+        match self.delta() {
+            Some(delta) if i >= self.part_len() => (delta, i - self.part_len()),
+            _ => (self, i),
+        }
+    }
+
     /// The unit of entry `i`.
     #[inline]
     pub fn unit(&self, i: usize) -> i64 {
-        u64_at(self.section(Section::Units), i) as i64
+        let (part, i) = self.locate(i);
+        u64_at(part.section(Section::Units), i) as i64
     }
 
     /// The prepared text of entry `i`.
     #[inline]
     pub fn text(&self, i: usize) -> &str {
+        let (part, i) = self.locate(i);
+        part.part_text(i)
+    }
+
+    /// The prepared text of entry `i` of this part.
+    #[inline]
+    fn part_text(&self, i: usize) -> &str {
         let ends = self.section(Section::TextEnds);
         let start = if i == 0 {
             0
@@ -463,7 +523,8 @@ impl Index {
     /// The language mask of entry `i`.
     #[inline]
     pub fn langs(&self, i: usize) -> u32 {
-        u32_at(self.section(Section::Langs), i)
+        let (part, i) = self.locate(i);
+        u32_at(part.section(Section::Langs), i)
     }
 
     /// The length of entry `i` in chars (saturated at 65,535).
@@ -483,7 +544,7 @@ impl Index {
         let count = starts.len() / 4;
         let at = |l: usize| {
             if l >= count {
-                self.len()
+                self.part_len()
             } else {
                 u32_at(starts, l) as usize
             }
@@ -568,14 +629,14 @@ impl Index {
         }
     }
 
-    /// The size of the index in bytes.
+    /// The size of the index in bytes, the delta's included.
     pub fn size(&self) -> usize {
-        self.bytes.len()
+        self.bytes.len() + self.delta().map_or(0, Index::size)
     }
 
     /// The bytes of indexed text (the arena), to relate the index size to the text it covers.
     pub fn text_size(&self) -> usize {
-        self.section(Section::Arena).len()
+        self.section(Section::Arena).len() + self.delta().map_or(0, Index::text_size)
     }
 
     /// All entries.
@@ -604,6 +665,8 @@ mod tests {
                 lang: "en".into(),
                 slots: vec!["en".into()],
                 generation: 0,
+                after: 0,
+                high_water: 0,
             },
         )
     }

@@ -194,10 +194,10 @@ impl<'a> Searcher<'a> {
         }
     }
 
-    /// The length window `[lo, hi]` in which a string can reach the bar against `n` chars.
-    fn window(&self, n: usize, top: &TopK, min: f64) -> (usize, usize) {
+    /// The length window `[lo, hi]` in which a string of `index` can reach the bar against `n` chars.
+    fn window(index: &Index, n: usize, top: &TopK, min: f64) -> (usize, usize) {
         let lo = n - top.max_distance(n, min).min(n);
-        let max_len = self.index.max_len();
+        let max_len = index.max_len();
         let mut hi = n;
         while hi < max_len && hi + 1 - n <= top.max_distance(hi + 1, min) {
             hi += 1;
@@ -205,22 +205,37 @@ impl<'a> Searcher<'a> {
         (lo, hi)
     }
 
-    /// The exact top hits for `query`.
+    /// The exact top hits for `query`: each part of the index (the main part, then the delta) in
+    /// turn, into one top list, so the bar the main part sets prunes the delta too.
     pub fn search(&mut self, query: &Query<'_>) -> Vec<Hit> {
-        let index = self.index;
         let q: Vec<u32> = query.text.chars().map(u32::from).collect();
-        let n = q.len();
         let mut top = TopK {
             top: query.top,
             hits: Vec::new(),
         };
-        if n == 0 || query.top == 0 || index.is_empty() {
-            return top.hits;
+        for (part, first) in self.index.parts() {
+            self.search_part(part, first, &q, query, &mut top);
         }
-        let (lo, hi) = self.window(n, &top, query.min);
+        top.hits
+    }
+
+    /// Offers the hits of one part of the index (entry numbers from `first` on) to `top`.
+    fn search_part(
+        &mut self,
+        index: &Index,
+        first: usize,
+        q: &[u32],
+        query: &Query<'_>,
+        top: &mut TopK,
+    ) {
+        let n = q.len();
+        if n == 0 || query.top == 0 || index.part_len() == 0 {
+            return;
+        }
+        let (lo, hi) = Self::window(index, n, top, query.min);
         let window = index.length_range(lo, hi);
         if window.is_empty() {
-            return top.hits;
+            return;
         }
         // τ per length of the window (≤ 0: the lemma cannot prune that length).
         let tau: Vec<i64> = (lo..=hi)
@@ -232,7 +247,7 @@ impl<'a> Searcher<'a> {
         let tau_of = |entry: usize| tau[index.length(entry).clamp(lo, hi) - lo];
 
         let (mut keys, mut grams) = (Vec::new(), Vec::new());
-        gram_counts(&q, &mut keys, &mut grams);
+        gram_counts(q, &mut keys, &mut grams);
         let planned: Vec<(GramInfo, u32)> = grams
             .iter()
             .filter_map(|&(key, c)| index.gram(key).map(|info| (info, c)))
@@ -298,7 +313,7 @@ impl<'a> Searcher<'a> {
 
         // Verify, most shared bigrams first; the bar rises as hits come in.
         candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut pattern = Pattern::new(&q);
+        let mut pattern = Pattern::new(q);
         for (shared, entry) in candidates {
             if index.langs(entry) & query.require != query.require {
                 continue;
@@ -318,14 +333,13 @@ impl<'a> Searcher<'a> {
             let distance = pattern.distance(index.chars(entry), len, cutoff);
             if let Some(distance) = distance {
                 top.offer(Hit {
-                    entry,
+                    entry: first + entry,
                     unit: index.unit(entry),
                     distance,
                     longest,
                 });
             }
         }
-        top.hits
     }
 }
 
@@ -422,6 +436,8 @@ mod tests {
                 lang: "en".into(),
                 slots: vec!["en".into(), "kk".into()],
                 generation: 0,
+                after: 0,
+                high_water: 0,
             },
         )
     }
