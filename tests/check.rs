@@ -290,3 +290,52 @@ fn names_dev_drafts_with_their_glossary() {
         .collect();
     assert_eq!(found, ["Раимкулова", "Токаев", "Aбай"]);
 }
+
+/// The README's first command: the shipped sample draft against the shipped glossaries.
+#[test]
+fn the_shipped_sample_draft_shows_each_kind_of_name_trouble() {
+    let sb = Sandbox::new();
+    let draft = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/draft-en.txt");
+    let out = sb
+        .cmd()
+        .args(["check", "--fail-on", "error", "--format", "jsonl"])
+        .arg(&draft)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let found: Vec<(String, String, String)> = jsonl(&out)
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["found"].as_str().unwrap().to_string(),
+                f["suggestion"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        (
+            "glossary-variant",
+            "Salim bin Mohammed Al-Malik",
+            "Salim bin Mohammed AlMalik",
+        ),
+        (
+            "glossary-variant",
+            "Aktoty Raiymkulova",
+            "Aktoty Raimkulova",
+        ),
+        ("glossary-variant", "Maryam Gafarzade", "Maryam Gafar-zade"),
+        ("glossary-variant", "Alakbar Khydyrov", "Alakbar Khidirov"),
+        ("glossary-variant", "Anar Kerimov", "Anar Karimov"),
+        ("inconsistent-name", "Nuryev", "Nuriyev"),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(r, f, s)| (r.to_string(), f.to_string(), s.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+    // Without --fail-on error the warnings fail the run, as in CI.
+    sb.cmd().arg("check").arg(&draft).assert().code(1);
+}

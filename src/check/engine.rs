@@ -244,12 +244,22 @@ impl Checker {
 }
 
 /// Whether a sentence starts at `at`: only spaces, quotes or brackets since the start of the
-/// line or since sentence punctuation or a dash.
+/// line or since sentence punctuation or a dash. A full stop after a title, an abbreviation or an
+/// initial does not end a sentence (`Dr. Nuriyev`, `Salim M. AlMalik`).
 fn sentence_start(text: &str, at: usize) -> bool {
-    for c in text[..at].chars().rev() {
+    for (i, c) in text[..at].char_indices().rev() {
         match c {
             ' ' | '\t' | '"' | '\'' | '«' | '“' | '‘' | '(' | '[' | '*' | '#' | '>' => {}
-            '\n' | '.' | '!' | '?' | '…' | ':' | '—' | '–' | '-' | '•' | '؟' => {
+            '.' => {
+                let before = &text[..i];
+                let word_start = before
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !(c.is_alphabetic() || *c == '.'))
+                    .map_or(0, |(j, c)| j + c.len_utf8());
+                return !crate::segment::rules::continues_sentence(&before[word_start..]);
+            }
+            '\n' | '!' | '?' | '…' | ':' | '—' | '–' | '-' | '•' | '؟' => {
                 return true;
             }
             _ => return false,

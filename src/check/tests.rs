@@ -182,6 +182,24 @@ fn capitalized_common_words_at_sentence_starts_are_not_names() {
 }
 
 #[test]
+fn names_after_titles_and_initials_are_names_not_sentence_starts() {
+    assert_eq!(
+        findings(
+            "Dr. Nuriyev opened the forum. Later Dr. Nuryev spoke.",
+            "en"
+        ),
+        [one(Rule::InconsistentName, "Nuryev", "Nuriyev")]
+    );
+    assert_eq!(
+        findings(
+            "Проф. Жұмабаев сөз сөйледі. Кейін проф. Жумабаев қорытындылады.",
+            "kk"
+        ),
+        [one(Rule::InconsistentName, "Жумабаев", "Жұмабаев")]
+    );
+}
+
+#[test]
 fn mixed_scripts_take_precedence_and_suggest_one_script() {
     assert_eq!(
         findings("Prezident İlham Әliyevin məktubu.", "az"),

@@ -96,6 +96,15 @@ const TITLES: &[&str] = &[
 /// The per-language tables, in the order their rules apply.
 pub(crate) const LANGUAGES: [&Abbreviations; 4] = [&ENGLISH, &AZERBAIJANI, &KAZAKH, &ARABIC];
 
+/// Whether a sentence goes on after `word` and a full stop: a title (`Dr.`), an abbreviation of
+/// any of the four languages that never ends a sentence (`prof.`, `т.б.`), or an initial (`M.` in
+/// `Salim M. AlMalik`). `word` is written without the final full stop.
+pub(crate) fn continues_sentence(word: &str) -> bool {
+    let mut letters = word.chars();
+    let initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    initial || TITLES.contains(&word) || LANGUAGES.iter().any(|a| a.never.contains(&word))
+}
+
 /// The script class of an abbreviation list (by its first letter), in Java syntax (`IsLatin`), so
 /// that OmegaT and Okapi read the exported rules; [`super::java_to_rust`] rewrites it for Rust.
 fn script(words: &[&str]) -> &'static str {
