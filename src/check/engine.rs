@@ -246,7 +246,7 @@ impl Checker {
 /// Whether a sentence starts at `at`: only spaces, quotes or brackets since the start of the
 /// line or since sentence punctuation or a dash. A full stop after a title, an abbreviation or an
 /// initial does not end a sentence (`Dr. Nuriyev`, `Salim M. AlMalik`).
-fn sentence_start(text: &str, at: usize) -> bool {
+pub(super) fn sentence_start(text: &str, at: usize) -> bool {
     for (i, c) in text[..at].char_indices().rev() {
         match c {
             ' ' | '\t' | '"' | '\'' | '«' | '“' | '‘' | '(' | '[' | '*' | '#' | '>' => {}

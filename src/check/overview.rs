@@ -7,11 +7,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
+use super::engine::sentence_start;
 use super::scan::{capitalized_runs, name_part, tokens};
 use crate::glossary::Locator;
 use crate::glossary::recognize::{Recognizer, strict_key};
 use crate::model::Language;
 use crate::names::clusters;
+use crate::segment::rules::continues_sentence;
 
 /// Where one mention is: the document's index and 1-based line and column (scalar values), the
 /// end exclusive.
@@ -77,7 +79,20 @@ pub fn names(texts: &[&str], recognizer: &Recognizer) -> Vec<Name> {
                 }
             }
             for run in capitalized_runs(line, &words, base) {
-                let run = &words[run];
+                let mut run = &words[run];
+                // A title before a name is not part of it (`Dr.`), and a lone capitalized word at
+                // the start of a sentence may be any word.
+                while let Some((last, rest)) = run.split_last()
+                    && text[last.range.end..].starts_with('.')
+                    && continues_sentence(&text[last.range.clone()])
+                {
+                    run = rest;
+                }
+                if let [only] = run
+                    && sentence_start(text, only.range.start)
+                {
+                    continue;
+                }
                 let (Some(first), Some(last)) = (run.first(), run.last()) else {
                     continue;
                 };
@@ -229,5 +244,16 @@ p_almalik,person,Salim AlMalik,,,سالم المالك,Salim Al-Malik,,\n";
             !other.iter().flatten().any(|(s, _)| *s == "The"),
             "{other:?}"
         );
+    }
+
+    #[test]
+    fn titles_and_lone_sentence_starts_are_not_names() {
+        let recognizer = Recognizer::new(&[]).unwrap();
+        let text = "Dr. Nuriyev opened it. Later Dr. Nuryev spoke. Afterwards Prof. Aliyev left.";
+        let spellings: Vec<String> = names(&[text], &recognizer)
+            .iter()
+            .flat_map(|n| n.spellings.iter().map(|s| s.text.clone()))
+            .collect();
+        assert_eq!(spellings, ["Nuriyev", "Nuryev", "Aliyev"]);
     }
 }
