@@ -38,6 +38,10 @@ pub enum Reason {
     UnknownFormat,
     #[error("malformed XML: {0}")]
     Xml(String),
+    #[error("malformed XML: </{found}> where </{expected}> should close the open element")]
+    XmlMismatchedEndTag { expected: String, found: String },
+    #[error("malformed XML: </{0}> closes no open element")]
+    XmlUnmatchedEndTag(String),
     #[error("the file ends before the document is complete")]
     Truncated,
     #[error("undefined entity &{0};")]
@@ -109,6 +113,8 @@ impl Reason {
             Reason::Binary => "reason-binary",
             Reason::UnknownFormat => "reason-unknown-format",
             Reason::Xml(_) => "reason-xml",
+            Reason::XmlMismatchedEndTag { .. } => "reason-xml-mismatched-end-tag",
+            Reason::XmlUnmatchedEndTag(_) => "reason-xml-unmatched-end-tag",
             Reason::Truncated => "reason-truncated",
             Reason::UndefinedEntity(_) => "reason-undefined-entity",
             Reason::EntityDeclaration => "reason-entity-declaration",
@@ -147,6 +153,10 @@ impl Reason {
                 vec![("detail", detail.clone())]
             }
             Reason::UndefinedEntity(name) => vec![("entity", name.clone())],
+            Reason::XmlMismatchedEndTag { expected, found } => {
+                vec![("expected", expected.clone()), ("found", found.clone())]
+            }
+            Reason::XmlUnmatchedEndTag(name) => vec![("found", name.clone())],
             Reason::WrongRoot { expected, found } => {
                 vec![("expected", expected.clone()), ("found", found.clone())]
             }

@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::common::Sandbox;
+use crate::common::{Sandbox, assert_snapshot};
 
 #[test]
 fn exit_code_2_for_usage_errors() {
@@ -81,4 +81,33 @@ fn stats_of_a_missing_store_is_empty_and_creates_nothing() {
     let sb = Sandbox::new();
     assert_eq!(sb.units(), 0);
     assert!(!sb.db().exists());
+}
+
+/// An import error and the top-level help, as each interface language prints them.
+#[test]
+fn import_error_and_help_snapshots_in_each_language() {
+    let sb = Sandbox::new();
+    sb.write(
+        "broken.tmx",
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n<header srclang=\"en\"/>\n<body>\n\
+         <tu><tuv xml:lang=\"en\"><seg>Open file</seg></tuv>\n</body>\n</tmx>\n",
+    );
+    for lang in ["en", "az", "kk", "ar"] {
+        let out = sb
+            .cmd()
+            .args(["--lang", lang, "import", "broken.tmx"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{lang}");
+        assert_snapshot(
+            &format!("import-error.{lang}.txt"),
+            &String::from_utf8_lossy(&out.stderr),
+        );
+        let out = sb.cmd().args(["--lang", lang, "--help"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{lang}");
+        assert_snapshot(
+            &format!("help.{lang}.txt"),
+            &String::from_utf8_lossy(&out.stdout),
+        );
+    }
 }

@@ -63,6 +63,12 @@ impl Context {
             }
             QxError::Syntax(_) => at(Reason::Truncated),
             QxError::IllFormed(IllFormedError::MissingEndTag(_)) => at(Reason::Truncated),
+            QxError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
+                at(Reason::XmlMismatchedEndTag { expected, found })
+            }
+            QxError::IllFormed(IllFormedError::UnmatchedEndTag(found)) => {
+                at(Reason::XmlUnmatchedEndTag(found))
+            }
             QxError::Escape(e) => at(escape_reason(e)),
             other => at(Reason::Xml(other.to_string())),
         }

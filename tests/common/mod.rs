@@ -11,6 +11,18 @@ pub(crate) fn shared(path: &str) -> PathBuf {
         .join(path)
 }
 
+/// Compares `got` with the snapshot `tests/snapshots/NAME`; `UPDATE_SNAPSHOTS=1` rewrites it.
+pub(crate) fn assert_snapshot(name: &str, got: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, got).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(got, want, "the output differs from {}", path.display());
+}
+
 /// A scratch folder with a store path in it.
 pub(crate) struct Sandbox {
     pub(crate) dir: tempfile::TempDir,
