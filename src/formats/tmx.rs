@@ -932,7 +932,13 @@ mod tests {
     fn malformed_xml_is_an_error_with_a_position() {
         let (reason, position) =
             input_error(tmx("<tu><tuv xml:lang=\"en\"><seg>a</tuv></seg></tu>").as_bytes());
-        assert!(matches!(reason, Reason::Xml(_)), "{reason:?}");
+        assert_eq!(
+            reason,
+            Reason::XmlMismatchedEndTag {
+                expected: "seg".into(),
+                found: "tuv".into()
+            }
+        );
         assert_eq!(position, Some((5, 30)));
         let (reason, position) = input_error(b"<tmx><body>\n<tu <tuv/></tu></body></tmx>");
         assert!(matches!(reason, Reason::Xml(_)), "{reason:?}");
