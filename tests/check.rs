@@ -1,7 +1,7 @@
 //! `tarjuman check` through the real binary: exit codes, the jsonl and json reports, the human
 //! report, bilingual files, and bad input.
 
-use crate::common::{Sandbox, shared};
+use crate::common::{Sandbox, parse_jsonl, shared};
 
 const GLOSSARY: &str = "\
 id,type,en,az,kk,ar,variants,forbidden,note
@@ -9,13 +9,6 @@ p_almalik,person,Salim AlMalik,,,سالم بن محمد المالك,Salim Al-Ma
 p_tokayev,person,Kassym-Jomart Tokayev,,Қасым-Жомарт Тоқаев,,Касым-Жомарт Токаев,,
 pl_almaty,place,Almaty,Almatı,Алматы,ألماتي,,Alma-Ata,
 ";
-
-fn jsonl(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
-        .collect()
-}
 
 /// A sandbox with the test glossary; `check` runs with it and no shipped glossaries.
 fn setup() -> (Sandbox, std::path::PathBuf) {
@@ -43,7 +36,7 @@ fn jsonl_has_the_public_keys_scalar_columns_and_exit_code_one() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let rows = jsonl(&out.stdout);
+    let rows = parse_jsonl(&out.stdout);
     let keys: Vec<&str> = rows[0]
         .as_object()
         .unwrap()
@@ -155,7 +148,7 @@ fn output_file_and_tsv_targets_with_term_missing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(out.stdout.is_empty());
-    let rows = jsonl(&std::fs::read(&report).unwrap());
+    let rows = parse_jsonl(&std::fs::read(&report).unwrap());
     let got: Vec<(String, u64, u64)> = rows
         .iter()
         .map(|r| {
@@ -186,7 +179,7 @@ fn source_text_aligned_by_sentence_finds_missing_terms() {
         .arg(&tgt)
         .output()
         .unwrap();
-    let rows = jsonl(&out.stdout);
+    let rows = parse_jsonl(&out.stdout);
     assert_eq!(rows.len(), 0, "no kk form, nothing to require: {rows:?}");
     let g2 = sb.write(
         "g2.csv",
@@ -198,7 +191,7 @@ fn source_text_aligned_by_sentence_finds_missing_terms() {
         .arg(&tgt)
         .output()
         .unwrap();
-    let rows = jsonl(&out.stdout);
+    let rows = parse_jsonl(&out.stdout);
     assert_eq!(rows.len(), 1, "{out:?}");
     assert_eq!(rows[0]["rule"], "term-missing");
     assert_eq!(rows[0]["found"], "Салим келді.");
@@ -237,7 +230,7 @@ fn bad_input_exits_2_naming_the_file_and_line_or_is_skipped_with_keep_going() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert_eq!(jsonl(&out.stdout).len(), 1);
+    assert_eq!(parse_jsonl(&out.stdout).len(), 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("bin.txt"));
     // A glossary with a broken row: an error naming it and the line, or skipped.
     let broken = sb.write("broken.csv", "id,type,en\np1,person,\"Al\n");
@@ -284,7 +277,7 @@ fn names_dev_drafts_with_their_glossary() {
         .arg(docs.join("d04-kk.txt"))
         .output()
         .unwrap();
-    let found: Vec<String> = jsonl(&out.stdout)
+    let found: Vec<String> = parse_jsonl(&out.stdout)
         .iter()
         .map(|r| r["found"].as_str().unwrap().to_string())
         .collect();
@@ -305,7 +298,7 @@ fn the_shipped_sample_draft_shows_each_kind_of_name_trouble() {
         .get_output()
         .stdout
         .clone();
-    let found: Vec<(String, String, String)> = jsonl(&out)
+    let found: Vec<(String, String, String)> = parse_jsonl(&out)
         .iter()
         .map(|f| {
             (

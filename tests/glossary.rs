@@ -2,16 +2,9 @@
 
 use predicates::prelude::*;
 
-use crate::common::{Sandbox, shared};
+use crate::common::{Sandbox, parse_jsonl, shared};
 
 const HEADER: &str = "id,type,en,az,kk,ar,variants,forbidden,note\n";
-
-fn jsonl(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
-        .collect()
-}
 
 #[test]
 fn find_reports_mentions_as_jsonl_with_scalar_columns() {
@@ -27,7 +20,7 @@ fn find_reports_mentions_as_jsonl_with_scalar_columns() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    let rows = jsonl(&out.stdout);
+    let rows = parse_jsonl(&out.stdout);
     // The keys, in this order (a public interface).
     let first = String::from_utf8_lossy(&out.stdout)
         .lines()

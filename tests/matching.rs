@@ -3,20 +3,10 @@
 
 use predicates::prelude::*;
 
-use crate::common::{Sandbox, shared};
+use crate::common::{Sandbox, run_jsonl, shared};
 
 fn jsonl(sb: &Sandbox, args: &[&str]) -> Vec<serde_json::Value> {
-    let out = sb.cmd().arg("match").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    run_jsonl(sb.cmd().arg("match").args(args))
 }
 
 #[test]

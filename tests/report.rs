@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{Sandbox, assert_snapshot, shared};
+use crate::common::{Sandbox, assert_snapshot, parse_jsonl, shared};
 
 const GLOSSARY: &str = "id,type,en,az,kk,ar,variants,forbidden,note\n\
 p_almalik,person,Salim AlMalik,Salim AlMalik,Сәлім Әл-Малик,سالم المالك,Salim Al-Malik,,\n\
@@ -393,10 +393,7 @@ fn names_lists_every_name_with_spellings_counts_and_places() {
         stdout(&out)
     };
     let jsonl = names("jsonl");
-    let rows: Vec<serde_json::Value> = jsonl
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = parse_jsonl(jsonl.as_bytes());
     assert_eq!(rows[0]["entry"], "p_almalik");
     assert_eq!(rows[0]["count"], 3);
     assert_eq!(rows[0]["spellings"][0]["spelling"], "Salim AlMalik");

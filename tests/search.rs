@@ -3,7 +3,7 @@
 
 use predicates::prelude::*;
 
-use crate::common::Sandbox;
+use crate::common::{Sandbox, run_jsonl};
 
 const TSV: &str = "en\taz\tar\n\
 Open the file\tFaylı aç\tافتح الملف\n\
@@ -21,40 +21,31 @@ fn sandbox() -> Sandbox {
 
 /// (unit, lang, matched texts) of each hit.
 fn hits(sb: &Sandbox, args: &[&str]) -> Vec<(i64, String, Vec<String>)> {
-    let out = sb
-        .cmd()
-        .arg("search")
-        .args(args)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
-            let found = v["spans"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| {
-                    let (a, b) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
-                    text[a as usize - 1..b as usize - 1].iter().collect()
-                })
-                .collect();
-            (
-                v["unit"].as_i64().unwrap(),
-                v["lang"].as_str().unwrap().to_string(),
-                found,
-            )
-        })
-        .collect()
+    run_jsonl(
+        sb.cmd()
+            .arg("search")
+            .args(args)
+            .args(["--format", "jsonl"]),
+    )
+    .iter()
+    .map(|v| {
+        let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
+        let found = v["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let (a, b) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+                text[a as usize - 1..b as usize - 1].iter().collect()
+            })
+            .collect();
+        (
+            v["unit"].as_i64().unwrap(),
+            v["lang"].as_str().unwrap().to_string(),
+            found,
+        )
+    })
+    .collect()
 }
 
 fn found(hits: &[(i64, String, Vec<String>)]) -> Vec<String> {

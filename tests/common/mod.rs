@@ -11,6 +11,25 @@ pub(crate) fn shared(path: &str) -> PathBuf {
         .join(path)
 }
 
+/// The JSON objects of JSON-lines output, one per line.
+pub(crate) fn parse_jsonl(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+/// Runs `cmd`, which must succeed, and parses its JSON-lines output.
+pub(crate) fn run_jsonl(cmd: &mut Command) -> Vec<serde_json::Value> {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    parse_jsonl(&out.stdout)
+}
+
 /// Compares `got` with the snapshot `tests/snapshots/NAME`; `UPDATE_SNAPSHOTS=1` rewrites it.
 pub(crate) fn assert_snapshot(name: &str, got: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
