@@ -8,9 +8,11 @@
 //! (consonant skeleton) among the entries' spellings and their surnames, then confirmed with
 //! [`similarity`]; a spelling close to two entries names neither and is left alone.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use super::Flag;
 use super::Rule;
@@ -95,10 +97,44 @@ fn first_phone(s: &str) -> Option<char> {
     name_key(s, false).chars().next()
 }
 
+/// The folded words of an entry's spellings, and the spellings (with a person's surname alone)
+/// under their [`script_key`].
+fn entry_keys(entry: &Entry) -> (Vec<String>, Vec<(String, String)>) {
+    let mut words = Vec::new();
+    let mut keyed = Vec::new();
+    for (spelling, _) in entry.spellings() {
+        words.extend(spelling.split_whitespace().map(fold_key));
+        let mut keys = vec![spelling];
+        if entry.kind == Kind::Person
+            && let Some(last) = spelling.split_whitespace().last()
+            && last != spelling
+        {
+            keys.push(last);
+        }
+        keyed.extend(
+            keys.into_iter()
+                .filter_map(|s| Some((script_key(s)?, s.to_string()))),
+        );
+    }
+    (words, keyed)
+}
+
 impl Glossaries {
+    /// Compiles `glossaries`: the recognizer and the index of unlisted spellings are built side
+    /// by side, and the keys of the entries in parallel.
     pub(super) fn new(glossaries: &[Glossary]) -> Result<Glossaries> {
-        let recognizer = Recognizer::new(glossaries)?;
         let merged = Glossary::merged(glossaries);
+        let (recognizer, keyed) = rayon::join(
+            || Recognizer::new(glossaries),
+            || {
+                merged
+                    .entries
+                    .par_iter()
+                    .map(entry_keys)
+                    .collect::<Vec<_>>()
+            },
+        );
+        let recognizer = recognizer?;
         let by_id = merged
             .entries
             .iter()
@@ -107,24 +143,12 @@ impl Glossaries {
             .collect();
         let mut index: HashMap<String, Vec<(usize, String)>> = HashMap::new();
         let mut words = HashSet::new();
-        for (i, entry) in merged.entries.iter().enumerate() {
-            for (spelling, _) in entry.spellings() {
-                words.extend(spelling.split_whitespace().map(fold_key));
-                let mut keys = vec![spelling.to_string()];
-                if entry.kind == Kind::Person
-                    && let Some(last) = spelling.split_whitespace().last()
-                    && last != spelling
-                {
-                    keys.push(last.to_string());
-                }
-                for s in keys {
-                    let Some(key) = script_key(&s) else {
-                        continue;
-                    };
-                    let list = index.entry(key).or_default();
-                    if !list.iter().any(|(e, t)| *e == i && *t == s) {
-                        list.push((i, s));
-                    }
+        for (i, (entry_words, keys)) in keyed.into_iter().enumerate() {
+            words.extend(entry_words);
+            for (key, s) in keys {
+                let list = index.entry(key).or_default();
+                if !list.iter().any(|(e, t)| *e == i && *t == s) {
+                    list.push((i, s));
                 }
             }
         }
@@ -243,8 +267,11 @@ pub(super) struct SpellingCheck<'a> {
     glossaries: &'a Glossaries,
     lang: &'a LangTag,
     text: &'a str,
-    /// Unlisted spellings already looked up: names recur, and a lookup is costly.
-    seen: RefCell<HashMap<&'a str, Option<(usize, bool)>>>,
+    /// Unlisted spellings already looked up: names recur, and a lookup is costly. Shared by the
+    /// threads that check parts of one document.
+    seen: Mutex<HashMap<&'a str, Option<(usize, bool)>>>,
+    /// Suggestions already made, by found spelling and canonical form: [`restrict`] is costly.
+    restricted: Mutex<HashMap<(&'a str, &'a str), String>>,
     /// Words the document writes in lower case: common words, not names, when capitalized.
     common: &'a HashSet<&'a str>,
 }
@@ -260,19 +287,30 @@ impl<'a> SpellingCheck<'a> {
             glossaries,
             lang,
             text,
-            seen: RefCell::new(HashMap::new()),
+            seen: Mutex::default(),
+            restricted: Mutex::default(),
             common,
         }
     }
 
     /// [`Glossaries::lookup`], remembered.
     fn lookup(&self, spelling: &'a str) -> Option<(usize, bool)> {
-        if let Some(known) = self.seen.borrow().get(spelling) {
+        if let Some(known) = lock(&self.seen).get(spelling) {
             return *known;
         }
         let found = self.glossaries.lookup(spelling);
-        self.seen.borrow_mut().insert(spelling, found);
+        lock(&self.seen).insert(spelling, found);
         found
+    }
+
+    /// [`restrict`], remembered.
+    fn restrict(&self, found: &'a str, canonical: &'a str) -> String {
+        if let Some(known) = lock(&self.restricted).get(&(found, canonical)) {
+            return known.clone();
+        }
+        let part = restrict(found, canonical);
+        lock(&self.restricted).insert((found, canonical), part.clone());
+        part
     }
 
     fn language(&self) -> Language {
@@ -280,7 +318,7 @@ impl<'a> SpellingCheck<'a> {
     }
 
     /// The finding for a mention of `entry` at `range`, if it is not the canonical spelling.
-    fn judge(&self, entry: &Entry, range: Range<usize>, form: Form) -> Option<Flag> {
+    fn judge(&self, entry: &'a Entry, range: Range<usize>, form: Form) -> Option<Flag> {
         let found = &self.text[range.clone()];
         if form == Form::Allowed {
             return None;
@@ -318,7 +356,7 @@ impl<'a> SpellingCheck<'a> {
                 Rule::GlossaryVariant
             },
             range,
-            suggestion: canonical.map(|c| restrict(found, c)),
+            suggestion: canonical.map(|c| self.restrict(found, c)),
             entry: Some(entry.id.clone()),
         })
     }
@@ -434,6 +472,13 @@ impl<'a> SpellingCheck<'a> {
         covered.extend(found_ranges);
         out
     }
+}
+
+/// The map behind `mutex`; a cache stays usable after a panic elsewhere.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Whether capitalized `word` is a common word: the text also has it in lower case.
