@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use unicode_normalization::char::canonical_combining_class;
+use unicode_security::MixedScript;
 
 use crate::text::{Script, is_invisible, script_of};
 
@@ -15,7 +16,7 @@ pub(super) struct Token {
     pub(super) script: Script,
     /// Starts with an upper-case letter (never true in Arabic script).
     pub(super) capitalized: bool,
-    /// Has both Latin and Cyrillic letters.
+    /// Mixes scripts inside one part (UTS #39: no script is common to all its letters).
     pub(super) mixed: bool,
 }
 
@@ -67,13 +68,14 @@ pub(super) fn tokens(text: &str, base: usize) -> Vec<Token> {
 
 fn token(text: &str, range: Range<usize>, base: usize) -> Token {
     let word = &text[range.clone()];
-    let (mut latin, mut cyrillic, mut arabic) = (0, 0, 0);
+    let (mut latin, mut cyrillic, mut arabic, mut other) = (0, 0, 0, 0);
     for c in word.chars() {
         match script_of(c) {
             Script::Latin => latin += 1,
             Script::Cyrillic => cyrillic += 1,
             Script::Arabic => arabic += 1,
-            _ => {}
+            Script::Other => other += 1,
+            Script::Common => {}
         }
     }
     let script = if arabic > latin.max(cyrillic) {
@@ -85,15 +87,15 @@ fn token(text: &str, range: Range<usize>, base: usize) -> Token {
     } else {
         Script::Common
     };
-    // Parts joined by a hyphen may be in different scripts (`UID-тің`), letters of one part not.
-    let mixed = latin > 0
-        && cyrillic > 0
+    // Parts joined by a hyphen may be in different scripts (`UID-тің`), and so may an Arabic
+    // proclitic and the foreign word a tatweel attaches it to (`لـCtrl`); letters of one part not:
+    // a part mixes scripts when its UTS #39 resolved script set is empty. Letters of only one of
+    // Latin, Cyrillic and Arabic are single-script, and skip the lookup.
+    let scripts = [latin, cyrillic, arabic].iter().filter(|&&n| n > 0).count();
+    let mixed = (scripts > 1 || other > 0)
         && word
-            .split(|c: char| is_joiner(c) && !is_invisible(c))
-            .any(|part| {
-                part.chars().any(|c| script_of(c) == Script::Latin)
-                    && part.chars().any(|c| script_of(c) == Script::Cyrillic)
-            });
+            .split(|c: char| (is_joiner(c) && !is_invisible(c)) || c == TATWEEL)
+            .any(|part| !part.is_single_script());
     Token {
         range: base + range.start..base + range.end,
         script,
@@ -183,6 +185,9 @@ pub(super) fn arabic_runs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     runs
 }
 
+/// The Arabic letter that stretches a word, also used to attach a proclitic to a foreign word.
+const TATWEEL: char = '\u{640}';
+
 /// Lower-case words that join the parts of a name.
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "van", "von", "ul", "ad",
@@ -215,9 +220,9 @@ mod tests {
         assert_eq!(name_part("ICESCO-nun"), "ICESCO");
         assert_eq!(name_part("el-Sisi"), "el-Sisi");
         assert_eq!(name_part("Alma-Ata"), "Alma-Ata");
-        let t = tokens("Aбай UID-тің", 0);
+        let t = tokens("Aбай UID-тің لـCtrl Tοkayev", 0);
         assert!(t[0].mixed && t[0].script == Script::Cyrillic);
-        assert!(!t[1].mixed);
+        assert!(!t[1].mixed && !t[2].mixed && t[3].mixed);
     }
 
     #[test]
