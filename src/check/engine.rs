@@ -105,12 +105,6 @@ impl Checker {
     ) -> Vec<Flag> {
         let text = document.text.as_str();
         let arabic = language.primary() == "ar";
-        let common: HashSet<&str> = document
-            .pieces
-            .iter()
-            .flat_map(|p| text[p.range.clone()].split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .collect();
         let work: Vec<(usize, Range<usize>)> = document
             .pieces
             .iter()
@@ -120,6 +114,13 @@ impl Checker {
                 chunks(&text[piece.range.clone()]).map(move |r| (p, at + r.start..at + r.end))
             })
             .collect();
+        let common = work
+            .par_iter()
+            .map(|(_, range)| lower_case_words(&text[range.clone()]))
+            .reduce(HashSet::new, |mut a, b| {
+                a.extend(b);
+                a
+            });
         let spelling = SpellingCheck::new(&self.glossaries, language, text, &common);
         let checked: Vec<Chunk> = work
             .par_iter()
@@ -280,6 +281,13 @@ impl Checker {
             findings,
         }
     }
+}
+
+/// The words of `text` that start with a lower-case letter.
+fn lower_case_words(text: &str) -> HashSet<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect()
 }
 
 /// What the word rules found in one chunk of a document.

@@ -67,13 +67,16 @@ fn to_script(word: &str, script: Script) -> String {
         .collect()
 }
 
-/// Latin and Cyrillic letters by script and UTS #39 skeleton; of letters with one skeleton, the
-/// first by code point.
+/// The letters of our alphabets (Latin to Extended-A with ə, and basic Cyrillic, which has the
+/// Kazakh letters) by script and UTS #39 skeleton; of letters with one skeleton, the first by
+/// code point. Phonetic and rare letters are left out: no suggestion rather than `ʍ` for `м`.
 fn look_alikes() -> &'static HashMap<(Script, String), char> {
     static TABLE: OnceLock<HashMap<(Script, String), char>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = HashMap::new();
-        let letters = ('A'..='\u{02AF}').chain('\u{0400}'..='\u{04FF}');
+        let letters = ('A'..='\u{017F}')
+            .chain(['Ə', 'ə'])
+            .chain('\u{0400}'..='\u{04FF}');
         for c in letters.filter(|c| c.is_alphabetic()) {
             let script = script_of(c);
             if matches!(script, Script::Latin | Script::Cyrillic) {

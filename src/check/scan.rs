@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use unicode_normalization::char::canonical_combining_class;
-use unicode_security::MixedScript;
+use unicode_security::mixed_script::AugmentedScriptSet;
 
 use crate::text::{Script, is_invisible, script_of};
 
@@ -87,21 +87,29 @@ fn token(text: &str, range: Range<usize>, base: usize) -> Token {
     } else {
         Script::Common
     };
-    // Parts joined by a hyphen may be in different scripts (`UID-тің`), and so may an Arabic
-    // proclitic and the foreign word a tatweel attaches it to (`لـCtrl`); letters of one part not:
-    // a part mixes scripts when its UTS #39 resolved script set is empty. Letters of only one of
-    // Latin, Cyrillic and Arabic are single-script, and skip the lookup.
-    let scripts = [latin, cyrillic, arabic].iter().filter(|&&n| n > 0).count();
-    let mixed = (scripts > 1 || other > 0)
+    // Parts joined by a hyphen may be in different scripts (`UID-тің`), letters of one part not:
+    // a part mixes scripts when the UTS #39 resolved script set of its letters is empty. Arabic
+    // script is left out: it attaches proclitics to foreign words (`بGanbek`, `لـCtrl`). Letters
+    // of only Latin or only Cyrillic are single-script and skip the lookup.
+    let mixed = ((latin > 0 && cyrillic > 0) || other > 0)
         && word
-            .split(|c: char| (is_joiner(c) && !is_invisible(c)) || c == TATWEEL)
-            .any(|part| !part.is_single_script());
+            .split(|c: char| is_joiner(c) && !is_invisible(c))
+            .any(mixes_scripts);
     Token {
         range: base + range.start..base + range.end,
         script,
         capitalized: is_capitalized(word),
         mixed,
     }
+}
+
+/// Whether the letters of `part` outside Arabic script have no script in common (UTS #39).
+fn mixes_scripts(part: &str) -> bool {
+    let mut scripts = AugmentedScriptSet::default();
+    for c in part.chars().filter(|&c| script_of(c) != Script::Arabic) {
+        scripts.intersect_with(AugmentedScriptSet::for_char(c));
+    }
+    scripts.is_empty()
 }
 
 /// Starts with an upper-case letter, or with a particle and a hyphen before one (`el-Sisi`).
@@ -185,9 +193,6 @@ pub(super) fn arabic_runs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     runs
 }
 
-/// The Arabic letter that stretches a word, also used to attach a proclitic to a foreign word.
-const TATWEEL: char = '\u{640}';
-
 /// Lower-case words that join the parts of a name.
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "van", "von", "ul", "ad",
@@ -220,9 +225,9 @@ mod tests {
         assert_eq!(name_part("ICESCO-nun"), "ICESCO");
         assert_eq!(name_part("el-Sisi"), "el-Sisi");
         assert_eq!(name_part("Alma-Ata"), "Alma-Ata");
-        let t = tokens("Aбай UID-тің لـCtrl Tοkayev", 0);
+        let t = tokens("Aбай UID-тің لـCtrl بGanbek Tοkayev", 0);
         assert!(t[0].mixed && t[0].script == Script::Cyrillic);
-        assert!(!t[1].mixed && !t[2].mixed && t[3].mixed);
+        assert!(!t[1].mixed && !t[2].mixed && !t[3].mixed && t[4].mixed);
     }
 
     #[test]
