@@ -21,8 +21,13 @@ pub(super) struct Token {
 }
 
 fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+    match c {
+        _ if c.is_ascii() => return c.is_ascii_alphanumeric(),
+        // The letters of our alphabets, without the Unicode tables.
+        '\u{00C0}'..='\u{017F}' if c != '×' && c != '÷' => return true,
+        'ə' | '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => return true,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => return true,
+        _ => {}
     }
     c.is_alphanumeric() || canonical_combining_class(c) != 0 || ('\u{64B}'..='\u{65F}').contains(&c)
 }

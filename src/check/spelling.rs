@@ -262,6 +262,9 @@ pub(super) fn restrict(found: &str, canonical: &str) -> String {
     best.1
 }
 
+/// Remembered verdicts of [`SpellingCheck::judge`].
+type Verdicts<'a> = HashMap<(&'a str, &'a str, Form), Option<(Rule, Option<String>)>>;
+
 /// Checks mentions of glossary entries in one piece of a document.
 pub(super) struct SpellingCheck<'a> {
     glossaries: &'a Glossaries,
@@ -270,8 +273,9 @@ pub(super) struct SpellingCheck<'a> {
     /// Unlisted spellings already looked up: names recur, and a lookup is costly. Shared by the
     /// threads that check parts of one document.
     seen: Mutex<HashMap<&'a str, Option<(usize, bool)>>>,
-    /// Suggestions already made, by found spelling and canonical form: [`restrict`] is costly.
-    restricted: Mutex<HashMap<(&'a str, &'a str), String>>,
+    /// Verdicts already given, by entry id, spelling found and form: mentions recur, and
+    /// [`restrict`] is costly.
+    judged: Mutex<Verdicts<'a>>,
     /// Words the document writes in lower case: common words, not names, when capitalized.
     common: &'a HashSet<&'a str>,
 }
@@ -288,7 +292,7 @@ impl<'a> SpellingCheck<'a> {
             lang,
             text,
             seen: Mutex::default(),
-            restricted: Mutex::default(),
+            judged: Mutex::default(),
             common,
         }
     }
@@ -303,16 +307,6 @@ impl<'a> SpellingCheck<'a> {
         found
     }
 
-    /// [`restrict`], remembered.
-    fn restrict(&self, found: &'a str, canonical: &'a str) -> String {
-        if let Some(known) = lock(&self.restricted).get(&(found, canonical)) {
-            return known.clone();
-        }
-        let part = restrict(found, canonical);
-        lock(&self.restricted).insert((found, canonical), part.clone());
-        part
-    }
-
     fn language(&self) -> Language {
         self.lang.language()
     }
@@ -320,6 +314,26 @@ impl<'a> SpellingCheck<'a> {
     /// The finding for a mention of `entry` at `range`, if it is not the canonical spelling.
     fn judge(&self, entry: &'a Entry, range: Range<usize>, form: Form) -> Option<Flag> {
         let found = &self.text[range.clone()];
+        let key = (entry.id.as_str(), found, form);
+        let known = lock(&self.judged).get(&key).cloned();
+        let (rule, suggestion) = match known {
+            Some(verdict) => verdict,
+            None => {
+                let verdict = self.verdict(entry, found, form);
+                lock(&self.judged).insert(key, verdict.clone());
+                verdict
+            }
+        }?;
+        Some(Flag {
+            rule,
+            range,
+            suggestion,
+            entry: Some(entry.id.clone()),
+        })
+    }
+
+    /// What [`Self::judge`] flags a mention of `entry` written `found` for, with the suggestion.
+    fn verdict(&self, entry: &Entry, found: &str, form: Form) -> Option<(Rule, Option<String>)> {
         if form == Form::Allowed {
             return None;
         }
@@ -349,16 +363,12 @@ impl<'a> SpellingCheck<'a> {
                 return None;
             }
         }
-        Some(Flag {
-            rule: if forbidden {
-                Rule::ForbiddenSpelling
-            } else {
-                Rule::GlossaryVariant
-            },
-            range,
-            suggestion: canonical.map(|c| self.restrict(found, c)),
-            entry: Some(entry.id.clone()),
-        })
+        let rule = if forbidden {
+            Rule::ForbiddenSpelling
+        } else {
+            Rule::GlossaryVariant
+        };
+        Some((rule, canonical.map(|c| restrict(found, c))))
     }
 
     /// Whether the word before `start` is a given name that is not part of the mention (then
