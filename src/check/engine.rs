@@ -15,7 +15,10 @@ use super::{
     Document, DocumentReport, Finding, Flag, Options, Report, Rule, homoglyph, invisible, missing,
 };
 use crate::error::Result;
-use crate::glossary::Glossary;
+use rayon::prelude::*;
+
+use crate::glossary::recognize::chunks;
+use crate::glossary::{Glossary, Mention};
 use crate::model::LangTag;
 use crate::text::Script;
 
@@ -91,7 +94,8 @@ impl Checker {
         }
     }
 
-    /// The findings of the rules that read words, line by line; candidate names go to `names`.
+    /// The findings of the rules that read words; candidate names go to `names`. The chunks
+    /// the recognizer reads (whole lines) are checked in parallel, then gathered in order.
     fn word_rules(
         &self,
         index: usize,
@@ -101,62 +105,40 @@ impl Checker {
     ) -> Vec<Flag> {
         let text = document.text.as_str();
         let arabic = language.primary() == "ar";
-        let common: HashSet<&str> = document
+        let work: Vec<(usize, Range<usize>)> = document
             .pieces
             .iter()
-            .flat_map(|p| text[p.range.clone()].split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .enumerate()
+            .flat_map(|(p, piece)| {
+                let at = piece.range.start;
+                chunks(&text[piece.range.clone()]).map(move |r| (p, at + r.start..at + r.end))
+            })
             .collect();
+        let common = work
+            .par_iter()
+            .map(|(_, range)| lower_case_words(&text[range.clone()]))
+            .reduce(HashSet::new, |mut a, b| {
+                a.extend(b);
+                a
+            });
         let spelling = SpellingCheck::new(&self.glossaries, language, text, &common);
-        let recognizer = &self.glossaries.recognizer;
+        let checked: Vec<Chunk> = work
+            .par_iter()
+            .map(|(_, range)| self.chunk_rules(&spelling, text, range.clone(), arabic))
+            .collect();
+        let mut checked = checked
+            .into_iter()
+            .zip(work.iter().map(|(p, _)| *p))
+            .peekable();
         let mut flags = Vec::new();
-        for piece in &document.pieces {
+        for (p, piece) in document.pieces.iter().enumerate() {
             let mut piece_mentions = Vec::new();
-            let mut all_mentions = recognizer.find(&text[piece.range.clone()]);
-            for m in &mut all_mentions {
-                m.start += piece.range.start;
-                m.end += piece.range.start;
-            }
-            let mut next_mention = 0;
-            let mut start = piece.range.start;
-            for line in text[piece.range.clone()].split_inclusive('\n') {
-                let base = start;
-                start += line.len();
-                let tokens = tokens(line, base);
-                let first = next_mention;
-                while next_mention < all_mentions.len() && all_mentions[next_mention].start < start
-                {
-                    next_mention += 1;
+            while let Some((chunk, _)) = checked.next_if(|(_, q)| *q == p) {
+                flags.extend(chunk.flags);
+                for (range, name_like) in chunk.names {
+                    names.add(index, range.clone(), &text[range], name_like);
                 }
-                let mentions = &all_mentions[first..next_mention];
-                let mixed = homoglyph::check(text, &tokens, arabic, &self.glossaries);
-                let mut covered: Vec<Range<usize>> =
-                    mixed.iter().map(|f| f.range.clone()).collect();
-                let mention_ranges: Vec<Range<usize>> =
-                    mentions.iter().map(|m| m.start..m.end).collect();
-                flags.extend(invisible::check(text, &tokens, &mention_ranges));
-                flags.extend(mixed);
-                flags.extend(spelling.listed(mentions, &tokens, &mut covered));
-                flags.extend(spelling.unlisted(&tokens, &mut covered));
-                for (i, token) in tokens.iter().enumerate() {
-                    if token.capitalized
-                        && !token.mixed
-                        && matches!(token.script, Script::Latin | Script::Cyrillic)
-                        && !overlaps(&covered, &token.range)
-                    {
-                        let part = name_part(&text[token.range.clone()]);
-                        let range = token.range.start..token.range.start + part.len();
-                        let name_like = !sentence_start(text, token.range.start)
-                            || tokens.get(i + 1).is_some_and(|next| {
-                                next.capitalized
-                                    && text.get(token.range.end..next.range.start) == Some(" ")
-                            });
-                        names.add(index, range, part, name_like);
-                    }
-                }
-                if piece.source.is_some() {
-                    piece_mentions.extend_from_slice(mentions);
-                }
+                piece_mentions.extend(chunk.mentions);
             }
             if let Some(source) = &piece.source {
                 flags.extend(missing::check(
@@ -170,6 +152,64 @@ impl Checker {
         }
         names.mark_common(&common);
         flags
+    }
+
+    /// The word rules over one chunk (`range`) of a document's `text`, line by line; `arabic`
+    /// when the document is in Arabic.
+    fn chunk_rules(
+        &self,
+        spelling: &SpellingCheck<'_>,
+        text: &str,
+        range: Range<usize>,
+        arabic: bool,
+    ) -> Chunk {
+        let recognizer = &self.glossaries.recognizer;
+        let mut all_mentions = recognizer.find(&text[range.clone()]);
+        for m in &mut all_mentions {
+            m.start += range.start;
+            m.end += range.start;
+        }
+        let mut out = Chunk::default();
+        let mut next_mention = 0;
+        let mut start = range.start;
+        for line in text[range].split_inclusive('\n') {
+            let base = start;
+            start += line.len();
+            let tokens = tokens(line, base);
+            let first = next_mention;
+            while next_mention < all_mentions.len() && all_mentions[next_mention].start < start {
+                next_mention += 1;
+            }
+            let mentions = &all_mentions[first..next_mention];
+            let mixed = homoglyph::check(text, &tokens, arabic, &self.glossaries);
+            let mut covered: Vec<Range<usize>> = mixed.iter().map(|f| f.range.clone()).collect();
+            let mention_ranges: Vec<Range<usize>> =
+                mentions.iter().map(|m| m.start..m.end).collect();
+            out.flags
+                .extend(invisible::check(text, &tokens, &mention_ranges));
+            out.flags.extend(mixed);
+            out.flags
+                .extend(spelling.listed(mentions, &tokens, &mut covered));
+            out.flags.extend(spelling.unlisted(&tokens, &mut covered));
+            for (i, token) in tokens.iter().enumerate() {
+                if token.capitalized
+                    && !token.mixed
+                    && matches!(token.script, Script::Latin | Script::Cyrillic)
+                    && !overlaps(&covered, &token.range)
+                {
+                    let part = name_part(&text[token.range.clone()]);
+                    let range = token.range.start..token.range.start + part.len();
+                    let name_like = !sentence_start(text, token.range.start)
+                        || tokens.get(i + 1).is_some_and(|next| {
+                            next.capitalized
+                                && text.get(token.range.end..next.range.start) == Some(" ")
+                        });
+                    out.names.push((range, name_like));
+                }
+            }
+        }
+        out.mentions = all_mentions;
+        out
     }
 
     /// Keeps one finding per span, applies the options and adds positions.
@@ -241,6 +281,24 @@ impl Checker {
             findings,
         }
     }
+}
+
+/// The words of `text` that start with a lower-case letter.
+fn lower_case_words(text: &str) -> HashSet<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect()
+}
+
+/// What the word rules found in one chunk of a document.
+#[derive(Default)]
+struct Chunk {
+    flags: Vec<Flag>,
+    /// Candidate names for `inconsistent-name`: range and whether it stands where only a name
+    /// is capitalized.
+    names: Vec<(Range<usize>, bool)>,
+    /// The recognizer's mentions, for `term-missing`.
+    mentions: Vec<Mention>,
 }
 
 /// Whether a sentence starts at `at`: only spaces, quotes or brackets since the start of the

@@ -1,16 +1,21 @@
-//! `mixed-script`: words that mix Latin and Cyrillic letters (look-alikes from the UTS #39
-//! confusables: Cyrillic а/о/е in a Latin word, Latin i for Kazakh і, Cyrillic ә for
-//! Azerbaijani ə), and Arabic words with the Persian letters ی/ک in an Arabic document. The
-//! suggestion is the word in its one script.
+//! `mixed-script`: words that mix scripts by the UTS #39 mixed-script data (found by
+//! [`super::scan`]), and Arabic words with the Persian letters ی/ک in an Arabic document (one
+//! script for UTS #39, two languages for us). The suggestion is the word in its one script: the
+//! project's look-alike table first (Cyrillic а/о/е in a Latin word, Latin i for Kazakh і,
+//! Cyrillic ә for Azerbaijani ə), then the UTS #39 confusables for any letter it does not know.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use unicode_security::skeleton;
 
 use super::scan::{Token, name_part, tokens as tokens_of};
 use super::spelling::Glossaries;
 use super::{Flag, Rule};
 use crate::glossary::recognize::stems;
 use crate::names::translit::fix_homoglyphs;
-use crate::text::Script;
+use crate::text::{Script, script_of};
 
 /// Persian letters that look like Arabic ones, with the Arabic letter.
 const PERSIAN: &[(char, char)] = &[('ی', 'ي'), ('ک', 'ك')];
@@ -26,7 +31,7 @@ pub(super) fn check(
     for token in tokens {
         let word = &text[token.range.clone()];
         let fixed = if token.mixed {
-            fix_homoglyphs(word)
+            to_script(&fix_homoglyphs(word), token.script)
         } else if arabic && token.script == Script::Arabic && word.contains(['ی', 'ک']) {
             word.chars()
                 .map(|c| PERSIAN.iter().find(|(p, _)| *p == c).map_or(c, |(_, a)| *a))
@@ -45,6 +50,42 @@ pub(super) fn check(
         });
     }
     out
+}
+
+/// `word` with each letter of another script (Arabic aside) replaced by its UTS #39 confusable in
+/// `script`, Latin or Cyrillic (a letter with the same skeleton), where it has one.
+fn to_script(word: &str, script: Script) -> String {
+    word.chars()
+        .map(|c| {
+            let theirs = script_of(c);
+            if theirs == script || matches!(theirs, Script::Arabic | Script::Common) {
+                return c;
+            }
+            let key: String = skeleton(c.encode_utf8(&mut [0; 4])).collect();
+            look_alikes().get(&(script, key)).copied().unwrap_or(c)
+        })
+        .collect()
+}
+
+/// The letters of our alphabets (Latin to Extended-A with ə, and basic Cyrillic, which has the
+/// Kazakh letters) by script and UTS #39 skeleton; of letters with one skeleton, the first by
+/// code point. Phonetic and rare letters are left out: no suggestion rather than `ʍ` for `м`.
+fn look_alikes() -> &'static HashMap<(Script, String), char> {
+    static TABLE: OnceLock<HashMap<(Script, String), char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        let letters = ('A'..='\u{017F}')
+            .chain(['Ə', 'ə'])
+            .chain('\u{0400}'..='\u{04FF}');
+        for c in letters.filter(|c| c.is_alphabetic()) {
+            let script = script_of(c);
+            if matches!(script, Script::Latin | Script::Cyrillic) {
+                let key: String = skeleton(c.encode_utf8(&mut [0; 4])).collect();
+                table.entry((script, key)).or_insert(c);
+            }
+        }
+        table
+    })
 }
 
 /// The name in `word` (byte range) and its fixed spelling: the glossary mention the fixed word

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use unicode_normalization::char::canonical_combining_class;
+use unicode_security::mixed_script::AugmentedScriptSet;
 
 use crate::text::{Script, is_invisible, script_of};
 
@@ -15,13 +16,18 @@ pub(super) struct Token {
     pub(super) script: Script,
     /// Starts with an upper-case letter (never true in Arabic script).
     pub(super) capitalized: bool,
-    /// Has both Latin and Cyrillic letters.
+    /// Mixes scripts inside one part (UTS #39: no script is common to all its letters).
     pub(super) mixed: bool,
 }
 
 fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+    match c {
+        _ if c.is_ascii() => return c.is_ascii_alphanumeric(),
+        // The letters of our alphabets, without the Unicode tables.
+        '\u{00C0}'..='\u{017F}' if c != '×' && c != '÷' => return true,
+        'ə' | '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => return true,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => return true,
+        _ => {}
     }
     c.is_alphanumeric() || canonical_combining_class(c) != 0 || ('\u{64B}'..='\u{65F}').contains(&c)
 }
@@ -67,13 +73,14 @@ pub(super) fn tokens(text: &str, base: usize) -> Vec<Token> {
 
 fn token(text: &str, range: Range<usize>, base: usize) -> Token {
     let word = &text[range.clone()];
-    let (mut latin, mut cyrillic, mut arabic) = (0, 0, 0);
+    let (mut latin, mut cyrillic, mut arabic, mut other) = (0, 0, 0, 0);
     for c in word.chars() {
         match script_of(c) {
             Script::Latin => latin += 1,
             Script::Cyrillic => cyrillic += 1,
             Script::Arabic => arabic += 1,
-            _ => {}
+            Script::Other => other += 1,
+            Script::Common => {}
         }
     }
     let script = if arabic > latin.max(cyrillic) {
@@ -85,21 +92,29 @@ fn token(text: &str, range: Range<usize>, base: usize) -> Token {
     } else {
         Script::Common
     };
-    // Parts joined by a hyphen may be in different scripts (`UID-тің`), letters of one part not.
-    let mixed = latin > 0
-        && cyrillic > 0
+    // Parts joined by a hyphen may be in different scripts (`UID-тің`), letters of one part not:
+    // a part mixes scripts when the UTS #39 resolved script set of its letters is empty. Arabic
+    // script is left out: it attaches proclitics to foreign words (`بGanbek`, `لـCtrl`). Letters
+    // of only Latin or only Cyrillic are single-script and skip the lookup.
+    let mixed = ((latin > 0 && cyrillic > 0) || other > 0)
         && word
             .split(|c: char| is_joiner(c) && !is_invisible(c))
-            .any(|part| {
-                part.chars().any(|c| script_of(c) == Script::Latin)
-                    && part.chars().any(|c| script_of(c) == Script::Cyrillic)
-            });
+            .any(mixes_scripts);
     Token {
         range: base + range.start..base + range.end,
         script,
         capitalized: is_capitalized(word),
         mixed,
     }
+}
+
+/// Whether the letters of `part` outside Arabic script have no script in common (UTS #39).
+fn mixes_scripts(part: &str) -> bool {
+    let mut scripts = AugmentedScriptSet::default();
+    for c in part.chars().filter(|&c| script_of(c) != Script::Arabic) {
+        scripts.intersect_with(AugmentedScriptSet::for_char(c));
+    }
+    scripts.is_empty()
 }
 
 /// Starts with an upper-case letter, or with a particle and a hyphen before one (`el-Sisi`).
@@ -215,9 +230,9 @@ mod tests {
         assert_eq!(name_part("ICESCO-nun"), "ICESCO");
         assert_eq!(name_part("el-Sisi"), "el-Sisi");
         assert_eq!(name_part("Alma-Ata"), "Alma-Ata");
-        let t = tokens("Aбай UID-тің", 0);
+        let t = tokens("Aбай UID-тің لـCtrl بGanbek Tοkayev", 0);
         assert!(t[0].mixed && t[0].script == Script::Cyrillic);
-        assert!(!t[1].mixed);
+        assert!(!t[1].mixed && !t[2].mixed && !t[3].mixed && t[4].mixed);
     }
 
     #[test]

@@ -8,9 +8,11 @@
 //! (consonant skeleton) among the entries' spellings and their surnames, then confirmed with
 //! [`similarity`]; a spelling close to two entries names neither and is left alone.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use super::Flag;
 use super::Rule;
@@ -95,10 +97,44 @@ fn first_phone(s: &str) -> Option<char> {
     name_key(s, false).chars().next()
 }
 
+/// The folded words of an entry's spellings, and the spellings (with a person's surname alone)
+/// under their [`script_key`].
+fn entry_keys(entry: &Entry) -> (Vec<String>, Vec<(String, String)>) {
+    let mut words = Vec::new();
+    let mut keyed = Vec::new();
+    for (spelling, _) in entry.spellings() {
+        words.extend(spelling.split_whitespace().map(fold_key));
+        let mut keys = vec![spelling];
+        if entry.kind == Kind::Person
+            && let Some(last) = spelling.split_whitespace().last()
+            && last != spelling
+        {
+            keys.push(last);
+        }
+        keyed.extend(
+            keys.into_iter()
+                .filter_map(|s| Some((script_key(s)?, s.to_string()))),
+        );
+    }
+    (words, keyed)
+}
+
 impl Glossaries {
+    /// Compiles `glossaries`: the recognizer and the index of unlisted spellings are built side
+    /// by side, and the keys of the entries in parallel.
     pub(super) fn new(glossaries: &[Glossary]) -> Result<Glossaries> {
-        let recognizer = Recognizer::new(glossaries)?;
         let merged = Glossary::merged(glossaries);
+        let (recognizer, keyed) = rayon::join(
+            || Recognizer::new(glossaries),
+            || {
+                merged
+                    .entries
+                    .par_iter()
+                    .map(entry_keys)
+                    .collect::<Vec<_>>()
+            },
+        );
+        let recognizer = recognizer?;
         let by_id = merged
             .entries
             .iter()
@@ -107,24 +143,12 @@ impl Glossaries {
             .collect();
         let mut index: HashMap<String, Vec<(usize, String)>> = HashMap::new();
         let mut words = HashSet::new();
-        for (i, entry) in merged.entries.iter().enumerate() {
-            for (spelling, _) in entry.spellings() {
-                words.extend(spelling.split_whitespace().map(fold_key));
-                let mut keys = vec![spelling.to_string()];
-                if entry.kind == Kind::Person
-                    && let Some(last) = spelling.split_whitespace().last()
-                    && last != spelling
-                {
-                    keys.push(last.to_string());
-                }
-                for s in keys {
-                    let Some(key) = script_key(&s) else {
-                        continue;
-                    };
-                    let list = index.entry(key).or_default();
-                    if !list.iter().any(|(e, t)| *e == i && *t == s) {
-                        list.push((i, s));
-                    }
+        for (i, (entry_words, keys)) in keyed.into_iter().enumerate() {
+            words.extend(entry_words);
+            for (key, s) in keys {
+                let list = index.entry(key).or_default();
+                if !list.iter().any(|(e, t)| *e == i && *t == s) {
+                    list.push((i, s));
                 }
             }
         }
@@ -238,13 +262,20 @@ pub(super) fn restrict(found: &str, canonical: &str) -> String {
     best.1
 }
 
+/// Remembered verdicts of [`SpellingCheck::judge`].
+type Verdicts<'a> = HashMap<(&'a str, &'a str, Form), Option<(Rule, Option<String>)>>;
+
 /// Checks mentions of glossary entries in one piece of a document.
 pub(super) struct SpellingCheck<'a> {
     glossaries: &'a Glossaries,
     lang: &'a LangTag,
     text: &'a str,
-    /// Unlisted spellings already looked up: names recur, and a lookup is costly.
-    seen: RefCell<HashMap<&'a str, Option<(usize, bool)>>>,
+    /// Unlisted spellings already looked up: names recur, and a lookup is costly. Shared by the
+    /// threads that check parts of one document.
+    seen: Mutex<HashMap<&'a str, Option<(usize, bool)>>>,
+    /// Verdicts already given, by entry id, spelling found and form: mentions recur, and
+    /// [`restrict`] is costly.
+    judged: Mutex<Verdicts<'a>>,
     /// Words the document writes in lower case: common words, not names, when capitalized.
     common: &'a HashSet<&'a str>,
 }
@@ -260,18 +291,19 @@ impl<'a> SpellingCheck<'a> {
             glossaries,
             lang,
             text,
-            seen: RefCell::new(HashMap::new()),
+            seen: Mutex::default(),
+            judged: Mutex::default(),
             common,
         }
     }
 
     /// [`Glossaries::lookup`], remembered.
     fn lookup(&self, spelling: &'a str) -> Option<(usize, bool)> {
-        if let Some(known) = self.seen.borrow().get(spelling) {
+        if let Some(known) = lock(&self.seen).get(spelling) {
             return *known;
         }
         let found = self.glossaries.lookup(spelling);
-        self.seen.borrow_mut().insert(spelling, found);
+        lock(&self.seen).insert(spelling, found);
         found
     }
 
@@ -280,8 +312,28 @@ impl<'a> SpellingCheck<'a> {
     }
 
     /// The finding for a mention of `entry` at `range`, if it is not the canonical spelling.
-    fn judge(&self, entry: &Entry, range: Range<usize>, form: Form) -> Option<Flag> {
+    fn judge(&self, entry: &'a Entry, range: Range<usize>, form: Form) -> Option<Flag> {
         let found = &self.text[range.clone()];
+        let key = (entry.id.as_str(), found, form);
+        let known = lock(&self.judged).get(&key).cloned();
+        let (rule, suggestion) = match known {
+            Some(verdict) => verdict,
+            None => {
+                let verdict = self.verdict(entry, found, form);
+                lock(&self.judged).insert(key, verdict.clone());
+                verdict
+            }
+        }?;
+        Some(Flag {
+            rule,
+            range,
+            suggestion,
+            entry: Some(entry.id.clone()),
+        })
+    }
+
+    /// What [`Self::judge`] flags a mention of `entry` written `found` for, with the suggestion.
+    fn verdict(&self, entry: &Entry, found: &str, form: Form) -> Option<(Rule, Option<String>)> {
         if form == Form::Allowed {
             return None;
         }
@@ -311,16 +363,12 @@ impl<'a> SpellingCheck<'a> {
                 return None;
             }
         }
-        Some(Flag {
-            rule: if forbidden {
-                Rule::ForbiddenSpelling
-            } else {
-                Rule::GlossaryVariant
-            },
-            range,
-            suggestion: canonical.map(|c| restrict(found, c)),
-            entry: Some(entry.id.clone()),
-        })
+        let rule = if forbidden {
+            Rule::ForbiddenSpelling
+        } else {
+            Rule::GlossaryVariant
+        };
+        Some((rule, canonical.map(|c| restrict(found, c))))
     }
 
     /// Whether the word before `start` is a given name that is not part of the mention (then
@@ -434,6 +482,13 @@ impl<'a> SpellingCheck<'a> {
         covered.extend(found_ranges);
         out
     }
+}
+
+/// The map behind `mutex`; a cache stays usable after a panic elsewhere.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Whether capitalized `word` is a common word: the text also has it in lower case.

@@ -216,6 +216,14 @@ fn mixed_scripts_take_precedence_and_suggest_one_script() {
         findings("Tоkayev arrived.", "en"),
         [one(Rule::MixedScript, "Tоkayev", "Tokayev")]
     );
+    // Letters the look-alike table lacks, by the UTS #39 data: Greek ο, Cyrillic һ.
+    assert_eq!(
+        findings("Tοkayev and Aһmadov arrived.", "en"),
+        [
+            one(Rule::MixedScript, "Tοkayev", "Tokayev"),
+            one(Rule::MixedScript, "Aһmadov", "Ahmadov")
+        ]
+    );
     assert_eq!(
         findings("استقبل الرئيس إلهام عليیف الوفد.", "ar"),
         [one(Rule::MixedScript, "عليیف", "علييف")]

@@ -27,6 +27,7 @@
 //! The longest match wins; overlapping matches are not reported.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
@@ -555,15 +556,12 @@ impl Recognizer {
         };
         let mut key = String::new();
         let mut map = Vec::new();
-        let mut start = 0;
-        while start < text.len() {
-            let end = chunk_end(text, start);
+        for range in chunks(text) {
             key.clear();
             map.clear();
-            let chunk = &text[start..end];
+            let chunk = &text[range.clone()];
             fold_into(chunk, &mut key, Some(&mut map));
-            self.find_in_chunk(ac, chunk, &key, &map, start, &mut out);
-            start = end;
+            self.find_in_chunk(ac, chunk, &key, &map, range.start, &mut out);
         }
         out
     }
@@ -690,6 +688,20 @@ fn cluster_end(text: &str, at: usize) -> usize {
         end = at + i + c.len_utf8();
     }
     end
+}
+
+/// The pieces of `text` that [`Recognizer::find`] reads one at a time: about a megabyte each,
+/// ending after a line break. Finding in each piece alone gives the same mentions.
+pub fn chunks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        (start < text.len()).then(|| {
+            let end = chunk_end(text, start);
+            let range = start..end;
+            start = end;
+            range
+        })
+    })
 }
 
 fn chunk_end(text: &str, start: usize) -> usize {
