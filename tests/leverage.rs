@@ -351,12 +351,7 @@ fn po_and_text_are_pretranslated() {
 
 #[test]
 fn long_queries_answer_in_bounded_time() {
-    let sb = Sandbox::new();
-    sb.cmd()
-        .arg("import")
-        .arg(shared("data/real-tm.tmx"))
-        .assert()
-        .success();
+    let sb = Sandbox::with_real_tm();
     let words = [
         "Could", "not", "open", "file", "the", "Save", "as", "folder",
     ];

@@ -11,12 +11,7 @@ fn jsonl(sb: &Sandbox, args: &[&str]) -> Vec<serde_json::Value> {
 
 #[test]
 fn jsonl_gives_scores_units_sources_and_targets() {
-    let sb = Sandbox::new();
-    sb.cmd()
-        .arg("import")
-        .arg(shared("data/real-tm.tmx"))
-        .assert()
-        .success();
+    let sb = Sandbox::with_real_tm();
     let lines = jsonl(
         &sb,
         &[
@@ -41,12 +36,7 @@ fn jsonl_gives_scores_units_sources_and_targets() {
 
 #[test]
 fn results_are_sorted_and_respect_top_and_min() {
-    let sb = Sandbox::new();
-    sb.cmd()
-        .arg("import")
-        .arg(shared("data/real-tm.tmx"))
-        .assert()
-        .success();
+    let sb = Sandbox::with_real_tm();
     let queries = sb.write("q.txt", "Open File\nSave As…\nPrint preview\n\n");
     let queries = queries.to_string_lossy().into_owned();
     let lines = jsonl(

@@ -41,12 +41,7 @@ fn real_tm_imports_once_whatever_the_format() {
 
 #[test]
 fn stats_count_languages_and_pairs() {
-    let sb = Sandbox::new();
-    sb.cmd()
-        .arg("import")
-        .arg(shared("data/real-tm.tmx"))
-        .assert()
-        .success();
+    let sb = Sandbox::with_real_tm();
     let out = sb
         .cmd()
         .args(["stats", "--format", "json"])
@@ -209,12 +204,7 @@ fn csv_export_neutralizes_formulas_by_default() {
 
 #[test]
 fn export_to_stdout_and_language_filter() {
-    let sb = Sandbox::new();
-    sb.cmd()
-        .arg("import")
-        .arg(shared("data/real-tm.tmx"))
-        .assert()
-        .success();
+    let sb = Sandbox::with_real_tm();
     let out = sb
         .cmd()
         .args(["export", "--format", "tsv", "--langs", "en,kk", "-o", "-"])

@@ -54,6 +54,17 @@ impl Sandbox {
         }
     }
 
+    /// A sandbox whose store holds `../shared/data/real-tm.tmx`.
+    pub(crate) fn with_real_tm() -> Sandbox {
+        let sb = Sandbox::new();
+        sb.cmd()
+            .arg("import")
+            .arg(shared("data/real-tm.tmx"))
+            .assert()
+            .success();
+        sb
+    }
+
     /// The store the commands use.
     pub(crate) fn db(&self) -> PathBuf {
         self.dir.path().join("tm.db")
