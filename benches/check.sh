@@ -16,15 +16,7 @@ cargo build --release --quiet
 BIN=target/release/tarjuman
 TEXT=$WORK/text.txt
 SIZE=$(stat -c %s "$TEXT")
-best() { # the best wall-clock time of 3 runs of a command, in seconds
-  local b=
-  for _ in 1 2 3; do
-    local s e
-    s=$(date +%s.%N); "$@" >/dev/null || [ $? -eq 1 ]; e=$(date +%s.%N)
-    b=$(python3 -c "import sys; t=float(sys.argv[2])-float(sys.argv[1]); b=sys.argv[3]; print(t if not b or t < float(b) else b)" "$s" "$e" "$b")
-  done
-  echo "$b"
-}
+. benches/lib.sh
 ours=$(best "$BIN" --glossary "$WORK/glossary.csv" check --format jsonl "$TEXT")
 RG_LIMITS=(--regex-size-limit 2G --dfa-size-limit 2G)
 rg_plain=$(best rg "${RG_LIMITS[@]}" -F -f "$WORK/spellings.txt" -o "$TEXT")

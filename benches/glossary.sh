@@ -92,15 +92,7 @@ cargo build --release --quiet
 BIN=target/release/tarjuman
 TEXT=$WORK/text.txt
 SIZE=$(stat -c %s "$TEXT")
-best() { # the best wall-clock time of 3 runs of a command, in seconds
-  local b=
-  for _ in 1 2 3; do
-    local s e
-    s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N)
-    b=$(python3 -c "import sys; t=float(sys.argv[2])-float(sys.argv[1]); b=sys.argv[3]; print(t if not b or t < float(b) else b)" "$s" "$e" "$b")
-  done
-  echo "$b"
-}
+. benches/lib.sh
 ours_load=$(best "$BIN" --glossary "$WORK/glossary.csv" glossary find --format jsonl /dev/null)
 ours=$(best "$BIN" --glossary "$WORK/glossary.csv" glossary find --format jsonl "$TEXT")
 RG_LIMITS=(--regex-size-limit 2G --dfa-size-limit 2G)

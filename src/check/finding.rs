@@ -98,6 +98,36 @@ pub struct Finding {
     pub entry: Option<String>,
 }
 
+#[cfg(test)]
+impl Finding {
+    /// A finding of `rule` over `text[range]`, with its lines and columns: for tests.
+    pub(crate) fn at(
+        text: &str,
+        range: std::ops::Range<usize>,
+        rule: Rule,
+        suggestion: Option<&str>,
+        entry: Option<&str>,
+    ) -> Finding {
+        let (from, to) = (
+            crate::glossary::position_of(text, range.start),
+            crate::glossary::position_of(text, range.end),
+        );
+        Finding {
+            rule,
+            severity: rule.default_severity(),
+            line: from.line,
+            column: from.column,
+            end_line: to.line,
+            end_column: to.column,
+            found: text[range.clone()].to_string(),
+            start: range.start,
+            end: range.end,
+            suggestion: suggestion.map(str::to_string),
+            entry: entry.map(str::to_string),
+        }
+    }
+}
+
 /// The findings in one document, with the text they point into.
 #[derive(Clone, Debug)]
 pub struct DocumentReport {

@@ -204,25 +204,16 @@ pub fn unified_diff(old_name: &str, new_name: &str, old: &str, new: &str) -> Str
 mod tests {
     use super::*;
     use crate::check::Rule;
-    use crate::glossary::position_of;
 
     fn finding(text: &str, nth: usize, found: &str, suggestion: Option<&str>) -> Finding {
         let start = text.match_indices(found).nth(nth).expect("span").0;
-        let end = start + found.len();
-        let (from, to) = (position_of(text, start), position_of(text, end));
-        Finding {
-            rule: Rule::GlossaryVariant,
-            severity: Rule::GlossaryVariant.default_severity(),
-            start,
-            end,
-            line: from.line,
-            column: from.column,
-            end_line: to.line,
-            end_column: to.column,
-            found: found.to_string(),
-            suggestion: suggestion.map(str::to_string),
-            entry: None,
-        }
+        Finding::at(
+            text,
+            start..start + found.len(),
+            Rule::GlossaryVariant,
+            suggestion,
+            None,
+        )
     }
 
     #[test]

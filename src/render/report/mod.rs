@@ -52,7 +52,6 @@ pub(crate) mod sample {
     use std::path::PathBuf;
 
     use crate::check::{DocumentReport, Finding, Report, Rule, Severity};
-    use crate::glossary::position_of;
     use crate::model::LangTag;
 
     /// A finding of `rule` on the first `found` in `text`.
@@ -64,21 +63,7 @@ pub(crate) mod sample {
         entry: Option<&str>,
     ) -> Finding {
         let start = text.find(found).expect("the sample text holds the span");
-        let end = start + found.len();
-        let (from, to) = (position_of(text, start), position_of(text, end));
-        Finding {
-            rule,
-            severity: rule.default_severity(),
-            start,
-            end,
-            line: from.line,
-            column: from.column,
-            end_line: to.line,
-            end_column: to.column,
-            found: found.to_string(),
-            suggestion: suggestion.map(str::to_string),
-            entry: entry.map(str::to_string),
-        }
+        Finding::at(text, start..start + found.len(), rule, suggestion, entry)
     }
 
     pub(crate) fn report() -> Report {
