@@ -1,15 +1,22 @@
 //! Bit-parallel Levenshtein distance (Myers 1999, in Hyyrö's formulation) of one pattern against
 //! many texts, with no allocation per text and an early exit once the distance is sure to exceed the
-//! cut-off. The pattern's match vectors are built once per query. Patterns of up to 128 chars fit
-//! one machine word (`u64`, or `u128` whose add-with-carry the compiler does in two instructions)
-//! and keep the whole column state in registers; longer ones are cut into 64-row blocks.
+//! cut-off. The pattern's match vectors are built once per query. Patterns of up to 64 chars fit
+//! one machine word and keep the whole column state in registers. A longer pattern is compared
+//! inside a diagonal band of 64 or 128 cells whenever the cut-off allows (one word per text char,
+//! however long the pattern; a `u128`'s add-with-carry the compiler does in two instructions);
+//! otherwise it fits one `u128` or is cut into 64-row blocks.
 
 use std::collections::HashMap;
-use std::ops::{BitAnd, BitOr, BitXor, Not, Shl};
+use std::ops::{BitAnd, BitOr, BitXor, Not, Shl, Shr};
 
 /// A pattern prepared for comparison against many texts.
 pub(crate) enum Pattern {
     Word64(OneWord<u64>),
+    Long { band: Band, wide: Wide },
+}
+
+/// The full comparison of a pattern longer than 64 chars, for cut-offs too wide for the band.
+pub(crate) enum Wide {
     Word128(OneWord<u128>),
     Blocks(Blocks),
 }
@@ -18,8 +25,14 @@ impl Pattern {
     pub(crate) fn new(pattern: &[u32]) -> Pattern {
         match pattern.len() {
             0..=64 => Pattern::Word64(OneWord::new(pattern)),
-            65..=128 => Pattern::Word128(OneWord::new(pattern)),
-            _ => Pattern::Blocks(Blocks::new(pattern)),
+            len => Pattern::Long {
+                band: Band::new(pattern),
+                wide: if len <= 128 {
+                    Wide::Word128(OneWord::new(pattern))
+                } else {
+                    Wide::Blocks(Blocks::new(pattern))
+                },
+            },
         }
     }
 
@@ -32,8 +45,20 @@ impl Pattern {
     ) -> Option<usize> {
         match self {
             Pattern::Word64(p) => p.distance(text, text_len, cutoff),
-            Pattern::Word128(p) => p.distance(text, text_len, cutoff),
-            Pattern::Blocks(p) => p.distance(text, text_len, cutoff),
+            Pattern::Long { band, .. } if band.serves::<u64>(cutoff) => {
+                band.distance::<u64>(text, text_len, cutoff)
+            }
+            Pattern::Long { band, .. } if band.serves::<u128>(cutoff) => {
+                band.distance::<u128>(text, text_len, cutoff)
+            }
+            Pattern::Long {
+                wide: Wide::Word128(p),
+                ..
+            } => p.distance(text, text_len, cutoff),
+            Pattern::Long {
+                wide: Wide::Blocks(p),
+                ..
+            } => p.distance(text, text_len, cutoff),
         }
     }
 }
@@ -64,6 +89,14 @@ pub(crate) trait Word:
     fn wrapping_add(self, other: Self) -> Self;
 }
 
+/// What the diagonal band needs of a word beyond Myers' operations.
+pub(crate) trait BandWord: Word + Shr<u32, Output = Self> {
+    const BITS: u32;
+    fn count_ones(self) -> u32;
+    /// Bit `shift` on of the bits of `words` from `words[0]`'s on (enough words must follow).
+    fn window(words: &[u64], shift: u32) -> Self;
+}
+
 macro_rules! word {
     ($t:ty) => {
         impl Word for $t {
@@ -75,6 +108,36 @@ macro_rules! word {
             }
         }
     };
+}
+
+/// The 64 bits of `words` from bit `shift` (below 64) of the first on.
+#[inline]
+fn window64(words: &[u64], shift: u32) -> u64 {
+    (words[0] >> shift) | ((words[1] << 1) << (63 - shift))
+}
+
+impl BandWord for u64 {
+    const BITS: u32 = 64;
+    #[inline]
+    fn count_ones(self) -> u32 {
+        u64::count_ones(self)
+    }
+    #[inline]
+    fn window(words: &[u64], shift: u32) -> u64 {
+        window64(words, shift)
+    }
+}
+
+impl BandWord for u128 {
+    const BITS: u32 = 128;
+    #[inline]
+    fn count_ones(self) -> u32 {
+        u128::count_ones(self)
+    }
+    #[inline]
+    fn window(words: &[u64], shift: u32) -> u128 {
+        u128::from(window64(words, shift)) | (u128::from(window64(&words[1..], shift)) << 64)
+    }
 }
 word!(u64);
 word!(u128);
@@ -160,6 +223,142 @@ impl<W: Word> OneWord<W> {
             }
         }
         (score <= cut).then_some(score as usize)
+    }
+}
+
+/// A pattern compared inside a diagonal band of one word's width `w` (64 or 128 cells): Hyyrö's
+/// banded bit-vector algorithm (as in rapidfuzz's `hyrroe2003_small_band`), with the band placed by
+/// Ukkonen's bound. A path of cost at most `k` from the first cell to the last (`m` pattern rows, `n`
+/// text columns, `Δ = n − m`) stays on the diagonals `j − i` in `[⌈(Δ − k)/2⌉, ⌊(Δ + k)/2⌋]`, which
+/// is `k + 1` wide; the word holds the `w` diagonals from the lower of those up. Each text char then
+/// costs one word of work, however long the pattern. Cells outside the band count as unreachable, which only raises values that exceed
+/// `k` anyway, so every distance up to `k` is exact.
+pub(crate) struct Band {
+    len: usize,
+    /// Words per match-vector row: two zero words, the pattern's bits, then zero words, so that a
+    /// window at any band position reads inside the row.
+    stride: usize,
+    /// The row of each char below U+0800 (row 0, all zeros, for a char not in the pattern).
+    slots: Vec<u32>,
+    /// The row of other chars in the pattern.
+    other: HashMap<u32, u32>,
+    rows: Vec<u64>,
+}
+
+impl Band {
+    /// Whether a band of `W` serves `cutoff`: one below the pattern's length and two below the
+    /// word's width. The band's top diagonal then lies above every diagonal a path within the
+    /// cut-off uses, so the early exit may leave that diagonal out.
+    fn serves<W: BandWord>(&self, cutoff: usize) -> bool {
+        cutoff < self.len && cutoff + 2 <= W::BITS as usize
+    }
+    /// Chars with a direct slot: Latin, IPA (ə), Cyrillic and Arabic all lie below.
+    const DIRECT: usize = 0x800;
+
+    fn new(pattern: &[u32]) -> Band {
+        let stride = pattern.len().div_ceil(64) + 7;
+        let mut band = Band {
+            len: pattern.len(),
+            stride,
+            slots: vec![0; Self::DIRECT],
+            other: HashMap::new(),
+            rows: vec![0; stride],
+        };
+        for (i, &c) in pattern.iter().enumerate() {
+            let mut row = band.row_of(c);
+            if row == 0 {
+                row = (band.rows.len() / stride) as u32;
+                band.rows.resize(band.rows.len() + stride, 0);
+                match band.slots.get_mut(c as usize) {
+                    Some(slot) => *slot = row,
+                    None => {
+                        band.other.insert(c, row);
+                    }
+                }
+            }
+            let at = row as usize * stride + 2 + i / 64;
+            band.rows[at] |= 1 << (i % 64);
+        }
+        band
+    }
+
+    #[inline]
+    fn row_of(&self, c: u32) -> u32 {
+        match self.slots.get(c as usize) {
+            Some(&row) => row,
+            None => self.other.get(&c).copied().unwrap_or(0),
+        }
+    }
+
+    /// The match bits of `row` for the pattern positions from `offset − 128` on.
+    #[inline]
+    fn window<W: BandWord>(&self, row: u32, offset: usize) -> W {
+        let at = row as usize * self.stride + offset / 64;
+        W::window(&self.rows[at..], (offset % 64) as u32)
+    }
+
+    /// The distance to `text` (`text_len` chars), or `None` when it exceeds `cutoff`, which the band
+    /// must serve.
+    fn distance<W: BandWord>(
+        &self,
+        text: impl Iterator<Item = u32>,
+        text_len: usize,
+        cutoff: usize,
+    ) -> Option<usize> {
+        let m = self.len;
+        if m.abs_diff(text_len) > cutoff {
+            return None;
+        }
+        debug_assert!(self.serves::<W>(cutoff));
+        let top = W::BITS - 1;
+        // At column j, bit `top` is row j + below and bit b is row j + below − top + b.
+        let below = (cutoff + m - text_len) / 2;
+        // Column 0 at the rows of column 1's band: +1 down from row 1, nothing above row 0 (those
+        // virtual rows reproduce the top row's +1 per column).
+        let (mut vp, mut vn) = (!W::ZERO << (top - below as u32), W::ZERO);
+        let mut distance = below as i64;
+        // Until the band's bottom reaches the last row, `distance` follows the bottom diagonal; after,
+        // the last row.
+        let descent = m - below;
+        let cut = cutoff as i64;
+        let n = text_len as i64;
+        // Bit 0 of column j's window is pattern position j + below − top − 1, at bit j + below +
+        // 128 − W::BITS of the row (which starts with 128 zero bits).
+        let skew = below + 128 - W::BITS as usize;
+        for (column, c) in text.enumerate() {
+            let j = column + 1;
+            let x: W = self.window(self.row_of(c), j + skew);
+            let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
+            let hp = vn | !(d0 | vp);
+            let hn = d0 & vp;
+            let last_row_bit = if j <= descent {
+                distance += i64::from((d0 >> top) & W::ONE == W::ZERO);
+                top
+            } else {
+                let bit = top - (j - descent) as u32;
+                distance += i64::from((hp >> bit) & W::ONE != W::ZERO);
+                distance -= i64::from((hn >> bit) & W::ONE != W::ZERO);
+                bit
+            };
+            vp = hn | !((d0 >> 1) | hp);
+            vn = (d0 >> 1) & hp;
+            if column % 8 == 7 {
+                // No cell of this column above the tracked one is below it by more than the +1 steps
+                // between them (bits below `last_row_bit` after the shift), and every path within
+                // the cut-off crosses this column; the last row falls by at most one per column.
+                let rises = vp & (!W::ZERO >> (W::BITS - last_row_bit));
+                let least = distance - i64::from(rises.count_ones());
+                let least = if j > descent {
+                    least.max(distance - (n - j as i64))
+                } else {
+                    least
+                };
+                if least > cut {
+                    return None;
+                }
+            }
+        }
+        (distance <= cut).then_some(distance as usize)
     }
 }
 
@@ -386,8 +585,14 @@ mod tests {
             let mut p = Pattern::new(a);
             let kind = match &p {
                 Pattern::Word64(_) => 64,
-                Pattern::Word128(_) => 128,
-                Pattern::Blocks(_) => 0,
+                Pattern::Long {
+                    wide: Wide::Word128(_),
+                    ..
+                } => 128,
+                Pattern::Long {
+                    wide: Wide::Blocks(_),
+                    ..
+                } => 0,
             };
             assert_eq!(
                 kind,
@@ -399,6 +604,14 @@ mod tests {
                     0
                 }
             );
+            // The cut-off picks the band of 64 (up to 62), of 128 (up to 126) or the full comparison.
+            for cut in [want, want + 1, 62, 63, 126, 127, 300] {
+                assert_eq!(
+                    p.distance(b.iter().copied(), b.len(), cut),
+                    (want <= cut).then_some(want),
+                    "{len} {cut}"
+                );
+            }
             assert_eq!(
                 p.distance(b.iter().copied(), b.len(), 300),
                 Some(want),
@@ -423,13 +636,13 @@ mod tests {
         }
 
         #[test]
-        fn banded_blocks_equal_dynamic_programming_near_the_cut_off(
-            a in "[abə Әا]{129,260}",
-            edits in proptest::collection::vec((0usize..300, 0u8..3, "[abə Әا]"), 0..40),
+        fn long_patterns_equal_dynamic_programming_near_the_cut_off(
+            a in "[abə Әا]{65,260}",
+            edits in proptest::collection::vec((0usize..300, 0u8..3, "[abə Әا]"), 0..120),
             slack in -3i64..4,
         ) {
-            // Long patterns (blocks) against texts a few edits away, with the cut-off around the
-            // true distance, where banding and the early exit decide.
+            // Long patterns (diagonal band, one u128, blocks) against texts a few edits away, with
+            // the cut-off around the true distance, where banding and the early exit decide.
             let a = chars(&a);
             let mut b = a.clone();
             for (at, op, c) in edits {

@@ -19,6 +19,10 @@ use super::index::{GramInfo, Index, gram_counts};
 use super::myers::{Pattern, levenshtein_dp};
 use super::score::{Metric, WordInterner, max_distance, units};
 
+/// How many candidates, those sharing the most bigrams with the query, are verified before the
+/// others are taken in storage order.
+const LEADERS: usize = 64;
+
 /// A match: an index entry, its unit, and its distance to the query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -311,10 +315,18 @@ impl<'a> Searcher<'a> {
         self.stats.bitmap_words += ((last_word - first_word + 1) * levels.len()) as u64;
         self.stats.candidates += candidates.len() as u64;
 
-        // Verify, most shared bigrams first; the bar rises as hits come in.
-        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Verify the candidates sharing the most bigrams first, so that the bar rises early; then the
+        // rest in entry order, which reads the texts in the order they are stored.
+        let leaders = LEADERS.min(candidates.len());
+        if leaders > 0 {
+            candidates
+                .select_nth_unstable_by(leaders - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        let (lead, rest) = candidates.split_at_mut(leaders);
+        lead.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        rest.sort_unstable_by_key(|&(_, entry)| entry);
         let mut pattern = Pattern::new(q);
-        for (shared, entry) in candidates {
+        for &(shared, entry) in candidates.iter() {
             if index.langs(entry) & query.require != query.require {
                 continue;
             }
