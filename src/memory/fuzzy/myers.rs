@@ -12,7 +12,7 @@ use std::ops::{BitAnd, BitOr, BitXor, Not, Shl, Shr};
 /// A pattern prepared for comparison against many texts.
 pub(crate) enum Pattern {
     Word64(OneWord<u64>),
-    Long { band: Band, wide: Wide },
+    Long { band: Box<Band>, wide: Box<Wide> },
 }
 
 /// The full comparison of a pattern longer than 64 chars, for cut-offs too wide for the band.
@@ -26,12 +26,12 @@ impl Pattern {
         match pattern.len() {
             0..=64 => Pattern::Word64(OneWord::new(pattern)),
             len => Pattern::Long {
-                band: Band::new(pattern),
-                wide: if len <= 128 {
+                band: Box::new(Band::new(pattern)),
+                wide: Box::new(if len <= 128 {
                     Wide::Word128(OneWord::new(pattern))
                 } else {
                     Wide::Blocks(Blocks::new(pattern))
-                },
+                }),
             },
         }
     }
@@ -51,14 +51,10 @@ impl Pattern {
             Pattern::Long { band, .. } if band.serves::<u128>(cutoff) => {
                 band.distance::<u128>(text, text_len, cutoff)
             }
-            Pattern::Long {
-                wide: Wide::Word128(p),
-                ..
-            } => p.distance(text, text_len, cutoff),
-            Pattern::Long {
-                wide: Wide::Blocks(p),
-                ..
-            } => p.distance(text, text_len, cutoff),
+            Pattern::Long { wide, .. } => match wide.as_mut() {
+                Wide::Word128(p) => p.distance(text, text_len, cutoff),
+                Wide::Blocks(p) => p.distance(text, text_len, cutoff),
+            },
         }
     }
 }
@@ -585,14 +581,10 @@ mod tests {
             let mut p = Pattern::new(a);
             let kind = match &p {
                 Pattern::Word64(_) => 64,
-                Pattern::Long {
-                    wide: Wide::Word128(_),
-                    ..
-                } => 128,
-                Pattern::Long {
-                    wide: Wide::Blocks(_),
-                    ..
-                } => 0,
+                Pattern::Long { wide, .. } => match wide.as_ref() {
+                    Wide::Word128(_) => 128,
+                    Wide::Blocks(_) => 0,
+                },
             };
             assert_eq!(
                 kind,
