@@ -18,6 +18,8 @@
 
 use std::ops::Range;
 
+use super::count::{BLOCK, Lanes};
+
 /// File magic and format version.
 const MAGIC: &[u8; 8] = b"TJMFZX03";
 /// One skip-table entry every this many postings.
@@ -578,16 +580,25 @@ impl Index {
         })
     }
 
-    /// Word `word` of bitmap level `level` (1-based) of a bigram.
-    #[inline]
-    pub(crate) fn bitmap_word(&self, gram: &GramInfo, level: u32, word: usize) -> u64 {
+    /// Words `word..word + BLOCK` of bitmap level `level` (1-based) of a bigram (zeros past its end).
+    #[inline(always)]
+    pub(crate) fn bitmap_block(&self, gram: &GramInfo, level: u32, word: usize) -> Lanes {
         let bitmaps = self.section(Section::Bitmaps);
-        let index = (gram.bitmap + (level as usize - 1)) * self.words + word;
-        if (index + 1) * 8 <= bitmaps.len() {
-            u64_at(bitmaps, index)
-        } else {
-            0
+        let start = (gram.bitmap + (level as usize - 1)) * self.words + word;
+        let take = BLOCK.min(self.words.saturating_sub(word));
+        let mut block = [0; BLOCK];
+        // A whole block is read as an array of constant length, which compiles to plain loads.
+        let whole = bitmaps.get(start * 8..(start + BLOCK) * 8);
+        if let (BLOCK, Some(Ok(bytes))) = (take, whole.map(<&[u8; BLOCK * 8]>::try_from)) {
+            for (out, word) in block.iter_mut().zip(bytes.as_chunks::<8>().0) {
+                *out = u64::from_le_bytes(*word);
+            }
+        } else if let Some(bytes) = bitmaps.get(start * 8..(start + take) * 8) {
+            for (w, out) in block.iter_mut().enumerate().take(take) {
+                *out = u64_at(bytes, w);
+            }
         }
+        block
     }
 
     /// Calls `visit(entry, occurrences)` for every posting of a bigram inside `range`, in order.
@@ -706,7 +717,7 @@ mod tests {
         };
         for level in 1..=gram.levels {
             for (e, c) in counts.iter_mut().enumerate() {
-                *c += ((idx.bitmap_word(&gram, level, e / 64) >> (e % 64)) & 1) as u32;
+                *c += ((idx.bitmap_block(&gram, level, e / 64)[0] >> (e % 64)) & 1) as u32;
             }
         }
         idx.for_each_posting(&gram, &idx.entries(), |e, c| counts[e] = c);

@@ -1,5 +1,6 @@
 //! Fuzzy matching against the memory: the CAT score, an exact top-k index, and its upkeep.
 
+mod count;
 mod index;
 mod myers;
 mod score;

@@ -15,6 +15,7 @@ use std::cmp::Ordering;
 
 use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 
+use super::count::{BLOCK, Sliced, planes_for, vertical_sum};
 use super::index::{GramInfo, Index, gram_counts};
 use super::myers::{Pattern, levenshtein_dp};
 use super::score::{Metric, WordInterner, max_distance, units};
@@ -126,69 +127,6 @@ pub struct Searcher<'a> {
     counts: Vec<u8>,
 }
 
-/// The bit-sliced sum of up to 2^32 − 1 bitmaps: plane `p` holds bit `p` of each of 64 counters.
-#[derive(Clone, Copy)]
-struct Sliced {
-    planes: [u64; 32],
-    used: usize,
-}
-
-impl Sliced {
-    fn new(used: usize) -> Sliced {
-        Sliced {
-            planes: [0; 32],
-            used: used.clamp(1, 32),
-        }
-    }
-
-    /// Adds one bitmap word (ripple carry: stops as soon as there is no carry).
-    #[inline]
-    fn add(&mut self, mut bits: u64) {
-        for plane in &mut self.planes[..self.used] {
-            let carry = *plane & bits;
-            *plane ^= bits;
-            bits = carry;
-            if bits == 0 {
-                break;
-            }
-        }
-    }
-
-    /// The lanes whose counter is at least `threshold`.
-    #[inline]
-    fn at_least(&self, threshold: usize) -> u64 {
-        if threshold == 0 {
-            return !0;
-        }
-        if threshold >= 1 << self.used {
-            return 0;
-        }
-        // Compare from the top bit down: a lane is below once it has a 0 where threshold has a 1
-        // while all higher bits were equal.
-        let (mut below, mut equal) = (0u64, !0u64);
-        for p in (0..self.used).rev() {
-            let plane = self.planes[p];
-            if (threshold >> p) & 1 == 1 {
-                below |= equal & !plane;
-                equal &= plane;
-            } else {
-                equal &= !plane;
-            }
-        }
-        !below
-    }
-
-    /// The counter of lane `lane`.
-    #[inline]
-    fn lane(&self, lane: u32) -> usize {
-        self.planes[..self.used]
-            .iter()
-            .enumerate()
-            .map(|(p, plane)| (((plane >> lane) & 1) as usize) << p)
-            .sum()
-    }
-}
-
 impl<'a> Searcher<'a> {
     pub fn new(index: &'a Index) -> Searcher<'a> {
         Searcher {
@@ -281,16 +219,18 @@ impl<'a> Searcher<'a> {
             .filter(|(info, _)| info.levels > 0)
             .flat_map(|(info, c)| (1..=(*c).min(info.levels)).map(move |level| (*info, level)))
             .collect();
-        let planes = (usize::BITS - levels.len().leading_zeros()) as usize + 1;
+        let mut planes = vec![[0; BLOCK]; planes_for(levels.len())];
 
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         let first_word = window.start / 64;
-        let last_word = (window.end - 1) / 64;
-        for word in first_word..=last_word.min(index.words().saturating_sub(1)) {
-            let mut sliced = Sliced::new(planes);
-            for (info, level) in &levels {
-                sliced.add(index.bitmap_word(info, *level, word));
+        let last_word = ((window.end - 1) / 64).min(index.words().saturating_sub(1));
+        for word in first_word..=last_word {
+            let block = (word - first_word) % BLOCK;
+            if block == 0 {
+                let level = |i: usize| index.bitmap_block(&levels[i].0, levels[i].1, word);
+                vertical_sum(levels.len(), level, &mut planes);
             }
+            let sliced = Sliced::new(&planes, block);
             let from = (word * 64).max(window.start);
             let to = (word * 64 + 64).min(window.end);
             let rare = &self.counts[from - base..to - base];
