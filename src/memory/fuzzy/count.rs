@@ -129,6 +129,22 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn sliced_counters_count_and_compare() {
+        let bitmaps = [0b1011u64, 0b0011, 0b0001, 0b1000].map(|word| [word; BLOCK]);
+        let mut planes = vec![[0; BLOCK]; planes_for(bitmaps.len())];
+        vertical_sum(bitmaps.len(), |i| bitmaps[i], &mut planes);
+        let sliced = Sliced::new(&planes, BLOCK - 1);
+        assert_eq!(
+            (0..4).map(|lane| sliced.lane(lane)).collect::<Vec<_>>(),
+            [3, 2, 0, 2]
+        );
+        assert_eq!(sliced.at_least(2), 0b1011);
+        assert_eq!(sliced.at_least(3), 0b0001);
+        assert_eq!(sliced.at_least(0), !0);
+        assert_eq!(sliced.at_least(64), 0);
+    }
+
     proptest! {
         #[test]
         fn counters_equal_the_number_of_bitmaps_with_the_bit(

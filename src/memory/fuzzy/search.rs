@@ -427,22 +427,6 @@ mod tests {
     }
 
     #[test]
-    fn sliced_counters_count_and_compare() {
-        let mut sliced = Sliced::new(4);
-        for word in [0b1011u64, 0b0011, 0b0001, 0b1000] {
-            sliced.add(word);
-        }
-        assert_eq!(
-            (0..4).map(|lane| sliced.lane(lane)).collect::<Vec<_>>(),
-            [3, 2, 0, 2]
-        );
-        assert_eq!(sliced.at_least(2), 0b1011);
-        assert_eq!(sliced.at_least(3), 0b0001);
-        assert_eq!(sliced.at_least(0), !0);
-        assert_eq!(sliced.at_least(16), 0);
-    }
-
-    #[test]
     fn equals_brute_force_on_real_text_at_every_threshold() {
         let segments = real_segments();
         if segments.is_empty() {
