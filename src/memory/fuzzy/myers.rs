@@ -321,12 +321,25 @@ impl Band {
         // Bit 0 of column j's window is pattern position j + below − top − 1, at bit j + below +
         // 128 − W::BITS of the row (which starts with 128 zero bits).
         let skew = below + 128 - W::BITS as usize;
+        // The last cell's diagonal j − i = Δ is a fixed bit of the band. Values never fall along a
+        // diagonal, so each of its cells bounds the distance from below: the text is given up as
+        // soon as one exceeds the cut-off. It starts at row 0 or column 0, worth |Δ|.
+        let delta = text_len as i64 - m as i64;
+        let final_bit = (i64::from(top) - below as i64 - delta) as u32;
+        let final_from = delta.max(0) as usize;
+        let mut on_final = delta.abs();
         for (column, c) in text.enumerate() {
             let j = column + 1;
             let x: W = self.window(self.row_of(c), j + skew);
             let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
             let hp = vn | !(d0 | vp);
             let hn = d0 & vp;
+            if j > final_from {
+                on_final += i64::from((d0 >> final_bit) & W::ONE == W::ZERO);
+                if on_final > cut {
+                    return None;
+                }
+            }
             let last_row_bit = if j <= descent {
                 distance += i64::from((d0 >> top) & W::ONE == W::ZERO);
                 top
