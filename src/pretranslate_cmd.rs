@@ -11,8 +11,9 @@ use tarjuman::formats::Format;
 use tarjuman::formats::po_fill::PoFile;
 use tarjuman::formats::xliff_fill::{Fill, XliffFile, new_xliff2};
 use tarjuman::l10n::L10n;
+use tarjuman::memory::codes::carry;
 use tarjuman::memory::fuzzy::{Metric, open_or_build};
-use tarjuman::memory::{Context, Leverage, Store};
+use tarjuman::memory::{Context, Leverage, Store, Suggestion};
 use tarjuman::model::LangTag;
 use tarjuman::output::write_atomically;
 
@@ -48,20 +49,47 @@ struct Tally {
     segments: u64,
     exact: u64,
     fuzzy: u64,
-    with_codes: u64,
+    /// Segments left alone because their source has foreign inline elements.
+    foreign: u64,
+    /// Fills whose inline codes follow the text because the memory's did not map onto them.
+    appended: u64,
 }
 
-/// The best fill for each segment (`None` where `skip` says so or nothing scores `min`).
-fn fills(
+impl Tally {
+    fn count(&mut self, fills: &[Option<Fill>]) {
+        self.segments += fills.len() as u64;
+        for fill in fills.iter().flatten() {
+            if fill.exact() {
+                self.exact += 1;
+            } else {
+                self.fuzzy += 1;
+            }
+            if fill.codes.as_ref().is_some_and(|c| !c.placed) {
+                self.appended += 1;
+            }
+        }
+    }
+}
+
+/// A fill from the memory's suggestion.
+fn fill(suggestion: Suggestion) -> Fill {
+    Fill {
+        target: suggestion.target,
+        score: suggestion.score,
+        memory_source: suggestion.source,
+        codes: None,
+    }
+}
+
+/// The best suggestion for each segment (`None` where `skip` says so or nothing scores `min`).
+fn best(
     leverage: &mut Option<Leverage<'_>>,
     segments: &[InputSegment],
     skip: impl Fn(usize) -> bool,
     min: f64,
-    tally: &mut Tally,
-) -> Result<Vec<Option<Fill>>> {
+) -> Result<Vec<Option<Suggestion>>> {
     let mut out = Vec::with_capacity(segments.len());
     for (i, segment) in segments.iter().enumerate() {
-        tally.segments += 1;
         let Some(leverage) = leverage.as_mut().filter(|_| !skip(i)) else {
             out.push(None);
             continue;
@@ -84,18 +112,7 @@ fn fills(
             .suggest(&segment.text, &context, 5, min, Metric::Chars)?
             .into_iter()
             .next();
-        if let Some(best) = &best {
-            if best.score >= 100.0 {
-                tally.exact += 1;
-            } else {
-                tally.fuzzy += 1;
-            }
-        }
-        out.push(best.map(|s| Fill {
-            target: s.target,
-            score: s.score,
-            memory_source: s.source,
-        }));
+        out.push(best);
     }
     Ok(out)
 }
@@ -132,16 +149,35 @@ pub(crate) fn run(cli: &Cli, args: &PretranslateArgs, l10n: &L10n) -> Result<Out
                     id: s.name.clone(),
                 })
                 .collect();
-            tally.with_codes = file
+            tally.foreign = file
                 .segments()
                 .iter()
-                .filter(|s| s.open && s.has_codes)
+                .filter(|s| s.open && s.foreign)
                 .count() as u64;
             let skip = |i: usize| {
                 let s = &file.segments()[i];
-                !s.open || s.has_codes || s.source.trim().is_empty()
+                !s.open || s.foreign || s.source.trim().is_empty()
             };
-            let fills = fills(&mut leverage, &segments, skip, args.min, &mut tally)?;
+            let best = best(&mut leverage, &segments, skip, args.min)?;
+            let fills: Vec<Option<Fill>> = best
+                .into_iter()
+                .zip(file.segments())
+                .map(|(best, segment)| {
+                    best.map(|s| {
+                        let codes = (!segment.codes.is_empty()).then(|| {
+                            carry(
+                                &segment.content,
+                                &segment.codes,
+                                s.source_markup.as_deref(),
+                                s.target_markup.as_deref(),
+                                &s.target,
+                            )
+                        });
+                        Fill { codes, ..fill(s) }
+                    })
+                })
+                .collect();
+            tally.count(&fills);
             file.filled(&fills, &to)
         }
         DocumentKind::Memory(Format::Po) => {
@@ -155,12 +191,16 @@ pub(crate) fn run(cli: &Cli, args: &PretranslateArgs, l10n: &L10n) -> Result<Out
                 })
                 .collect();
             let skip = |i: usize| !file.entries()[i].open;
-            let fills = fills(&mut leverage, &segments, skip, args.min, &mut tally)?;
+            let best = best(&mut leverage, &segments, skip, args.min)?;
+            let fills: Vec<Option<Fill>> = best.into_iter().map(|b| b.map(fill)).collect();
+            tally.count(&fills);
             file.filled(&fills)
         }
         _ => {
             let segments = read_segments(path, &from)?;
-            let fills = fills(&mut leverage, &segments, |_| false, args.min, &mut tally)?;
+            let best = best(&mut leverage, &segments, |_| false, args.min)?;
+            let fills: Vec<Option<Fill>> = best.into_iter().map(|b| b.map(fill)).collect();
+            tally.count(&fills);
             let pairs: Vec<(String, Option<Fill>)> =
                 segments.into_iter().map(|s| s.text).zip(fills).collect();
             let original = path
@@ -182,8 +222,14 @@ pub(crate) fn run(cli: &Cli, args: &PretranslateArgs, l10n: &L10n) -> Result<Out
                 ("fuzzy", tally.fuzzy.into()),
             ],
         ))?;
-        if tally.with_codes > 0 {
-            say(&l10n.msg("pretranslate-codes", &[("count", tally.with_codes.into())]))?;
+        if tally.appended > 0 {
+            say(&l10n.msg(
+                "pretranslate-codes-appended",
+                &[("count", tally.appended.into())],
+            ))?;
+        }
+        if tally.foreign > 0 {
+            say(&l10n.msg("pretranslate-codes", &[("count", tally.foreign.into())]))?;
         }
     }
     Ok(Outcome::Success)

@@ -283,6 +283,7 @@ mod tests {
                 target: target.to_string(),
                 score,
                 memory_source: String::new(),
+                codes: None,
             })
         };
         let out = file.filled(&[
