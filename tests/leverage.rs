@@ -523,6 +523,88 @@ fn po_and_text_are_pretranslated() {
 }
 
 #[test]
+fn po_plural_forms_are_filled_per_form() {
+    let sb = Sandbox::new();
+    let memory_az = sb.write(
+        "memory-az.po",
+        "msgid \"\"\nmsgstr \"\"\n\"Language: az\\n\"\n\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n\
+         msgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\n\
+         msgstr[0] \"%d fayl silindi.\"\nmsgstr[1] \"%d fayl silinib.\"\n",
+    );
+    let memory_ar = sb.write(
+        "memory-ar.po",
+        "msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n\
+         \"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\\n\"\n\n\
+         msgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\n\
+         msgstr[0] \"لم يُحذف أي ملف.\"\nmsgstr[1] \"حُذف ملف واحد.\"\nmsgstr[2] \"\"\n\
+         msgstr[3] \"حُذفت %d ملفات.\"\nmsgstr[4] \"\"\nmsgstr[5] \"حُذف %d ملف.\"\n",
+    );
+    sb.cmd()
+        .arg("import")
+        .arg(&memory_az)
+        .arg(&memory_ar)
+        .assert()
+        .success();
+    let doc = sb.write(
+        "ui.po",
+        "msgid \"\"\nmsgstr \"\"\n\"Language: az\\n\"\n\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n\
+         #: a.c:1\nmsgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\n\
+         msgstr[0] \"\"\nmsgstr[1] \"\"\n\n\
+         #, c-format\nmsgid \"%d file was removed.\"\nmsgid_plural \"%d files were removed.\"\n\
+         msgstr[0] \"\"\nmsgstr[1] \"\"\n\n\
+         msgid \"Nothing like it\"\nmsgid_plural \"Nothing like them\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n",
+    );
+    let out = sb.path("out.po");
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
+        .arg(&out)
+        .arg(&doc)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "4 segments, 1 filled with 100 % matches, 1 with fuzzy matches",
+        ));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains(
+            "# tarjuman: 100% match\n#: a.c:1\nmsgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\nmsgstr[0] \"%d fayl silindi.\"\nmsgstr[1] \"%d fayl silinib.\"\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "#, c-format, fuzzy\nmsgid \"%d file was removed.\"\nmsgid_plural \"%d files were removed.\"\nmsgstr[0] \"%d fayl silindi.\"\nmsgstr[1] \"%d fayl silinib.\"\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("msgid \"Nothing like it\"\nmsgid_plural \"Nothing like them\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n"),
+        "{text}"
+    );
+    // Arabic has six forms: those the memory has are filled, the others stay empty (and the entry
+    // is fuzzy); a template's single msgstr[0] line gets the other forms added.
+    let doc = sb.write(
+        "ui-ar.po",
+        "msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n\
+         \"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\\n\"\n\n\
+         msgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\nmsgstr[0] \"\"\n",
+    );
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "ar", "-o"])
+        .arg(&out)
+        .arg(&doc)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.ends_with(
+            "# tarjuman: 100% match\n#, fuzzy\nmsgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\nmsgstr[0] \"لم يُحذف أي ملف.\"\nmsgstr[1] \"حُذف ملف واحد.\"\nmsgstr[2] \"\"\nmsgstr[3] \"حُذفت %d ملفات.\"\nmsgstr[4] \"\"\nmsgstr[5] \"حُذف %d ملف.\"\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn long_queries_answer_in_bounded_time() {
     let sb = Sandbox::with_real_tm();
     let words = [
