@@ -44,6 +44,8 @@ const END_MARKS: &str = "\u{3}\u{3}";
 const DENSE: i64 = 500;
 /// The most trigrams a short pattern's index query may have; more and the variants are read.
 const MAX_SHORT_TERMS: usize = 2048;
+/// How much of the store a search maps into memory (SQLite's `mmap_size`).
+const MMAP_SIZE: i64 = 1 << 36;
 
 /// Variant orders above this share one row id per unit; their candidates are checked together.
 const MAX_ORD: i64 = 0xFFFF;
@@ -51,6 +53,10 @@ const MAX_ORD: i64 = 0xFFFF;
 const MAX_TRIGRAMS: usize = 256;
 /// How many of the rarest trigrams the index query uses.
 const RAREST: usize = 6;
+/// A trigram across a word boundary counts as this many times rarer when trigrams are chosen.
+const BOUNDARY: i64 = 4;
+/// Past the first two, a trigram this many times more frequent than every chosen one is left out.
+const COSTLY: i64 = 2;
 
 /// What to look for.
 #[derive(Clone, Debug)]
@@ -181,7 +187,18 @@ impl Store {
                 Some(count) => docs.insert(*gram, count),
             };
         }
-        sampled.sort_unstable_by_key(|(gram, at)| (docs[gram], *at));
+        // A trigram across a word boundary (a space in the middle) stands for two words side by
+        // side, which the trigrams inside each word say little about: it narrows more than its
+        // count suggests.
+        let weight = |gram: i64| {
+            let boundary = (gram >> 21) & 0x1F_FFFF == i64::from(u32::from(' '));
+            if boundary {
+                docs[&gram] / BOUNDARY
+            } else {
+                docs[&gram]
+            }
+        };
+        sampled.sort_unstable_by_key(|(gram, at)| (weight(*gram), *at));
         let mut chosen: Vec<(i64, usize)> = Vec::with_capacity(RAREST);
         for spread in [true, false] {
             for (gram, at) in &sampled {
@@ -190,7 +207,13 @@ impl Store {
                 }
                 let taken = chosen.iter().any(|(g, _)| g == gram);
                 let overlaps = chosen.iter().any(|(_, p)| p.abs_diff(*at) < 3);
-                if !(taken || (spread && overlaps)) {
+                // Past two, a trigram far more frequent than those chosen costs more to read than
+                // it narrows.
+                let costly = chosen.len() >= 2
+                    && chosen
+                        .iter()
+                        .all(|(g, _)| docs[gram] > COSTLY.saturating_mul(docs[g]));
+                if !(taken || costly || (spread && overlaps)) {
                     chosen.push((*gram, *at));
                 }
             }
@@ -360,6 +383,10 @@ impl Store {
             return Ok(Vec::new());
         }
         self.update_concordance()?;
+        // Candidates are read from all over the store: mapped, a page costs no copy.
+        self.conn()
+            .pragma_update(None, "mmap_size", MMAP_SIZE)
+            .map_err(|e| self.err(e))?;
         // The index holds each variant folded in its language: ask in every folding that applies.
         let families: Vec<Language> = match pattern.lang {
             Some(base) => vec![language(base)],
