@@ -8,11 +8,13 @@ use clap::Args;
 use tarjuman::analysis::{DocumentKind, InputSegment, document_kind, read_segments};
 use tarjuman::error::{Error, Result};
 use tarjuman::formats::Format;
-use tarjuman::formats::po_fill::PoFile;
+use tarjuman::formats::po::{PLURAL_FORM_PROP, PLURAL_FORMS_PROP};
+use tarjuman::formats::po_fill::{PoEntry, PoFile, plural_count};
 use tarjuman::formats::xliff_fill::{Fill, XliffFile, new_xliff2};
 use tarjuman::l10n::L10n;
+use tarjuman::memory::codes::carry;
 use tarjuman::memory::fuzzy::{Metric, open_or_build};
-use tarjuman::memory::{Context, Leverage, Store};
+use tarjuman::memory::{Context, Leverage, Store, Suggestion};
 use tarjuman::model::LangTag;
 use tarjuman::output::write_atomically;
 
@@ -48,56 +50,142 @@ struct Tally {
     segments: u64,
     exact: u64,
     fuzzy: u64,
-    with_codes: u64,
+    /// Segments left alone because their source has foreign inline elements.
+    foreign: u64,
+    /// Fills whose inline codes follow the text because the memory's did not map onto them.
+    appended: u64,
 }
 
-/// The best fill for each segment (`None` where `skip` says so or nothing scores `min`).
-fn fills(
+impl Tally {
+    /// Counts one segment or entry, with the fills of its forms (one for a singular).
+    fn count_entry(&mut self, forms: &[Option<Fill>]) {
+        self.segments += 1;
+        if forms.iter().all(Option::is_none) {
+            return;
+        }
+        if forms.iter().all(|f| f.as_ref().is_some_and(Fill::exact)) {
+            self.exact += 1;
+        } else {
+            self.fuzzy += 1;
+        }
+        let appended = |f: &Fill| f.codes.as_ref().is_some_and(|c| !c.placed);
+        if forms.iter().flatten().any(appended) {
+            self.appended += 1;
+        }
+    }
+
+    fn count(&mut self, fills: &[Option<Fill>]) {
+        for fill in fills {
+            self.count_entry(std::slice::from_ref(fill));
+        }
+    }
+}
+
+/// A fill from the memory's suggestion.
+fn fill(suggestion: Suggestion) -> Fill {
+    Fill {
+        target: suggestion.target,
+        score: suggestion.score,
+        memory_source: suggestion.source,
+        codes: None,
+    }
+}
+
+/// The best suggestion for each segment (`None` where `skip` says so or nothing scores `min`).
+fn best(
     leverage: &mut Option<Leverage<'_>>,
     segments: &[InputSegment],
     skip: impl Fn(usize) -> bool,
     min: f64,
-    tally: &mut Tally,
-) -> Result<Vec<Option<Fill>>> {
+) -> Result<Vec<Option<Suggestion>>> {
     let mut out = Vec::with_capacity(segments.len());
     for (i, segment) in segments.iter().enumerate() {
-        tally.segments += 1;
         let Some(leverage) = leverage.as_mut().filter(|_| !skip(i)) else {
             out.push(None);
             continue;
         };
-        // Neighbours are the nearest segments with text (a PO header is none).
-        let has_text = |s: &&InputSegment| !s.text.trim().is_empty();
-        let context = Context {
-            id: segment.id.as_deref(),
-            prev: segments[..i]
-                .iter()
-                .rev()
-                .find(has_text)
-                .map(|s| s.text.as_str()),
-            next: segments[i + 1..]
-                .iter()
-                .find(has_text)
-                .map(|s| s.text.as_str()),
-        };
         let best = leverage
-            .suggest(&segment.text, &context, 5, min, Metric::Chars)?
+            .suggest(&segment.text, &context(segments, i), 5, min, Metric::Chars)?
             .into_iter()
             .next();
-        if let Some(best) = &best {
-            if best.score >= 100.0 {
-                tally.exact += 1;
-            } else {
-                tally.fuzzy += 1;
-            }
-        }
-        out.push(best.map(|s| Fill {
-            target: s.target,
-            score: s.score,
-            memory_source: s.source,
-        }));
+        out.push(best);
     }
     Ok(out)
+}
+
+/// The context of segment `i`: its id, and as neighbours the nearest segments with text (a PO
+/// header is none).
+fn context(segments: &[InputSegment], i: usize) -> Context<'_> {
+    let has_text = |s: &&InputSegment| !s.text.trim().is_empty();
+    Context {
+        id: segments[i].id.as_deref(),
+        prev: segments[..i]
+            .iter()
+            .rev()
+            .find(has_text)
+            .map(|s| s.text.as_str()),
+        next: segments[i + 1..]
+            .iter()
+            .find(has_text)
+            .map(|s| s.text.as_str()),
+    }
+}
+
+/// How many suggestions a plural form is picked from.
+const PLURAL_CANDIDATES: usize = 32;
+
+/// The fills of the forms of plural entry `entry`: form 0 from the matches of its `msgid`, each
+/// form k ≥ 1 from those of its `msgid_plural`, in both cases the best of the memory's units of
+/// plural form k (import keeps it in the prop `x-plural-form`) whose `Plural-Forms`, when they have
+/// one, count `nplurals` forms.
+fn plural_fills(
+    leverage: &mut Leverage<'_>,
+    store: &Store,
+    entry: &PoEntry,
+    context: &Context<'_>,
+    nplurals: usize,
+    min: f64,
+) -> Result<Vec<Option<Fill>>> {
+    let mut suggest =
+        |text: &str| leverage.suggest(text, context, PLURAL_CANDIDATES, min, Metric::Chars);
+    let singular = suggest(&entry.msgid)?;
+    let plural = match (&entry.plural, nplurals > 1) {
+        (Some(plural), true) => suggest(plural)?,
+        _ => Vec::new(),
+    };
+    let mut out = Vec::with_capacity(nplurals);
+    for k in 0..nplurals {
+        let found = if k == 0 { &singular } else { &plural };
+        let mut pick = None;
+        for suggestion in found {
+            if plural_forms(store, suggestion.unit, nplurals)?.contains(&k) {
+                pick = Some(fill(suggestion.clone()));
+                break;
+            }
+        }
+        out.push(pick);
+    }
+    Ok(out)
+}
+
+/// The plural forms of a memory unit made from PO plural entries (a unit merged from several
+/// entries has several), none when its `Plural-Forms` count other than `nplurals` forms.
+fn plural_forms(store: &Store, unit: i64, nplurals: usize) -> Result<Vec<usize>> {
+    let Some(props) = store.unit_props(unit)? else {
+        return Ok(Vec::new());
+    };
+    let same_count = props
+        .values(PLURAL_FORMS_PROP)
+        .next()
+        .and_then(plural_count)
+        .is_none_or(|n| n == nplurals);
+    if !same_count {
+        return Ok(Vec::new());
+    }
+    Ok(props
+        .values(PLURAL_FORM_PROP)
+        .filter_map(|v| v.parse().ok())
+        .collect())
 }
 
 pub(crate) fn run(cli: &Cli, args: &PretranslateArgs, l10n: &L10n) -> Result<Outcome> {
@@ -132,16 +220,35 @@ pub(crate) fn run(cli: &Cli, args: &PretranslateArgs, l10n: &L10n) -> Result<Out
                     id: s.name.clone(),
                 })
                 .collect();
-            tally.with_codes = file
+            tally.foreign = file
                 .segments()
                 .iter()
-                .filter(|s| s.open && s.has_codes)
+                .filter(|s| s.open && s.foreign)
                 .count() as u64;
             let skip = |i: usize| {
                 let s = &file.segments()[i];
-                !s.open || s.has_codes || s.source.trim().is_empty()
+                !s.open || s.foreign || s.source.trim().is_empty()
             };
-            let fills = fills(&mut leverage, &segments, skip, args.min, &mut tally)?;
+            let best = best(&mut leverage, &segments, skip, args.min)?;
+            let fills: Vec<Option<Fill>> = best
+                .into_iter()
+                .zip(file.segments())
+                .map(|(best, segment)| {
+                    best.map(|s| {
+                        let codes = (!segment.codes.is_empty()).then(|| {
+                            carry(
+                                &segment.content,
+                                &segment.codes,
+                                s.source_markup.as_deref(),
+                                s.target_markup.as_deref(),
+                                &s.target,
+                            )
+                        });
+                        Fill { codes, ..fill(s) }
+                    })
+                })
+                .collect();
+            tally.count(&fills);
             file.filled(&fills, &to)
         }
         DocumentKind::Memory(Format::Po) => {
@@ -154,13 +261,31 @@ pub(crate) fn run(cli: &Cli, args: &PretranslateArgs, l10n: &L10n) -> Result<Out
                     id: e.msgctxt.clone(),
                 })
                 .collect();
-            let skip = |i: usize| !file.entries()[i].open;
-            let fills = fills(&mut leverage, &segments, skip, args.min, &mut tally)?;
+            let entries = file.entries();
+            let skip = |i: usize| !entries[i].open || entries[i].plural.is_some();
+            let best = best(&mut leverage, &segments, skip, args.min)?;
+            let mut fills: Vec<Vec<Option<Fill>>> =
+                best.into_iter().map(|b| vec![b.map(fill)]).collect();
+            if let (Some(leverage), Some(store)) = (leverage.as_mut(), &store) {
+                for (i, entry) in entries.iter().enumerate() {
+                    if !entry.open || entry.plural.is_none() {
+                        continue;
+                    }
+                    let nplurals = file.nplurals().unwrap_or(entry.forms);
+                    let context = context(&segments, i);
+                    fills[i] = plural_fills(leverage, store, entry, &context, nplurals, args.min)?;
+                }
+            }
+            for forms in &fills {
+                tally.count_entry(forms);
+            }
             file.filled(&fills)
         }
         _ => {
             let segments = read_segments(path, &from)?;
-            let fills = fills(&mut leverage, &segments, |_| false, args.min, &mut tally)?;
+            let best = best(&mut leverage, &segments, |_| false, args.min)?;
+            let fills: Vec<Option<Fill>> = best.into_iter().map(|b| b.map(fill)).collect();
+            tally.count(&fills);
             let pairs: Vec<(String, Option<Fill>)> =
                 segments.into_iter().map(|s| s.text).zip(fills).collect();
             let original = path
@@ -182,8 +307,14 @@ pub(crate) fn run(cli: &Cli, args: &PretranslateArgs, l10n: &L10n) -> Result<Out
                 ("fuzzy", tally.fuzzy.into()),
             ],
         ))?;
-        if tally.with_codes > 0 {
-            say(&l10n.msg("pretranslate-codes", &[("count", tally.with_codes.into())]))?;
+        if tally.appended > 0 {
+            say(&l10n.msg(
+                "pretranslate-codes-appended",
+                &[("count", tally.appended.into())],
+            ))?;
+        }
+        if tally.foreign > 0 {
+            say(&l10n.msg("pretranslate-codes", &[("count", tally.foreign.into())]))?;
         }
     }
     Ok(Outcome::Success)

@@ -86,27 +86,32 @@ pub(crate) fn run(cli: &Cli, args: &SearchArgs, l10n: &L10n) -> Result<Outcome> 
         case: args.ignore_case,
         diacritics: args.ignore_diacritics,
     };
+    // One hit more than shown tells whether there are more.
     let pattern = Pattern {
         text: &args.pattern,
         lang: lang.as_deref(),
         options,
-        limit: args.limit,
+        limit: args.limit.saturating_add(1),
     };
     if args.pattern.trim().is_empty() {
         return Err(Error::EmptyPattern);
     }
     let store = Store::open_existing(&cli.db)?;
     let mut hits = Vec::new();
+    let mut more = false;
     if let Some(store) = &store {
         if let Some(lang) = &lang {
             warn_unknown_language(store, lang, l10n)?;
         }
+        let mut found = store.concordance(&pattern)?;
+        more = found.len() > args.limit;
+        found.truncate(args.limit);
         for Occurrence {
             unit,
             lang,
             text,
             spans,
-        } in store.concordance(&pattern)?
+        } in found
         {
             let others = store
                 .variants_of(unit)?
@@ -142,6 +147,7 @@ pub(crate) fn run(cli: &Cli, args: &SearchArgs, l10n: &L10n) -> Result<Outcome> 
                 "schema_version": 1,
                 "pattern": args.pattern,
                 "hits": hits,
+                "more": more,
             });
             let text = serde_json::to_string_pretty(&document).unwrap_or_default();
             writeln!(out, "{text}").map_err(io)?;
@@ -175,7 +181,7 @@ pub(crate) fn run(cli: &Cli, args: &SearchArgs, l10n: &L10n) -> Result<Outcome> 
                         .map_err(io)?;
                 }
             }
-            if hits.len() == args.limit && args.limit > 0 {
+            if more {
                 writeln!(
                     out,
                     "{}",

@@ -213,7 +213,9 @@ fn xliff_1_2_is_filled_in_place_and_validates() {
         .assert()
         .success()
         .stdout(predicate::str::contains("1 filled with 100 %"))
-        .stdout(predicate::str::contains("1 segments with inline codes"));
+        .stdout(predicate::str::contains(
+            "1 segments got their inline codes after the text",
+        ));
     let out = std::fs::read_to_string(&output).unwrap();
     assert!(
         validates(&output, "xliff12/xliff-core-1.2-strict.xsd"),
@@ -227,6 +229,11 @@ fn xliff_1_2_is_filled_in_place_and_validates() {
         .replace(
             "<target state=\"new\"></target>",
             "<target state=\"needs-review-translation\" state-qualifier=\"leveraged-tm\">Sizin 12 yeni mesajınız var.</target><alt-trans match-quality=\"92\" origin=\"tarjuman\"><source>You have 3 new messages.</source><target>Sizin 12 yeni mesajınız var.</target></alt-trans>",
+        )
+        // The memory's translation has no codes: the source's follow its text, to be reviewed.
+        .replace(
+            "<source>Open <g id=\"1\">the</g> file.</source>",
+            "<source>Open <g id=\"1\">the</g> file.</source><target state=\"needs-review-translation\" state-qualifier=\"leveraged-tm\">Faylı aç.<g id=\"1\"></g></target><alt-trans match-quality=\"100\" origin=\"tarjuman\"><source>Open the file.</source><target>Faylı aç.</target></alt-trans>",
         );
     assert_eq!(out, expected);
 }
@@ -296,6 +303,172 @@ fn xliff_2_0_is_filled_in_place_and_validates() {
     ));
 }
 
+/// A memory whose units have inline codes, in TMX.
+const TMX_CODES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="xml"/><body>
+<tu><tuv xml:lang="en"><seg>Click <bpt i="1" x="1">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept> to keep <ph x="2">%s</ph>.</seg></tuv>
+<tuv xml:lang="az"><seg><ph x="2">%s</ph> saxlamaq üçün <bpt i="1" x="1">&lt;b&gt;</bpt>Saxla<ept i="1">&lt;/b&gt;</ept> düyməsini basın.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Page <ph x="1">&lt;br/&gt;</ph>3 of the report</seg></tuv>
+<tuv xml:lang="az"><seg>Hesabatın <ph x="1">&lt;br/&gt;</ph>3-cü səhifəsi</seg></tuv></tu>
+</body></tmx>
+"#;
+
+fn sandbox_with_codes() -> Sandbox {
+    let sb = Sandbox::new();
+    let tmx = sb.write("codes.tmx", TMX_CODES);
+    sb.cmd().arg("import").arg(tmx).assert().success();
+    sb
+}
+
+const XLIFF12_CODES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="ui.html" source-language="en" target-language="az" datatype="html">
+    <body>
+      <trans-unit id="1">
+        <source>Click <g id="1" ctype="bold">Save</g> to keep <x id="2" ctype="x-var"/>.</source>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>Click <bx id="1"/>Save<ex id="1"/> to keep <ph id="2">%s</ph>!</source>
+        <target/>
+      </trans-unit>
+      <trans-unit id="3">
+        <source>Page <x id="7"/>12 of the report</source>
+      </trans-unit>
+      <trans-unit id="4">
+        <source><bpt id="1">&lt;i&gt;</bpt>Click Save<ept id="1">&lt;/i&gt;</ept> to keep.</source>
+      </trans-unit>
+      <trans-unit id="5">
+        <source>Click <g id="1">Save <x id="2"/></g>to keep.</source>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"#;
+
+#[test]
+fn xliff_1_2_codes_are_carried_into_the_target() {
+    let sb = sandbox_with_codes();
+    let input = sb.write("ui.xlf", XLIFF12_CODES);
+    assert!(validates(&input, "xliff12/xliff-core-1.2-strict.xsd"));
+    let output = sb.path("out.xlf");
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
+        .arg(&output)
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 segments, 1 filled with 100 %"))
+        .stdout(predicate::str::contains(
+            "2 segments got their inline codes after the text",
+        ));
+    let out = std::fs::read_to_string(&output).unwrap();
+    assert!(
+        validates(&output, "xliff12/xliff-core-1.2-strict.xsd"),
+        "{out}"
+    );
+    let alt = |score: &str, source: &str, target: &str| {
+        format!(
+            "<alt-trans match-quality=\"{score}\" origin=\"tarjuman\"><source>{source}</source><target>{target}</target></alt-trans>"
+        )
+    };
+    let exact = "state=\"translated\" state-qualifier=\"exact-match\"";
+    let review = "state=\"needs-review-translation\" state-qualifier=\"leveraged-tm\"";
+    // The memory's texts as stored: the content of native codes (`%s`) is not text.
+    let memory = "Click Save to keep .";
+    let az = " saxlamaq üçün Saxla düyməsini basın.";
+    let expected = XLIFF12_CODES
+        // The same codes in the same places: the codes go where the memory's translation has them.
+        .replace(
+            "<x id=\"2\" ctype=\"x-var\"/>.</source>",
+            &format!(
+                "<x id=\"2\" ctype=\"x-var\"/>.</source><target {exact}><x id=\"2\" ctype=\"x-var\"/> saxlamaq üçün <g id=\"1\" ctype=\"bold\">Saxla</g> düyməsini basın.</target>{}",
+                alt("100", memory, az)
+            ),
+        )
+        // Other codes of the same shape (bx/ex and a ph with native code): mapped in order.
+        .replace(
+            "<target/>",
+            &format!(
+                "<target {review}><ph id=\"2\">%s</ph> saxlamaq üçün <bx id=\"1\"/>Saxla<ex id=\"1\"/> düyməsini basın.</target>{}",
+                alt("95", memory, az)
+            ),
+        )
+        // The number is adjusted with the code in place.
+        .replace(
+            "12 of the report</source>",
+            &format!(
+                "12 of the report</source><target {review}>Hesabatın <x id=\"7\"/>12-cü səhifəsi</target>{}",
+                alt("90.48", "Page 3 of the report", "Hesabatın 12-cü səhifəsi")
+            ),
+        )
+        // Two codes against the memory's three: appended in source order.
+        .replace(
+            "<ept id=\"1\">&lt;/i&gt;</ept> to keep.</source>",
+            &format!(
+                "<ept id=\"1\">&lt;/i&gt;</ept> to keep.</source><target {review}>{}<bpt id=\"1\">&lt;i&gt;</bpt><ept id=\"1\">&lt;/i&gt;</ept></target>{}",
+                az.trim_start(),
+                alt("95", memory, az)
+            ),
+        )
+        // Another structure than the memory's (<x/> inside <g>): appended, nested as in the source.
+        .replace(
+            "</g>to keep.</source>",
+            &format!(
+                "</g>to keep.</source><target {review}>{}<g id=\"1\"><x id=\"2\"/></g></target>{}",
+                az.trim_start(),
+                alt("95", memory, az)
+            ),
+        );
+    assert_eq!(out, expected);
+}
+
+const XLIFF20_CODES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="az">
+  <file id="f1">
+    <unit id="u1">
+      <originalData><data id="d1">%s</data></originalData>
+      <segment id="s1"><source>Click <pc id="1">Save</pc> to keep <ph id="2" dataRef="d1"/>.</source></segment>
+    </unit>
+    <unit id="u2">
+      <segment id="s2"><source>Click <sc id="1"/>Save<ec startRef="1"/> to keep <ph id="2" canReorder="no"/>.</source></segment>
+    </unit>
+    <unit id="u3">
+      <segment id="s3"><source>Click <mrk id="m1" translate="no">Save</mrk> to keep <ph id="2"/>.</source></segment>
+    </unit>
+  </file>
+</xliff>
+"#;
+
+#[test]
+fn xliff_2_0_codes_are_carried_into_the_target() {
+    let sb = sandbox_with_codes();
+    let input = sb.write("ui.xlf", XLIFF20_CODES);
+    assert!(validates(&input, "xliff20/xliff_core_2.0.xsd"));
+    let output = sb.path("out.xlf");
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
+        .arg(&output)
+        .arg(&input)
+        .assert()
+        .success();
+    let out = std::fs::read_to_string(&output).unwrap();
+    assert!(validates(&output, "xliff20/xliff_core_2.0.xsd"), "{out}");
+    assert!(
+        out.contains("<segment id=\"s1\" state=\"translated\" subState=\"tarjuman:exact-match\"><source>Click <pc id=\"1\">Save</pc> to keep <ph id=\"2\" dataRef=\"d1\"/>.</source><target><ph id=\"2\" dataRef=\"d1\"/> saxlamaq üçün <pc id=\"1\">Saxla</pc> düyməsini basın.</target></segment>"),
+        "{out}"
+    );
+    // canReorder="no": the codes may not move, so they follow the text in source order.
+    assert!(
+        out.contains("<segment id=\"s2\" state=\"initial\" subState=\"tarjuman:leveraged-tm\"><source>Click <sc id=\"1\"/>Save<ec startRef=\"1\"/> to keep <ph id=\"2\" canReorder=\"no\"/>.</source><target>saxlamaq üçün Saxla düyməsini basın.<sc id=\"1\"/><ec startRef=\"1\"/><ph id=\"2\" canReorder=\"no\"/></target>"),
+        "{out}"
+    );
+    // An annotation has no counterpart in the memory.
+    assert!(
+        out.contains("<target>saxlamaq üçün Saxla düyməsini basın.<mrk id=\"m1\" translate=\"no\"></mrk><ph id=\"2\"/></target>"),
+        "{out}"
+    );
+}
+
 #[test]
 fn po_and_text_are_pretranslated() {
     let sb = sandbox();
@@ -345,6 +518,88 @@ fn po_and_text_are_pretranslated() {
     assert!(text.contains("<target>Файлды аш.</target>"), "{text}");
     assert!(
         text.contains("<segment id=\"s2\"><source>Something new.</source></segment>"),
+        "{text}"
+    );
+}
+
+#[test]
+fn po_plural_forms_are_filled_per_form() {
+    let sb = Sandbox::new();
+    let memory_az = sb.write(
+        "memory-az.po",
+        "msgid \"\"\nmsgstr \"\"\n\"Language: az\\n\"\n\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n\
+         msgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\n\
+         msgstr[0] \"%d fayl silindi.\"\nmsgstr[1] \"%d fayl silinib.\"\n",
+    );
+    let memory_ar = sb.write(
+        "memory-ar.po",
+        "msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n\
+         \"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\\n\"\n\n\
+         msgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\n\
+         msgstr[0] \"لم يُحذف أي ملف.\"\nmsgstr[1] \"حُذف ملف واحد.\"\nmsgstr[2] \"\"\n\
+         msgstr[3] \"حُذفت %d ملفات.\"\nmsgstr[4] \"\"\nmsgstr[5] \"حُذف %d ملف.\"\n",
+    );
+    sb.cmd()
+        .arg("import")
+        .arg(&memory_az)
+        .arg(&memory_ar)
+        .assert()
+        .success();
+    let doc = sb.write(
+        "ui.po",
+        "msgid \"\"\nmsgstr \"\"\n\"Language: az\\n\"\n\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n\
+         #: a.c:1\nmsgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\n\
+         msgstr[0] \"\"\nmsgstr[1] \"\"\n\n\
+         #, c-format\nmsgid \"%d file was removed.\"\nmsgid_plural \"%d files were removed.\"\n\
+         msgstr[0] \"\"\nmsgstr[1] \"\"\n\n\
+         msgid \"Nothing like it\"\nmsgid_plural \"Nothing like them\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n",
+    );
+    let out = sb.path("out.po");
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
+        .arg(&out)
+        .arg(&doc)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "4 segments, 1 filled with 100 % matches, 1 with fuzzy matches",
+        ));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains(
+            "# tarjuman: 100% match\n#: a.c:1\nmsgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\nmsgstr[0] \"%d fayl silindi.\"\nmsgstr[1] \"%d fayl silinib.\"\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "#, c-format, fuzzy\nmsgid \"%d file was removed.\"\nmsgid_plural \"%d files were removed.\"\nmsgstr[0] \"%d fayl silindi.\"\nmsgstr[1] \"%d fayl silinib.\"\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("msgid \"Nothing like it\"\nmsgid_plural \"Nothing like them\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n"),
+        "{text}"
+    );
+    // Arabic has six forms: those the memory has are filled, the others stay empty (and the entry
+    // is fuzzy); a template's single msgstr[0] line gets the other forms added.
+    let doc = sb.write(
+        "ui-ar.po",
+        "msgid \"\"\nmsgstr \"\"\n\"Language: ar\\n\"\n\
+         \"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\\n\"\n\n\
+         msgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\nmsgstr[0] \"\"\n",
+    );
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "ar", "-o"])
+        .arg(&out)
+        .arg(&doc)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.ends_with(
+            "# tarjuman: 100% match\n#, fuzzy\nmsgid \"%d file was deleted.\"\nmsgid_plural \"%d files were deleted.\"\nmsgstr[0] \"لم يُحذف أي ملف.\"\nmsgstr[1] \"حُذف ملف واحد.\"\nmsgstr[2] \"\"\nmsgstr[3] \"حُذفت %d ملفات.\"\nmsgstr[4] \"\"\nmsgstr[5] \"حُذف %d ملف.\"\n"
+        ),
         "{text}"
     );
 }

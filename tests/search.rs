@@ -105,6 +105,29 @@ fn human_output_marks_hits_and_shows_translations() {
         .assert()
         .success()
         .stdout(predicate::str::contains("No occurrence"));
+    // "More" only when there are more hits than shown.
+    sb.cmd()
+        .args(["search", "--limit", "1", "file"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--limit shows more").not());
+    sb.cmd()
+        .args(["search", "--limit", "1", "-i", "istanbul"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "(the first 1 hits; --limit shows more)",
+        ));
+    let out = sb
+        .cmd()
+        .args([
+            "search", "--limit", "2", "--format", "json", "-i", "istanbul",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["hits"].as_array().unwrap().len(), 2);
+    assert_eq!(json["more"], true);
 }
 
 #[test]

@@ -447,7 +447,8 @@ cmd-analyze-format = صيغة الإخراج
 ## pretranslate
 
 pretranslate-done = { $path }: عدد المقاطع { $segments }، مُلئ منها { $exact } بمطابقات 100 % و{ $fuzzy } بمطابقات تقريبية
-pretranslate-codes = تُركت للمترجم مقاطع فيها رموز مضمّنة، عددها { $count }
+pretranslate-codes = تُركت للمترجم مقاطع فيها عناصر مضمّنة من فضاء أسماء آخر، عددها { $count }
+pretranslate-codes-appended = وُضعت الرموز المضمّنة لمقاطع عددها { $count } بعد النص بترتيب المصدر (لم تتطابق رموز الذاكرة معها): انقلها إلى مواضعها
 cmd-pretranslate = املأ ترجمات مستند من الذاكرة: يبقى XLIFF بصيغة XLIFF وPO بصيغة PO، ويصبح النص XLIFF 2.0
 cmd-pretranslate-file = المستند: XLIFF 1.2 أو 2.0 أو PO أو نص عادي أو Markdown
 cmd-pretranslate-from = لغة النص المصدر

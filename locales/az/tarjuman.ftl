@@ -339,7 +339,8 @@ cmd-analyze-format = Çıxış formatı
 ## pretranslate
 
 pretranslate-done = { $path }: { $segments } seqment, { $exact } seqment 100 % uyğunluqla, { $fuzzy } seqment qeyri-dəqiq uyğunluqla dolduruldu
-pretranslate-codes = Daxili kodları olan { $count } seqment tərcüməçiyə saxlanıldı
+pretranslate-codes = Başqa ad fəzasından daxili elementləri olan { $count } seqment tərcüməçiyə saxlanıldı
+pretranslate-codes-appended = { $count } seqmentin daxili kodları mətndən sonra, mənbədəki sırayla qoyuldu (yaddaşın kodları onlara uyğun gəlmədi): onları yerinə köçürün
 cmd-pretranslate = Sənədin tərcümələrini yaddaşdan doldur: XLIFF XLIFF olaraq, PO PO olaraq qalır, mətn XLIFF 2.0 olur
 cmd-pretranslate-file = Sənəd: XLIFF 1.2 və ya 2.0, PO, sadə mətn və ya Markdown
 cmd-pretranslate-from = Mənbə mətnin dili

@@ -414,7 +414,8 @@ cmd-analyze-format = Output format
 ## pretranslate
 
 pretranslate-done = { $path }: { $segments } segments, { $exact } filled with 100 % matches, { $fuzzy } with fuzzy matches
-pretranslate-codes = { $count } segments with inline codes were left for the translator
+pretranslate-codes = { $count } segments with inline elements of another namespace were left for the translator
+pretranslate-codes-appended = { $count } segments got their inline codes after the text, in source order (the memory's codes did not map onto them): move them into place
 cmd-pretranslate = Fill a document's translations from the memory: XLIFF stays XLIFF, PO stays PO, text becomes XLIFF 2.0
 cmd-pretranslate-file = The document: XLIFF 1.2 or 2.0, PO, plain text or Markdown
 cmd-pretranslate-from = The language of the source text

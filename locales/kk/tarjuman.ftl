@@ -339,7 +339,8 @@ cmd-analyze-format = Шығыс пішімі
 ## pretranslate
 
 pretranslate-done = { $path }: { $segments } сегмент, { $exact } сегмент 100 % сәйкестікпен, { $fuzzy } сегмент анық емес сәйкестікпен толтырылды
-pretranslate-codes = Ішкі кодтары бар { $count } сегмент аудармашыға қалдырылды
+pretranslate-codes = Басқа атаулар кеңістігінің ішкі элементтері бар { $count } сегмент аудармашыға қалдырылды
+pretranslate-codes-appended = { $count } сегменттің ішкі кодтары мәтіннен кейін, бастапқы ретпен қойылды (жадтың кодтары оларға сәйкес келмеді): оларды орнына жылжытыңыз
 cmd-pretranslate = Құжаттың аудармаларын жадтан толтыру: XLIFF XLIFF болып, PO PO болып қалады, мәтін XLIFF 2.0 болады
 cmd-pretranslate-file = Құжат: XLIFF 1.2 не 2.0, PO, қарапайым мәтін немесе Markdown
 cmd-pretranslate-from = Бастапқы мәтіннің тілі

@@ -1,7 +1,9 @@
 //! Filling the empty `msgstr` of a PO file in place, line by line: every other line stays as it is.
 //! A fuzzy match gets the `fuzzy` flag (gettext's "needs review"); every filled entry gets a
-//! translator comment `# tarjuman: NN% match` recording the score. Plural entries, obsolete
-//! entries (`#~`) and the header are left alone. The file must be UTF-8.
+//! translator comment `# tarjuman: NN% match` recording the score (the lowest of its forms). A
+//! plural entry whose `msgstr[k]` are all empty gets a `msgstr[k]` for each form the file's
+//! `Plural-Forms` has (`nplurals`); forms without a fill stay empty, and the entry is then fuzzy
+//! too. Obsolete entries (`#~`) and the header are left alone. The file must be UTF-8.
 
 use std::ops::Range;
 use std::path::Path;
@@ -14,7 +16,11 @@ use crate::error::{Error, Reason, Result};
 pub struct PoEntry {
     pub msgid: String,
     pub msgctxt: Option<String>,
-    /// The entry can be filled: singular, not obsolete, not the header, `msgstr` empty.
+    /// The `msgid_plural` of a plural entry.
+    pub plural: Option<String>,
+    /// How many `msgstr[k]` a plural entry has.
+    pub forms: usize,
+    /// The entry can be filled: not obsolete, not the header, `msgstr` (every `msgstr[k]`) empty.
     pub open: bool,
 }
 
@@ -29,6 +35,8 @@ struct Spots {
     before_keywords: Option<usize>,
     /// The `msgstr` with its continuation lines (without the last line end).
     msgstr: Range<usize>,
+    /// Each `msgstr[k]` of a plural entry, likewise.
+    forms: Vec<Range<usize>>,
 }
 
 /// A PO file read for filling.
@@ -37,6 +45,42 @@ pub struct PoFile {
     newline: &'static str,
     entries: Vec<PoEntry>,
     spots: Vec<Spots>,
+    /// `nplurals` of the header's `Plural-Forms`.
+    nplurals: Option<usize>,
+}
+
+/// An entry being read.
+#[derive(Default)]
+struct Pending {
+    entry: PoEntry,
+    spots: Spots,
+    obsolete: bool,
+    msgstr: String,
+    forms: Vec<String>,
+}
+
+/// `nplurals` of a header's `Plural-Forms: nplurals=N; plural=…;` line.
+fn nplurals(header: &str) -> Option<usize> {
+    header.lines().find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        if name.trim().eq_ignore_ascii_case("Plural-Forms") {
+            plural_count(value)
+        } else {
+            None
+        }
+    })
+}
+
+/// `nplurals` of a `Plural-Forms` value (`nplurals=2; plural=n != 1;`).
+pub fn plural_count(plural_forms: &str) -> Option<usize> {
+    plural_forms.split(';').find_map(|part| {
+        let (key, value) = part.split_once('=')?;
+        if key.trim() == "nplurals" {
+            value.trim().parse().ok()
+        } else {
+            None
+        }
+    })
 }
 
 /// The value of a quoted PO string (`"a\"b"` → `a"b`).
@@ -90,6 +134,8 @@ enum Field {
     Id,
     Plural,
     Str,
+    /// `msgstr[k]`, by its place in the entry.
+    Form(usize),
 }
 
 impl PoFile {
@@ -104,18 +150,36 @@ impl PoFile {
             spots: Vec::new(),
             newline,
             text: String::new(),
+            nplurals: None,
         };
-        let mut entry: Option<(PoEntry, Spots, bool, String)> = None;
+        let mut entry: Option<Pending> = None;
         let mut field = Field::None;
         let mut at = 0;
-        let finish = |entry: Option<(PoEntry, Spots, bool, String)>, file: &mut PoFile| {
-            if let Some((mut e, spots, plural_or_obsolete, msgstr)) = entry
-                && !spots.msgstr.is_empty()
-            {
-                e.open = !plural_or_obsolete && !e.msgid.is_empty() && msgstr.is_empty();
-                file.entries.push(e);
-                file.spots.push(spots);
+        let finish = |entry: Option<Pending>, file: &mut PoFile| {
+            let Some(Pending {
+                mut entry,
+                spots,
+                obsolete,
+                msgstr,
+                forms,
+            }) = entry
+            else {
+                return;
+            };
+            if spots.msgstr.is_empty() && spots.forms.is_empty() {
+                return;
             }
+            if entry.msgid.is_empty() && entry.msgctxt.is_none() && !obsolete {
+                file.nplurals = file.nplurals.or(nplurals(&msgstr));
+            }
+            entry.forms = forms.len();
+            entry.open = !obsolete
+                && !entry.msgid.is_empty()
+                && msgstr.is_empty()
+                && forms.iter().all(String::is_empty)
+                && entry.plural.is_some() != forms.is_empty();
+            file.entries.push(entry);
+            file.spots.push(spots);
         };
         for line in text.split_inclusive('\n') {
             let start = at;
@@ -128,20 +192,17 @@ impl PoFile {
                 field = Field::None;
                 continue;
             }
-            let (e, spots, skip, msgstr) = entry.get_or_insert_with(|| {
-                (
-                    PoEntry::default(),
-                    Spots {
-                        start,
-                        ..Spots::default()
-                    },
-                    false,
-                    String::new(),
-                )
+            let pending = entry.get_or_insert_with(|| Pending {
+                spots: Spots {
+                    start,
+                    ..Spots::default()
+                },
+                ..Pending::default()
             });
+            let (e, spots) = (&mut pending.entry, &mut pending.spots);
             if let Some(rest) = trimmed.strip_prefix('#') {
                 if rest.starts_with('~') {
-                    *skip = true;
+                    pending.obsolete = true;
                 } else if rest.starts_with(',') {
                     spots.flags = Some(start..end);
                 } else if rest.starts_with('|') && spots.before_keywords.is_none() {
@@ -162,17 +223,18 @@ impl PoFile {
                 spots.before_keywords.get_or_insert(start);
                 e.msgid = unquote(rest);
                 field = Field::Id;
-            } else if keyword("msgid_plural").is_some() {
-                *skip = true;
+            } else if let Some(rest) = keyword("msgid_plural") {
+                e.plural = Some(unquote(rest));
                 field = Field::Plural;
             } else if let Some(rest) = keyword("msgstr") {
-                *msgstr = unquote(rest);
+                pending.msgstr = unquote(rest);
                 spots.msgstr = start..end;
                 field = Field::Str;
-            } else if trimmed.starts_with("msgstr[") {
-                *skip = true;
-                spots.msgstr = start..end;
-                field = Field::Plural;
+            } else if let Some(rest) = trimmed.strip_prefix("msgstr[") {
+                let value = rest.split_once(']').map_or("", |(_, v)| v);
+                pending.forms.push(unquote(value));
+                spots.forms.push(start..end);
+                field = Field::Form(spots.forms.len() - 1);
             } else if trimmed.starts_with('"') {
                 let more = unquote(trimmed);
                 match field {
@@ -182,11 +244,20 @@ impl PoFile {
                         }
                     }
                     Field::Id => e.msgid.push_str(&more),
+                    Field::Plural => {
+                        if let Some(p) = e.plural.as_mut() {
+                            p.push_str(&more);
+                        }
+                    }
                     Field::Str => {
-                        msgstr.push_str(&more);
+                        pending.msgstr.push_str(&more);
                         spots.msgstr.end = end;
                     }
-                    Field::Plural | Field::None => {}
+                    Field::Form(k) => {
+                        pending.forms[k].push_str(&more);
+                        spots.forms[k].end = end;
+                    }
+                    Field::None => {}
                 }
             }
         }
@@ -200,21 +271,29 @@ impl PoFile {
         &self.entries
     }
 
-    /// The file with `fills` (one per entry, `None` to leave it) in the open entries.
-    pub fn filled(&self, fills: &[Option<Fill>]) -> Vec<u8> {
+    /// `nplurals` of the header's `Plural-Forms`, if it has one.
+    pub fn nplurals(&self) -> Option<usize> {
+        self.nplurals
+    }
+
+    /// The file with `fills` in the open entries: one list per entry, with one fill for a singular
+    /// entry and one per plural form for a plural entry (`None` where there is nothing to fill;
+    /// an empty list leaves the entry).
+    pub fn filled(&self, fills: &[Vec<Option<Fill>>]) -> Vec<u8> {
         let nl = self.newline;
         let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-        for ((entry, spots), fill) in self.entries.iter().zip(&self.spots).zip(fills) {
-            let Some(fill) = fill.as_ref().filter(|_| entry.open) else {
+        for ((entry, spots), forms) in self.entries.iter().zip(&self.spots).zip(fills) {
+            let lowest = forms.iter().flatten().map(|f| f.score).reduce(f64::min);
+            let Some(lowest) = lowest.filter(|_| entry.open) else {
                 continue;
             };
-            let score = format!("{:.2}", fill.score);
+            let score = format!("{lowest:.2}");
             let score = score.trim_end_matches('0').trim_end_matches('.');
             edits.push((
                 spots.start..spots.start,
                 format!("# tarjuman: {score}% match{nl}"),
             ));
-            if fill.score < 100.0 {
+            if lowest < 100.0 || forms.iter().any(Option::is_none) {
                 match &spots.flags {
                     Some(flags) => edits.push((flags.end..flags.end, ", fuzzy".to_string())),
                     None => {
@@ -223,10 +302,30 @@ impl PoFile {
                     }
                 }
             }
-            edits.push((
-                spots.msgstr.clone(),
-                format!("msgstr {}", quote(&fill.target)),
-            ));
+            if entry.plural.is_none() {
+                if let Some(Some(fill)) = forms.first() {
+                    edits.push((
+                        spots.msgstr.clone(),
+                        format!("msgstr {}", quote(&fill.target)),
+                    ));
+                }
+                continue;
+            }
+            // Forms the entry lacks are added after its last one, empty where there is no fill.
+            let mut added = String::new();
+            for (k, fill) in forms.iter().enumerate() {
+                let target = fill.as_ref().map_or("", |f| f.target.as_str());
+                match spots.forms.get(k) {
+                    Some(range) if fill.is_some() => {
+                        edits.push((range.clone(), format!("msgstr[{k}] {}", quote(target))));
+                    }
+                    Some(_) => {}
+                    None => added.push_str(&format!("{nl}msgstr[{k}] {}", quote(target))),
+                }
+            }
+            if let (false, Some(last)) = (added.is_empty(), spots.forms.last()) {
+                edits.push((last.end..last.end, added));
+            }
         }
         edits.sort_by_key(|(r, _)| (r.start, r.end));
         let mut out = String::with_capacity(self.text.len() + edits.len() * 48);
@@ -245,7 +344,7 @@ impl PoFile {
 mod tests {
     use super::*;
 
-    const PO: &str = "# header\nmsgid \"\"\nmsgstr \"\"\n\"Language: az\\n\"\n\n#: a.c:1\nmsgid \"Open \\\"file\\\"\"\nmsgstr \"\"\n\n#, c-format\nmsgctxt \"menu\"\nmsgid \"Save %s\"\nmsgstr \"\"\n\nmsgid \"Done\"\nmsgstr \"Hazır\"\n\nmsgid \"One\"\nmsgid_plural \"Many\"\nmsgstr[0] \"\"\n";
+    const PO: &str = "# header\nmsgid \"\"\nmsgstr \"\"\n\"Language: az\\n\"\n\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\n#: a.c:1\nmsgid \"Open \\\"file\\\"\"\nmsgstr \"\"\n\n#, c-format\nmsgctxt \"menu\"\nmsgid \"Save %s\"\nmsgstr \"\"\n\nmsgid \"Done\"\nmsgstr \"Hazır\"\n\nmsgid \"One\"\nmsgid_plural \"Many\"\nmsgstr[0] \"\"\n\n#~ msgid \"Old\"\n#~ msgstr \"\"\n";
 
     fn file() -> PoFile {
         let dir = tempfile::tempdir().unwrap();
@@ -269,10 +368,14 @@ mod tests {
                 ("Open \"file\"", true),
                 ("Save %s", true),
                 ("Done", false),
-                ("One", false)
+                ("One", true)
             ]
         );
         assert_eq!(file.entries()[2].msgctxt.as_deref(), Some("menu"));
+        assert_eq!(file.entries()[4].plural.as_deref(), Some("Many"));
+        assert_eq!(file.entries()[4].forms, 1);
+        assert_eq!(file.nplurals(), Some(2));
+        assert_eq!(plural_count(" nplurals=6; plural=n==0 ? 0 : 1;"), Some(6));
     }
 
     #[test]
@@ -283,14 +386,15 @@ mod tests {
                 target: target.to_string(),
                 score,
                 memory_source: String::new(),
+                codes: None,
             })
         };
         let out = file.filled(&[
-            None,
-            fill("\"Faylı\" aç", 100.0),
-            fill("%s saxla", 87.5),
-            fill("x", 50.0),
-            None,
+            vec![None],
+            vec![fill("\"Faylı\" aç", 100.0)],
+            vec![fill("%s saxla", 87.5)],
+            vec![fill("x", 50.0)],
+            vec![],
         ]);
         let out = String::from_utf8(out).unwrap();
         let expected = PO
@@ -303,5 +407,32 @@ mod tests {
                 "# tarjuman: 87.5% match\n#, c-format, fuzzy\nmsgctxt \"menu\"\nmsgid \"Save %s\"\nmsgstr \"%s saxla\"",
             );
         assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn plural_forms_are_filled_and_missing_ones_added() {
+        let file = file();
+        let fill = |target: &str, score: f64| {
+            Some(Fill {
+                target: target.to_string(),
+                score,
+                memory_source: String::new(),
+                codes: None,
+            })
+        };
+        let mut fills = vec![vec![]; 5];
+        fills[4] = vec![fill("Bir", 100.0), fill("Çox", 100.0)];
+        let out = String::from_utf8(file.filled(&fills)).unwrap();
+        assert!(
+            out.contains("# tarjuman: 100% match\nmsgid \"One\"\nmsgid_plural \"Many\"\nmsgstr[0] \"Bir\"\nmsgstr[1] \"Çox\"\n\n#~"),
+            "{out}"
+        );
+        // A form without a fill stays empty, and the entry is to be reviewed.
+        fills[4] = vec![None, fill("Çox", 92.5)];
+        let out = String::from_utf8(file.filled(&fills)).unwrap();
+        assert!(
+            out.contains("# tarjuman: 92.5% match\n#, fuzzy\nmsgid \"One\"\nmsgid_plural \"Many\"\nmsgstr[0] \"\"\nmsgstr[1] \"Çox\"\n"),
+            "{out}"
+        );
     }
 }

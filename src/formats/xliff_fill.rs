@@ -14,8 +14,11 @@
 //!   the score (§5.2; a segment without an `id` gets one so that it can be referenced). A root
 //!   without `trgLang` gets one.
 //!
-//! Only segments whose source is plain text are filled: a source with inline codes is reported, not
-//! guessed at. The file must be UTF-8 (a byte-order mark is kept).
+//! A source with inline codes (1.2 `<g>`, `<x/>`, `<bx/>`/`<ex/>`, `<bpt>`/`<ept>`, `<ph>`, `<it>`,
+//! `<mrk>`; 2.0 `<ph/>`, `<pc>`, `<sc/>`/`<ec/>`, `<mrk>`, `<sm/>`/`<em/>`) is matched by its text,
+//! and its target gets copies of the source's codes, ids and all, placed as [`crate::memory::codes`]
+//! decides. A segment whose source holds an element of another namespace is left alone (its copy
+//! could lose the namespace declaration). The file must be UTF-8 (a byte-order mark is kept).
 
 use std::ops::Range;
 use std::path::Path;
@@ -23,6 +26,7 @@ use std::path::Path;
 use super::InputFile;
 use super::xml::{Ev, XmlReader, escape_attr, escape_text};
 use crate::error::{Error, Reason, Result};
+use crate::memory::codes::{Carried, Code, Piece, Role};
 use crate::model::LangTag;
 
 /// The namespace of the XLIFF 2.0 Translation Candidates module.
@@ -31,12 +35,17 @@ const MTC_NAMESPACE: &str = "urn:oasis:names:tc:xliff:matches:2.0";
 /// A segment of the file and whether it can be filled.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct XliffSegment {
-    /// The source as plain text.
+    /// The source as plain text (the content of native codes such as `<bpt>` left out, as import
+    /// does).
     pub source: String,
+    /// The source as text and codes.
+    pub content: Vec<Piece>,
+    /// The source's inline codes.
+    pub codes: Vec<Code>,
     /// The unit's `resname` (1.2) or `name` (2.0).
     pub name: Option<String>,
-    /// The source has inline codes.
-    pub has_codes: bool,
+    /// The source has an inline element of another namespace: the segment is not filled.
+    pub foreign: bool,
     /// The target is missing or empty (and the unit is translatable).
     pub open: bool,
 }
@@ -44,11 +53,22 @@ pub struct XliffSegment {
 /// What to put into a segment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fill {
+    /// The translation as plain text.
     pub target: String,
     /// Percent (101 for a context match).
     pub score: f64,
     /// The memory's source, recorded with the match.
     pub memory_source: String,
+    /// The translation with the segment's inline codes, for a segment that has some.
+    pub codes: Option<Carried>,
+}
+
+impl Fill {
+    /// Whether the fill is a translation rather than a match to review: 100 % or a context match,
+    /// with the segment's codes, if any, where the memory has them.
+    pub fn exact(&self) -> bool {
+        self.score >= 100.0 && self.codes.as_ref().is_none_or(|c| c.placed && c.identical)
+    }
 }
 
 /// Where a segment's pieces are in the file.
@@ -63,6 +83,8 @@ struct Spots {
     segment_id: Option<String>,
     /// 2.0: the index of the unit.
     unit: usize,
+    /// The XML of each inline code of the source, as written.
+    codes: Vec<Range<usize>>,
 }
 
 /// An XLIFF file read for filling.
@@ -224,13 +246,14 @@ impl XliffFile {
                             current = Some((new_segment(&unit_name, translate), spots));
                         }
                         ("source", "trans-unit" | "segment") | ("seg-source", "trans-unit") => {
-                            let mut codes = false;
-                            let mut source = String::new();
-                            read_content(&mut xml, &mut source, &mut codes)?;
+                            let content = read_content(&mut xml, bom, file.v2)?;
                             if let Some((segment, spots)) = current.as_mut() {
                                 if el.name == "source" {
-                                    segment.source = source;
-                                    segment.has_codes = codes;
+                                    segment.source = content.text;
+                                    segment.content = content.pieces;
+                                    segment.codes = content.codes;
+                                    segment.foreign = content.foreign;
+                                    spots.codes = content.xml;
                                 }
                                 spots.after_source = bom + xml.position();
                             }
@@ -238,12 +261,13 @@ impl XliffFile {
                             continue;
                         }
                         ("target", "trans-unit" | "segment") => {
-                            let mut codes = false;
-                            let mut content = String::new();
-                            read_content(&mut xml, &mut content, &mut codes)?;
+                            let content = read_content(&mut xml, bom, file.v2)?;
                             let after = bom + xml.position();
                             if let Some((segment, spots)) = current.as_mut() {
-                                if codes || !content.trim().is_empty() {
+                                if !content.codes.is_empty()
+                                    || content.foreign
+                                    || !content.text.trim().is_empty()
+                                {
                                     segment.open = false;
                                 } else {
                                     spots.target = Some((at..after, at..end));
@@ -292,7 +316,7 @@ impl XliffFile {
     }
 
     /// The file with `fills` (one per segment, `None` to leave it) spliced in; segments that are
-    /// not open or have inline codes are left as they are.
+    /// not open or hold foreign elements are left as they are.
     pub fn filled(&self, fills: &[Option<Fill>], to: &LangTag) -> Vec<u8> {
         let mut edits: Vec<(Range<usize>, String)> = Vec::new();
         let tag = |r: &Range<usize>| String::from_utf8_lossy(&self.bytes[r.clone()]).into_owned();
@@ -301,12 +325,26 @@ impl XliffFile {
         let mut any = false;
         for ((segment, spots), fill) in self.segments.iter().zip(&self.spots).zip(fills) {
             let Some(fill) = fill else { continue };
-            if !segment.open || segment.has_codes {
+            if !segment.open || segment.foreign {
                 continue;
             }
             any = true;
-            let exact = fill.score >= 100.0;
-            let target = escaped(&fill.target);
+            let exact = fill.exact();
+            let target = match &fill.codes {
+                Some(carried) => {
+                    let mut out = String::new();
+                    for piece in &carried.pieces {
+                        match piece {
+                            Piece::Text(text) => escape_text(&mut out, text),
+                            Piece::Code(i) => out.push_str(&String::from_utf8_lossy(
+                                &self.bytes[spots.codes[*i].clone()],
+                            )),
+                        }
+                    }
+                    out
+                }
+                None => escaped(&fill.target),
+            };
             if self.v2 {
                 let id = match &spots.segment_id {
                     Some(id) => id.clone(),
@@ -350,9 +388,10 @@ impl XliffFile {
                 };
                 let add = attr("state", state) + &attr("state-qualifier", qualifier);
                 let alt = format!(
-                    "<alt-trans match-quality=\"{}\" origin=\"tarjuman\"><source>{}</source><target>{target}</target></alt-trans>",
+                    "<alt-trans match-quality=\"{}\" origin=\"tarjuman\"><source>{}</source><target>{}</target></alt-trans>",
                     score_text(fill.score),
                     escaped(&fill.memory_source),
+                    escaped(&fill.target),
                 );
                 match &spots.target {
                     Some((whole, start)) => {
@@ -444,7 +483,7 @@ impl Item {
 
 /// `state` and `subState` of an XLIFF 2.0 segment filled with `fill`.
 fn v2_state(fill: &Fill) -> String {
-    let (state, sub) = if fill.score >= 100.0 {
+    let (state, sub) = if fill.exact() {
         ("translated", "tarjuman:exact-match")
     } else {
         ("initial", "tarjuman:leveraged-tm")
@@ -513,30 +552,204 @@ pub fn new_xliff2(
 fn new_segment(name: &Option<String>, translate: bool) -> XliffSegment {
     XliffSegment {
         source: String::new(),
+        content: Vec::new(),
+        codes: Vec::new(),
         name: name.clone(),
-        has_codes: false,
+        foreign: false,
         open: translate,
     }
 }
 
-/// Reads the content of the element whose start tag was just read: its text into `out`; `codes`
-/// is set when it has child elements.
-fn read_content(xml: &mut XmlReader, out: &mut String, codes: &mut bool) -> Result<()> {
-    let mut depth = 1usize;
-    while depth > 0 {
-        match xml.next()? {
-            Ev::Start(_) => {
-                *codes = true;
-                depth += 1;
-            }
-            Ev::Empty(_) => *codes = true,
-            Ev::End => depth -= 1,
-            Ev::Text(text) => out.push_str(&text),
-            Ev::Other => {}
-            Ev::Eof => break,
+/// The content of a `<source>` or `<target>`.
+#[derive(Default)]
+struct Content {
+    /// The text outside native codes.
+    text: String,
+    pieces: Vec<Piece>,
+    codes: Vec<Code>,
+    /// Where each code's XML is.
+    xml: Vec<Range<usize>>,
+    /// An inline element of another namespace.
+    foreign: bool,
+}
+
+impl Content {
+    fn push_text(&mut self, text: &str) {
+        self.text.push_str(text);
+        match self.pieces.last_mut() {
+            Some(Piece::Text(t)) => t.push_str(text),
+            _ => self.pieces.push(Piece::Text(text.to_string())),
         }
     }
-    Ok(())
+
+    fn push_code(&mut self, code: Code, xml: Range<usize>) -> usize {
+        let index = self.codes.len();
+        self.pieces.push(Piece::Code(index));
+        self.codes.push(code);
+        self.xml.push(xml);
+        index
+    }
+}
+
+/// What the reader needs of an inline element's tag.
+struct InlineTag {
+    name: String,
+    /// The element has a namespace prefix.
+    foreign: bool,
+    id: Option<String>,
+    rid: Option<String>,
+    start_ref: Option<String>,
+    isolated: bool,
+    /// `canReorder="no"` or `"firstNo"`.
+    fixed: bool,
+    hex: Option<String>,
+}
+
+impl InlineTag {
+    fn of(el: &super::xml::Element<'_>) -> Result<InlineTag> {
+        Ok(InlineTag {
+            name: el.local_name().to_string(),
+            foreign: el.plain_name().is_none(),
+            id: el.attr("id")?,
+            rid: el.attr("rid")?,
+            start_ref: el.attr("startRef")?,
+            isolated: el.attr("isolated")?.as_deref() == Some("yes"),
+            fixed: matches!(el.attr("canReorder")?.as_deref(), Some("no" | "firstNo")),
+            hex: el.attr("hex")?,
+        })
+    }
+}
+
+/// How an inline element is taken.
+enum Inline {
+    /// One code; its content (if any) is native code, not text.
+    Code(Role, Option<String>),
+    /// A pair of codes around text: the start and the end tag.
+    Element,
+    /// A character (2.0 `<cp hex>`).
+    Char(Option<char>),
+}
+
+/// Reads the content of the element whose start tag was just read, as text and inline codes.
+fn read_content(xml: &mut XmlReader, bom: usize, v2: bool) -> Result<Content> {
+    let mut content = Content::default();
+    // The open paired elements: the index of their opening code.
+    let mut elements: Vec<usize> = Vec::new();
+    // The opening codes of spans waiting for their closing code, by key.
+    let mut spans: Vec<(String, usize)> = Vec::new();
+    let mut at = bom + xml.position();
+    loop {
+        let event = match xml.next()? {
+            Ev::Start(el) => Some((InlineTag::of(&el)?, false)),
+            Ev::Empty(el) => Some((InlineTag::of(&el)?, true)),
+            Ev::Text(text) => {
+                content.push_text(&text);
+                None
+            }
+            Ev::End => {
+                let end = bom + xml.position();
+                let Some(open) = elements.pop() else {
+                    return Ok(content);
+                };
+                let code = Code {
+                    role: Role::Close,
+                    partner: Some(open),
+                    ..content.codes[open].clone()
+                };
+                let index = content.push_code(code, at..end);
+                content.codes[open].partner = Some(index);
+                None
+            }
+            Ev::Other => None,
+            Ev::Eof => return Ok(content),
+        };
+        let end = bom + xml.position();
+        let Some((tag, empty)) = event else {
+            at = end;
+            continue;
+        };
+        content.foreign |= tag.foreign;
+        let InlineTag {
+            name,
+            id,
+            rid,
+            start_ref,
+            isolated,
+            fixed,
+            hex,
+            ..
+        } = tag;
+        let pair_key = rid.or_else(|| id.clone());
+        let inline = match (v2, name.as_str()) {
+            (false, "g") | (true, "pc") if !empty => Inline::Element,
+            (false, "bx" | "bpt") => Inline::Code(Role::Open, pair_key),
+            (false, "ex" | "ept") => Inline::Code(Role::Close, pair_key),
+            (true, "sc" | "sm") if !isolated => Inline::Code(Role::Open, id),
+            (true, "ec" | "em") if !isolated => Inline::Code(Role::Close, start_ref.or(id)),
+            (true, "cp") => Inline::Char(
+                hex.and_then(|hex| u32::from_str_radix(&hex, 16).ok())
+                    .and_then(char::from_u32),
+            ),
+            _ if !empty && !is_code(v2, &name) => Inline::Element,
+            _ => Inline::Code(Role::Standalone, None),
+        };
+        // Codes the memory keeps no counterpart of: annotations and unknown elements.
+        let unmatched = !is_code(v2, &name);
+        let code = |role| Code {
+            role,
+            partner: None,
+            element: false,
+            unmatched,
+            fixed,
+        };
+        match inline {
+            Inline::Char(c) => {
+                if let Some(c) = c {
+                    content.push_text(c.encode_utf8(&mut [0; 4]));
+                }
+                if !empty {
+                    xml.skip()?;
+                }
+            }
+            Inline::Element => {
+                let index = content.push_code(
+                    Code {
+                        element: true,
+                        ..code(Role::Open)
+                    },
+                    at..end,
+                );
+                elements.push(index);
+            }
+            Inline::Code(role, key) => {
+                if !empty {
+                    xml.skip()?;
+                }
+                let index = content.push_code(code(role), at..bom + xml.position());
+                match (role, key) {
+                    (Role::Open, Some(key)) => spans.push((key, index)),
+                    (Role::Close, Some(key)) => {
+                        if let Some(found) = spans.iter().rposition(|(k, _)| *k == key) {
+                            let (_, open) = spans.remove(found);
+                            content.codes[open].partner = Some(index);
+                            content.codes[index].partner = Some(open);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        at = bom + xml.position();
+    }
+}
+
+/// Whether `name` is an inline code of XLIFF 1.2 (`v2` false) or 2.0, as import maps to TMX codes.
+fn is_code(v2: bool, name: &str) -> bool {
+    if v2 {
+        matches!(name, "ph" | "pc" | "sc" | "ec" | "cp")
+    } else {
+        matches!(name, "g" | "x" | "bx" | "ex" | "bpt" | "ept" | "ph" | "it")
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ pub struct Suggestion {
     pub adjusted: bool,
     /// A 100 % match in the same context.
     pub context: bool,
+    /// The TMX markup of the source and of the target, where they have inline codes.
+    pub source_markup: Option<String>,
+    pub target_markup: Option<String>,
 }
 
 /// Looks up segments of one language pair.
@@ -86,9 +89,9 @@ impl<'a> Leverage<'a> {
         };
         let mut out = Vec::with_capacity(hits.len());
         for hit in hits {
-            let source = self.source_text(&hit)?;
-            let target = match &self.to {
-                Some(to) => self.store.texts(hit.unit, to)?.into_iter().next(),
+            let (source, source_markup) = self.source_text(&hit)?;
+            let (target, target_markup) = match &self.to {
+                Some(to) => self.store.marked_texts(hit.unit, to)?.into_iter().next(),
                 None => None,
             }
             .unwrap_or_default();
@@ -107,6 +110,8 @@ impl<'a> Leverage<'a> {
                 adjusted: adjusted.is_some(),
                 target: adjusted.unwrap_or(target),
                 context: in_context,
+                source_markup,
+                target_markup,
             });
         }
         // Context matches first; the rest keep the index's order.
@@ -114,14 +119,30 @@ impl<'a> Leverage<'a> {
         Ok(out)
     }
 
-    /// The original text of the hit's source variant (the index holds it prepared).
-    fn source_text(&self, hit: &Hit) -> Result<String> {
+    /// The original text and markup of the hit's source variant (the index holds it prepared).
+    fn source_text(&self, hit: &Hit) -> Result<(String, Option<String>)> {
         let prepared = self.index.text(hit.entry);
-        let texts = self.store.texts(hit.unit, &self.from)?;
+        let texts = self.store.marked_texts(hit.unit, &self.from)?;
         Ok(texts
-            .iter()
-            .find(|t| prepare(t) == prepared)
-            .cloned()
-            .unwrap_or_else(|| prepared.to_string()))
+            .into_iter()
+            .find(|(t, _)| prepare(t) == prepared)
+            .unwrap_or_else(|| (prepared.to_string(), None)))
+    }
+}
+
+impl Store {
+    /// The texts and markup of a unit's variants in matching language `base`, in order.
+    fn marked_texts(&self, unit: i64, base: &str) -> Result<Vec<(String, Option<String>)>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT text, markup FROM variants WHERE unit = ?1 AND base = ?2 ORDER BY ord",
+            )
+            .map_err(|e| self.err(e))?;
+        stmt.query_map(rusqlite::params![unit, base], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.err(e))
     }
 }
