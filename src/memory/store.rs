@@ -21,6 +21,16 @@ const PAGE_SIZE: i64 = 16 * 1024;
 /// The upper bound of SQLite's page cache, in KiB.
 const CACHE_KIB: i64 = 64 * 1024;
 
+/// How a store's connection writes.
+#[derive(Clone, Copy)]
+enum Mode {
+    /// The store in its place: WAL (readers never wait for the writer), synced at each commit.
+    Shared,
+    /// A new store no one else sees yet ([`super::staging`]): thrown away unless it is completed,
+    /// so it needs neither a journal file nor syncs.
+    Private,
+}
+
 /// The memory store.
 pub struct Store {
     conn: Connection,
@@ -273,7 +283,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Store::open_with(path, flags, created)
+        Store::open_with(path, path, flags, created, Mode::Shared)
     }
 
     /// Opens an existing store for reading; `None` when there is no file at `path`.
@@ -282,12 +292,42 @@ impl Store {
             return Ok(None);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Store::open_with(path, flags, false).map(Some)
+        Store::open_with(path, path, flags, false, Mode::Shared).map(Some)
     }
 
-    fn open_with(path: &Path, flags: OpenFlags, created: bool) -> Result<Store> {
+    /// Creates a store at `file` that no other connection sees until it is published
+    /// ([`super::staging`]): no journal file, no syncs. Errors name `shown`, the store it becomes.
+    pub(super) fn open_private(file: &Path, shown: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut store = Store::open_with(file, shown, flags, true, Mode::Private)?;
+        store.path = shown.to_path_buf();
+        Ok(store)
+    }
+
+    /// Ends a store made by [`Store::open_private`]: puts it in WAL mode, as every store is, and
+    /// closes it. The caller syncs the file.
+    pub(super) fn close_private(self) -> Result<()> {
+        let err = |source| Error::Store {
+            path: self.path.clone(),
+            source,
+        };
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(err)?;
+        self.conn.close().map_err(|(_, e)| err(e))
+    }
+
+    fn open_with(
+        path: &Path,
+        shown: &Path,
+        flags: OpenFlags,
+        created: bool,
+        mode: Mode,
+    ) -> Result<Store> {
         let store_err = |source| Error::Store {
-            path: path.to_path_buf(),
+            path: shown.to_path_buf(),
             source,
         };
         if !created && !is_sqlite_file(path).map_err(|e| Error::io(path, e))? {
@@ -329,13 +369,18 @@ impl Store {
             conn.pragma_update(None, "page_size", PAGE_SIZE)
                 .map_err(store_err)?;
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
+        let (journal, synchronous) = match mode {
+            Mode::Shared => ("WAL", "NORMAL"),
+            // Rollback stays possible (a new file's pages need no journal); no file is written for it.
+            Mode::Private => ("MEMORY", "OFF"),
+        };
+        conn.pragma_update(None, "journal_mode", journal)
             .map_err(store_err)?;
         // A bounded page cache (the default is 2 MiB): an import touches the key index at random
         // and would otherwise keep writing spilled pages to the log and reading them back.
         conn.pragma_update(None, "cache_size", -CACHE_KIB)
             .map_err(store_err)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
+        conn.pragma_update(None, "synchronous", synchronous)
             .map_err(store_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(store_err)?;
