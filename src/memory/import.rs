@@ -133,8 +133,8 @@ fn read_file(
 ///
 /// A new store is filled aside and published whole ([`super::staging`]), which spares the write-ahead
 /// log (every page written twice) and its syncs; an existing one takes the import in one transaction
-/// ([`import`]). Should a store appear at `path` while a new one is filled, the files are imported
-/// into that one instead.
+/// ([`import`]). Should a store appear at `path` while a new one is filled (or the file system not
+/// allow publishing it), the files are imported into the store at `path` instead.
 pub fn import_into(
     path: &Path,
     paths: &[PathBuf],

@@ -88,8 +88,9 @@ pub(super) struct Staged {
 pub(super) enum Published {
     /// The store is in place, opened.
     Done(Store),
-    /// A store appeared at the path meanwhile (another import); nothing was changed.
-    Taken,
+    /// Not published, nothing changed: a store appeared at the path meanwhile (another import), or
+    /// the file system cannot link files. The import belongs in the store at the path.
+    NotPublished,
 }
 
 impl Staged {
@@ -133,7 +134,7 @@ impl Staged {
     }
 
     /// Puts the store in place: WAL mode as every store, synced, then linked under the target name
-    /// (which fails when a store has appeared there); the staging folder goes.
+    /// (which, unlike a rename, fails when a store has appeared there); the staging folder goes.
     pub(super) fn publish(self) -> Result<Published> {
         let Staged {
             store,
@@ -147,10 +148,8 @@ impl Staged {
         File::open(&database)
             .and_then(|f| f.sync_all())
             .map_err(io)?;
-        match std::fs::hard_link(&database, &target) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(Published::Taken),
-            Err(e) => return Err(io(e)),
+        if std::fs::hard_link(&database, &target).is_err() {
+            return Ok(Published::NotPublished);
         }
         // The new name is durable once its folder is synced (not possible everywhere: best effort).
         if let Some((dir, _)) = split(&target) {
@@ -224,7 +223,7 @@ mod tests {
         let target = dir.path().join("t.db");
         let staged = Staged::create(&target).unwrap();
         std::fs::write(&target, "someone else's").unwrap();
-        assert!(matches!(staged.publish().unwrap(), Published::Taken));
+        assert!(matches!(staged.publish().unwrap(), Published::NotPublished));
         assert_eq!(std::fs::read(&target).unwrap(), b"someone else's");
         assert!(staging_folders(dir.path()).is_empty());
     }
