@@ -241,12 +241,10 @@ fn import_units(
                         return Ok(summary);
                     }
                 };
-                for unit in &batch {
-                    match importer.add_prepared(unit)? {
-                        Added::New(_) => added += 1,
-                        Added::Merged(_) | Added::Unchanged(_) => duplicates += 1,
-                    }
-                }
+                importer.add_all(&batch, |outcome| match outcome {
+                    Added::New(_) => added += 1,
+                    Added::Merged(_) | Added::Unchanged(_) => duplicates += 1,
+                })?;
                 // Full when the reader is not taking them back: then this thread frees them.
                 let _ = done_tx.try_send(batch);
             }
