@@ -4,6 +4,9 @@
 #      translate-toolkit's TMX reader (Python, in a venv) reading the same file;
 #   2. peak resident memory of `tarjuman import` on a ~1 GB TMX (the 1M corpus written three times
 #      over with distinct text).
+# The ratio is taken on an import into a new store (built aside and published whole); an import of
+# the same file into a store that already holds ../shared/data/real-tm.tmx (one WAL transaction) is
+# timed too.
 # Usage: benches/import.sh [N]   (N units, default 1000000; work files go to $BENCH_DIR or /tmp)
 #   SKIP_1GB=1 leaves out the 1 GB run. Wall time is what the ratio is taken on; CPU time (user +
 #   system, all threads) is printed too, since on a shared machine wall time depends on the load.
@@ -43,13 +46,19 @@ import sys
 from translate.storage import tmx
 store = tmx.tmxfile.parsefile(sys.argv[1])
 print(len(store.units))' "$CORPUS/tm.tmx")
-python3 - "$N" "$ours" "$ours_cpu" "$ours_rss" "$ttk" "$ttk_cpu" "$ttk_rss" "$UNITS" <<'PY'
+rm -f "$WORK/bench.db"*
+TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$SHARED/data/real-tm.tmx"
+read -r more more_cpu more_rss < <(rss_and_time env TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$CORPUS/tm.tmx")
+rm -f "$WORK/bench.db"*
+python3 - "$N" "$ours" "$ours_cpu" "$ours_rss" "$ttk" "$ttk_cpu" "$ttk_rss" "$UNITS" "$more" "$more_cpu" "$more_rss" <<'PY'
 import sys
 n = int(sys.argv[1])
 ours, ours_cpu, ours_rss, ttk, ttk_cpu, ttk_rss = sys.argv[2:8]
 ours, ours_cpu, ttk, ttk_cpu = float(ours), float(ours_cpu), float(ttk), float(ttk_cpu)
 units = sys.argv[8]
-print(f"tarjuman import (parse + store, one transaction): {ours:6.2f} s wall {ours_cpu:6.2f} s CPU  {n/ours:8.0f} units/s  peak {ours_rss} MB  ({units} units stored)")
+more, more_cpu, more_rss = float(sys.argv[9]), float(sys.argv[10]), sys.argv[11]
+print(f"tarjuman import, new store (parse + store):       {ours:6.2f} s wall {ours_cpu:6.2f} s CPU  {n/ours:8.0f} units/s  peak {ours_rss} MB  ({units} units stored)")
+print(f"tarjuman import, into real-tm's store (WAL):      {more:6.2f} s wall {more_cpu:6.2f} s CPU  {n/more:8.0f} units/s  peak {more_rss} MB")
 print(f"translate-toolkit tmxfile.parsefile (parse only): {ttk:6.2f} s wall {ttk_cpu:6.2f} s CPU  {n/ttk:8.0f} units/s  peak {ttk_rss} MB")
 print(f"ratio: {ttk/ours:.1f}x translate-toolkit's throughput (wall time; {ttk_cpu/ours_cpu:.1f}x in CPU time)")
 PY

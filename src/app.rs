@@ -2,7 +2,7 @@
 //! printed in the interface language. No domain logic lives here.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ErrorKind};
@@ -306,16 +306,6 @@ fn input_format(format: InputFormat) -> Format {
     }
 }
 
-/// Removes a store file this run created (and its journal files) after a failed import, so a failed
-/// first import leaves nothing behind.
-pub(crate) fn remove_store_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
-    }
-}
-
 fn import(cli: &Cli, args: &ImportArgs, l10n: &L10n) -> Result<Outcome> {
     let options = ReadOptions {
         source_lang: parse_lang(args.source_lang.as_deref())?,
@@ -325,26 +315,14 @@ fn import(cli: &Cli, args: &ImportArgs, l10n: &L10n) -> Result<Outcome> {
     for path in &args.files {
         std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     }
-    let mut store = Store::open(&cli.db)?;
-    let created = store.was_created();
     let mut bar = Bar::new(cli.quiet, l10n);
-    let result = memory::import(
-        &mut store,
+    let (store, summaries) = memory::import_into(
+        &cli.db,
         &args.files,
         args.format.map(input_format),
         &options,
         &mut bar,
-    );
-    let summaries = match result {
-        Ok(summaries) => summaries,
-        Err(err) => {
-            drop(store);
-            if created {
-                remove_store_files(&cli.db);
-            }
-            return Err(err);
-        }
-    };
+    )?;
     if cli.quiet {
         return Ok(Outcome::Success);
     }

@@ -376,7 +376,7 @@ pub(crate) fn align(cli: &Cli, args: &AlignArgs, l10n: &L10n) -> Result<()> {
             Err(err) => {
                 // A failed first import leaves no store behind, as `import` does.
                 if created {
-                    crate::app::remove_store_files(&cli.db);
+                    tarjuman::memory::remove_store_files(&cli.db);
                 }
                 return Err(err);
             }

@@ -69,3 +69,62 @@ fn kill_during_import_is_all_or_nothing() {
         .success();
     assert_eq!(check(&sb), base + 60_000);
 }
+
+/// The files of the sandbox's folder, apart from the TMX.
+fn leftovers(sb: &Sandbox) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(sb.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != "big.tmx")
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_killed_first_import_leaves_no_store_and_its_leftovers_go_next_time() {
+    let sb = Sandbox::new();
+    let big = big_tmx(&sb, 60_000);
+    let mut killed = false;
+    for delay_ms in [300, 100, 30] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tarjuman"))
+            .env("TARJUMAN_DB", sb.db())
+            .args(["import", "--quiet"])
+            .arg(&big)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL on Unix
+        if child.wait().unwrap().success() {
+            assert_eq!(check(&sb), 60_000, "a finished import holds everything");
+            std::fs::remove_file(sb.db()).unwrap();
+            continue;
+        }
+        killed = true;
+        // Nothing at the store's path, whatever the moment: the import is built aside.
+        assert!(!sb.db().exists(), "killed after {delay_ms} ms");
+        assert!(
+            leftovers(&sb)
+                .iter()
+                .all(|n| n.starts_with(".tm.db.import-")),
+            "{:?}",
+            leftovers(&sb)
+        );
+        break;
+    }
+    sb.cmd()
+        .args(["import", "--quiet"])
+        .arg(&big)
+        .assert()
+        .success();
+    assert_eq!(check(&sb), 60_000);
+    if killed {
+        assert_eq!(
+            leftovers(&sb),
+            ["tm.db"],
+            "the killed import's folder is gone"
+        );
+    }
+}

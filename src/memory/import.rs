@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
+use super::staging::{self, Published, Staged};
 use super::store::{Added, PreparedUnit, Store};
 use crate::error::{Error, Result};
 use crate::formats::{self, Format, ReadOptions, Skipped};
@@ -126,12 +127,75 @@ fn read_file(
     Ok(Some(summary))
 }
 
+/// Imports `paths` into the store at `path`, creating it when there is none, and returns the store
+/// with what each file did. Either every file is imported, or (on the first error) none: a store
+/// that existed is left as it was, and one that did not is not created.
+///
+/// A new store is filled aside and published whole ([`super::staging`]), which spares the write-ahead
+/// log (every page written twice) and its syncs; an existing one takes the import in one transaction
+/// ([`import`]). Should a store appear at `path` while a new one is filled (or the file system not
+/// allow publishing it), the files are imported into the store at `path` instead.
+pub fn import_into(
+    path: &Path,
+    paths: &[PathBuf],
+    format: Option<Format>,
+    options: &ReadOptions,
+    progress: &mut dyn Progress,
+) -> Result<(Store, Vec<FileSummary>)> {
+    if staging::is_new(path) {
+        staging::remove_stale(path);
+        let mut staged = Staged::create(path)?;
+        let summaries = import_units(staged.store(), paths, format, options, progress)?;
+        if let Published::Done(store) = staged.publish()? {
+            // Saved fuzzy indexes of an earlier store by this name check the generation first.
+            let _ = super::fuzzy::refresh(&store);
+            return Ok((store, summaries));
+        }
+    }
+    let mut store = Store::open(path)?;
+    let created = store.was_created();
+    match import(&mut store, paths, format, options, progress) {
+        Ok(summaries) => Ok((store, summaries)),
+        Err(error) => {
+            drop(store);
+            if created {
+                remove_store_files(path);
+            }
+            Err(error)
+        }
+    }
+}
+
+/// Removes a store file (and its journal files), as after a failed import that created it.
+pub fn remove_store_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
 /// Imports `paths` in one transaction: either every file is imported, or (on the first error) none.
 /// Then the saved fuzzy indexes take in the new units ([`super::fuzzy::refresh`]).
+pub fn import(
+    store: &mut Store,
+    paths: &[PathBuf],
+    format: Option<Format>,
+    options: &ReadOptions,
+    progress: &mut dyn Progress,
+) -> Result<Vec<FileSummary>> {
+    let summaries = import_units(store, paths, format, options, progress)?;
+    // The import stands either way: an index this cannot bring up to date is brought up to date
+    // by the next match, which checks the store generation first.
+    let _ = super::fuzzy::refresh(store);
+    Ok(summaries)
+}
+
+/// [`import`] without the fuzzy indexes.
 ///
 /// Each file is read and its units prepared on a second thread while this one stores them, so
 /// parsing and SQLite overlap; a bounded channel keeps the reader at most a few batches ahead.
-pub fn import(
+fn import_units(
     store: &mut Store,
     paths: &[PathBuf],
     format: Option<Format>,
@@ -177,12 +241,10 @@ pub fn import(
                         return Ok(summary);
                     }
                 };
-                for unit in &batch {
-                    match importer.add_prepared(unit)? {
-                        Added::New(_) => added += 1,
-                        Added::Merged(_) | Added::Unchanged(_) => duplicates += 1,
-                    }
-                }
+                importer.add_all(&batch, |outcome| match outcome {
+                    Added::New(_) => added += 1,
+                    Added::Merged(_) | Added::Unchanged(_) => duplicates += 1,
+                })?;
                 // Full when the reader is not taking them back: then this thread frees them.
                 let _ = done_tx.try_send(batch);
             }
@@ -192,9 +254,6 @@ pub fn import(
         summaries.push(summary);
     }
     importer.commit()?;
-    // The import stands either way: an index this cannot bring up to date is brought up to date
-    // by the next match, which checks the store generation first.
-    let _ = super::fuzzy::refresh(store);
     Ok(summaries)
 }
 
@@ -260,5 +319,47 @@ mod tests {
         assert_eq!(summaries[0].added, n as u64);
         assert_eq!(store.unit_count().unwrap(), n as u64);
         assert_eq!(store.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn a_failed_first_import_leaves_nothing_and_a_good_one_a_whole_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.tmx");
+        let bad = dir.path().join("bad.tmx");
+        let n = BATCH * 3 + 1;
+        std::fs::write(&good, tmx(n, false)).unwrap();
+        std::fs::write(&bad, tmx(n, true)).unwrap();
+        let db = dir.path().join("t.db");
+        let options = ReadOptions::default();
+        let files = |dir: &Path| -> Vec<String> {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .collect();
+            names.sort();
+            names
+        };
+        let paths = [good.clone(), bad];
+        assert!(import_into(&db, &paths, None, &options, &mut NoProgress).is_err());
+        assert_eq!(files(dir.path()), ["bad.tmx", "good.tmx"]);
+        let (store, summaries) = import_into(
+            &db,
+            std::slice::from_ref(&good),
+            None,
+            &options,
+            &mut NoProgress,
+        )
+        .unwrap();
+        assert_eq!(summaries[0].added, n as u64);
+        assert_eq!(store.unit_count().unwrap(), n as u64);
+        assert_eq!(store.generation().unwrap(), 1);
+        drop(store);
+        assert_eq!(files(dir.path()), ["bad.tmx", "good.tmx", "t.db"]);
+        // Into the store now there: every unit is a duplicate.
+        let (store, summaries) =
+            import_into(&db, &[good], None, &options, &mut NoProgress).unwrap();
+        assert_eq!(summaries[0].duplicates, n as u64);
+        assert_eq!(store.unit_count().unwrap(), n as u64);
+        assert_eq!(store.generation().unwrap(), 1);
     }
 }

@@ -9,12 +9,13 @@ mod import;
 mod leverage;
 pub mod placeable;
 mod schema;
+mod staging;
 mod store;
 
 pub use concordance::{Occurrence, Pattern};
 pub use context::Context;
 pub use export::{ExportFormat, ExportOptions, export};
-pub use import::{FileSummary, NoProgress, Progress, import};
+pub use import::{FileSummary, NoProgress, Progress, import, import_into, remove_store_files};
 pub use leverage::{CONTEXT_SCORE, Leverage, Suggestion};
 pub use schema::SCHEMA_VERSION;
 pub use store::{

@@ -21,6 +21,16 @@ const PAGE_SIZE: i64 = 16 * 1024;
 /// The upper bound of SQLite's page cache, in KiB.
 const CACHE_KIB: i64 = 64 * 1024;
 
+/// How a store's connection writes.
+#[derive(Clone, Copy)]
+enum Mode {
+    /// The store in its place: WAL (readers never wait for the writer), synced at each commit.
+    Shared,
+    /// A new store no one else sees yet ([`super::staging`]): thrown away unless it is completed,
+    /// so it needs neither a journal file nor syncs.
+    Private,
+}
+
 /// The memory store.
 pub struct Store {
     conn: Connection,
@@ -273,7 +283,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Store::open_with(path, flags, created)
+        Store::open_with(path, path, flags, created, Mode::Shared)
     }
 
     /// Opens an existing store for reading; `None` when there is no file at `path`.
@@ -282,12 +292,42 @@ impl Store {
             return Ok(None);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Store::open_with(path, flags, false).map(Some)
+        Store::open_with(path, path, flags, false, Mode::Shared).map(Some)
     }
 
-    fn open_with(path: &Path, flags: OpenFlags, created: bool) -> Result<Store> {
+    /// Creates a store at `file` that no other connection sees until it is published
+    /// ([`super::staging`]): no journal file, no syncs. Errors name `shown`, the store it becomes.
+    pub(super) fn open_private(file: &Path, shown: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut store = Store::open_with(file, shown, flags, true, Mode::Private)?;
+        store.path = shown.to_path_buf();
+        Ok(store)
+    }
+
+    /// Ends a store made by [`Store::open_private`]: puts it in WAL mode, as every store is, and
+    /// closes it. The caller syncs the file.
+    pub(super) fn close_private(self) -> Result<()> {
+        let err = |source| Error::Store {
+            path: self.path.clone(),
+            source,
+        };
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(err)?;
+        self.conn.close().map_err(|(_, e)| err(e))
+    }
+
+    fn open_with(
+        path: &Path,
+        shown: &Path,
+        flags: OpenFlags,
+        created: bool,
+        mode: Mode,
+    ) -> Result<Store> {
         let store_err = |source| Error::Store {
-            path: path.to_path_buf(),
+            path: shown.to_path_buf(),
             source,
         };
         if !created && !is_sqlite_file(path).map_err(|e| Error::io(path, e))? {
@@ -329,13 +369,18 @@ impl Store {
             conn.pragma_update(None, "page_size", PAGE_SIZE)
                 .map_err(store_err)?;
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
+        let (journal, synchronous) = match mode {
+            Mode::Shared => ("WAL", "NORMAL"),
+            // Rollback stays possible (a new file's pages need no journal); no file is written for it.
+            Mode::Private => ("MEMORY", "OFF"),
+        };
+        conn.pragma_update(None, "journal_mode", journal)
             .map_err(store_err)?;
         // A bounded page cache (the default is 2 MiB): an import touches the key index at random
         // and would otherwise keep writing spilled pages to the log and reading them back.
         conn.pragma_update(None, "cache_size", -CACHE_KIB)
             .map_err(store_err)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
+        conn.pragma_update(None, "synchronous", synchronous)
             .map_err(store_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(store_err)?;
@@ -407,6 +452,13 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .map_err(err)?;
+        let rows = vec![format!("({})", ["?"; VARIANT_COLUMNS].join(", ")); VARIANT_ROWS];
+        let insert_many_variants = conn
+            .prepare(&format!(
+                "INSERT INTO variants (unit, ord, lang, base, text, markup, props) VALUES {}",
+                rows.join(", ")
+            ))
+            .map_err(err)?;
         // Held rather than cached: rusqlite clears a cached statement's bindings when it goes back
         // to the cache, and SQLite re-prepares a statement whose plan looked at a parameter (as
         // `unit = ?1` does) after that; re-importing a file looks up every unit.
@@ -429,6 +481,7 @@ impl Store {
         let importer = Importer {
             insert_unit,
             insert_variant,
+            insert_many_variants,
             find_key,
             unit_props,
             unit_variants,
@@ -733,11 +786,18 @@ impl PreparedUnit {
     }
 }
 
+/// Variant rows an importer writes with one statement.
+const VARIANT_ROWS: usize = 32;
+/// The columns of a variant row.
+const VARIANT_COLUMNS: usize = 7;
+
 /// One import transaction. Dropping it without [`Importer::commit`] rolls everything back.
 pub struct Importer<'a> {
     // Fields drop in order: the statements are finalized before the transaction ends.
     insert_unit: Statement<'a>,
     insert_variant: Statement<'a>,
+    /// [`VARIANT_ROWS`] rows of variants in one statement.
+    insert_many_variants: Statement<'a>,
     /// Finds units by key in the index (an import into a store with units).
     find_key: Option<Statement<'a>>,
     /// A unit's properties, and its variants in order, by id.
@@ -794,22 +854,52 @@ impl<'a> Importer<'a> {
 
     /// [`Importer::add`] for a unit prepared already.
     pub fn add_prepared(&mut self, prepared: &PreparedUnit) -> Result<Added> {
-        let PreparedUnit { unit, key, props } = prepared;
-        for id in self.candidates(*key)? {
-            if let Some(added) = self.merge(id, unit)? {
-                self.changed |= matches!(added, Added::Merged(_));
-                return Ok(added);
+        let mut added = None;
+        self.add_all(std::slice::from_ref(prepared), |a| added = Some(a))?;
+        Ok(added.expect("one unit, one outcome"))
+    }
+
+    /// [`Importer::add_prepared`] for each of `units` in order, telling `each` what it did. The
+    /// variants of new units go in [`VARIANT_ROWS`] at a time (one statement for many rows costs
+    /// less than a statement per row); rows waiting are written before any variant is read.
+    pub fn add_all(&mut self, units: &[PreparedUnit], mut each: impl FnMut(Added)) -> Result<()> {
+        let mut waiting: Vec<(i64, usize, &Variant)> = Vec::with_capacity(VARIANT_ROWS);
+        'units: for PreparedUnit { unit, key, props } in units {
+            let candidates = self.candidates(*key)?;
+            if !candidates.is_empty() {
+                self.insert_variants(&mut waiting)?;
             }
+            for id in candidates {
+                if let Some(added) = self.merge(id, unit)? {
+                    self.changed |= matches!(added, Added::Merged(_));
+                    each(added);
+                    continue 'units;
+                }
+            }
+            self.insert_unit
+                .execute(params![key, props, self.now])
+                .map_err(|e| self.err(e))?;
+            self.changed = true;
+            let id = self.conn().last_insert_rowid();
+            if let Some(keys) = self.keys.as_mut() {
+                keys.insert(*key, id);
+            }
+            for (ord, variant) in unit.variants.iter().enumerate() {
+                waiting.push((id, ord, variant));
+                if waiting.len() == VARIANT_ROWS {
+                    self.insert_variants(&mut waiting)?;
+                }
+            }
+            each(Added::New(id));
         }
-        self.insert_unit
-            .execute(params![key, props, self.now])
-            .map_err(|e| self.err(e))?;
-        self.changed = true;
-        let id = self.conn().last_insert_rowid();
-        if let Some(keys) = self.keys.as_mut() {
-            keys.insert(*key, id);
-        }
-        for (ord, variant) in unit.variants.iter().enumerate() {
+        self.insert_variants(&mut waiting)
+    }
+
+    /// Writes the variant rows waiting (`unit`, `ord`, variant) and empties the list: a full list
+    /// in one statement, a shorter one row by row.
+    fn insert_variants(&mut self, waiting: &mut Vec<(i64, usize, &Variant)>) -> Result<()> {
+        let full = waiting.len() == VARIANT_ROWS;
+        for (row, (id, ord, variant)) in waiting.iter().enumerate() {
             let tag = variant.lang.as_str();
             let base = match self.bases.iter().position(|(t, _)| t == tag) {
                 Some(i) => i,
@@ -821,22 +911,42 @@ impl<'a> Importer<'a> {
                     self.bases.len() - 1
                 }
             };
-            self.insert_variant
-                .execute(params![
-                    id,
-                    ord as i64,
-                    tag,
-                    self.bases[base].1,
-                    variant.segment.text,
-                    variant.segment.markup,
-                    props_json(&variant.props),
-                ])
+            let values = params![
+                id,
+                *ord as i64,
+                tag,
+                self.bases[base].1,
+                variant.segment.text,
+                variant.segment.markup,
+                props_json(&variant.props),
+            ];
+            let result = if full {
+                values
+                    .iter()
+                    .enumerate()
+                    .try_for_each(|(i, value)| {
+                        self.insert_many_variants
+                            .raw_bind_parameter(row * VARIANT_COLUMNS + i + 1, value)
+                    })
+                    .map(|()| 0)
+            } else {
+                self.insert_variant.execute(values)
+            };
+            result.map_err(|e| Error::Store {
+                path: self.path.clone(),
+                source: e,
+            })?;
+        }
+        if full {
+            self.insert_many_variants
+                .raw_execute()
                 .map_err(|e| Error::Store {
                     path: self.path.clone(),
                     source: e,
                 })?;
         }
-        Ok(Added::New(id))
+        waiting.clear();
+        Ok(())
     }
 
     /// The stored units with `key`, oldest first (almost always none or one).
@@ -1201,6 +1311,64 @@ mod tests {
         assert_eq!(store.unit_count().unwrap(), 2);
         assert_eq!(store.integrity_check().unwrap(), "ok");
         assert!(foreign_keys(&store));
+    }
+
+    #[test]
+    fn a_batch_finds_duplicates_of_units_whose_variants_are_still_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let prepared = |i: usize| {
+            let mut u = unit(&[("en", &format!("File {i}")), ("kk", &format!("Файл {i}"))]);
+            u.props.add_prop("x-n", format!("{i}"));
+            PreparedUnit::new(u, None)
+        };
+        // 40 units (80 variant rows, more than one full statement); unit 20 repeats unit 19, whose
+        // rows are still waiting, and unit 39 repeats unit 3, whose rows went in a full statement.
+        let batch: Vec<PreparedUnit> = (0..40)
+            .map(|i| match i {
+                20 => prepared(19),
+                39 => PreparedUnit::new(unit(&[("kk", "Файл 3"), ("en", "File 3")]), None),
+                i => prepared(i),
+            })
+            .collect();
+        for round in 0..2 {
+            let mut imp = store.importer().unwrap();
+            let mut outcomes = Vec::new();
+            imp.add_all(&batch, |a| outcomes.push(a)).unwrap();
+            imp.commit().unwrap();
+            let new = outcomes
+                .iter()
+                .filter(|a| matches!(a, Added::New(_)))
+                .count();
+            assert_eq!(new, if round == 0 { 38 } else { 0 });
+            assert!(
+                matches!(outcomes[20], Added::Unchanged(_)),
+                "{:?}",
+                outcomes[20]
+            );
+            assert!(
+                matches!(outcomes[39], Added::Unchanged(_)),
+                "{:?}",
+                outcomes[39]
+            );
+        }
+        assert_eq!(store.unit_count().unwrap(), 38);
+        assert_eq!(store.integrity_check().unwrap(), "ok");
+        let mut seen = Vec::new();
+        store
+            .for_each_unit(None, |u| {
+                seen.push(u.unit);
+                Ok(())
+            })
+            .unwrap();
+        let expected: Vec<Unit> = (0..40)
+            .filter(|i| ![20, 39].contains(i))
+            .map(|i| prepared(i).unit().clone())
+            .collect();
+        assert_eq!(seen.len(), expected.len());
+        for (got, want) in seen.iter().zip(&expected) {
+            assert_eq!(got.variants, want.variants);
+        }
     }
 
     #[test]

@@ -175,10 +175,17 @@ impl Unit {
 
     /// The number of distinct languages in the unit.
     pub fn language_count(&self) -> usize {
-        let mut tags: Vec<&LangTag> = self.variants.iter().map(|v| &v.lang).collect();
-        tags.sort();
-        tags.dedup();
-        tags.len()
+        let variants = &self.variants;
+        if variants.len() > 16 {
+            let mut tags: Vec<&LangTag> = variants.iter().map(|v| &v.lang).collect();
+            tags.sort();
+            tags.dedup();
+            return tags.len();
+        }
+        // The usual handful, without allocating (an import asks this of every unit).
+        (0..variants.len())
+            .filter(|&i| !variants[..i].iter().any(|v| v.lang == variants[i].lang))
+            .count()
     }
 }
 
@@ -235,5 +242,21 @@ mod tests {
         assert_eq!(unit.variant(&kk).unwrap().segment.text, "Файл");
         assert!(unit.variant(&LangTag::parse("kk-Latn").unwrap()).is_none());
         assert_eq!(unit.language_count(), 2);
+    }
+
+    #[test]
+    fn languages_are_counted_once_however_many_variants() {
+        let variant = |tag: &str, i: usize| {
+            Variant::new(LangTag::parse(tag).unwrap(), Segment::plain(format!("{i}")))
+        };
+        for n in [1, 3, 16, 17, 40] {
+            let unit = Unit {
+                variants: (0..n)
+                    .map(|i| variant(["en", "kk", "az-AZ", "ar"][i % 4], i))
+                    .collect(),
+                props: Props::default(),
+            };
+            assert_eq!(unit.language_count(), n.min(4), "{n} variants");
+        }
     }
 }
