@@ -7,7 +7,7 @@
 //! ripple into the higher planes.
 
 /// Words per block.
-pub(crate) const BLOCK: usize = 8;
+pub(crate) const BLOCK: usize = 32;
 /// One bit per entry of a block.
 pub(crate) type Lanes = [u64; BLOCK];
 
