@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
+use super::arabic::NamePositions;
 use super::consistency::Names;
 use super::language::detect;
 use super::scan::{name_part, tokens};
@@ -131,6 +132,8 @@ impl Checker {
             .zip(work.iter().map(|(p, _)| *p))
             .peekable();
         let mut flags = Vec::new();
+        // Ranges of glossary mentions, for the other mentions of Arabic names.
+        let mut mentioned: Vec<Range<usize>> = Vec::new();
         for (p, piece) in document.pieces.iter().enumerate() {
             let mut piece_mentions = Vec::new();
             while let Some((chunk, _)) = checked.next_if(|(_, q)| *q == p) {
@@ -138,6 +141,10 @@ impl Checker {
                 for (range, name_like) in chunk.names {
                     names.add(index, range.clone(), &text[range], name_like);
                 }
+                for range in chunk.arabic_names {
+                    names.arabic.add(index, range.clone(), &text[range]);
+                }
+                mentioned.extend(chunk.mentions.iter().map(|m| m.start..m.end));
                 piece_mentions.extend(chunk.mentions);
             }
             if let Some(source) = &piece.source {
@@ -151,6 +158,18 @@ impl Checker {
             }
         }
         names.mark_common(&common);
+        if names.arabic.any_in(index) {
+            mentioned.extend(flags.iter().map(|f| f.range.clone()));
+            let mentioned = disjoint(mentioned);
+            let words: Vec<Range<usize>> = document
+                .pieces
+                .iter()
+                .flat_map(|piece| tokens(&text[piece.range.clone()], piece.range.start))
+                .filter(|t| t.script == Script::Arabic && !sorted_overlaps(&mentioned, &t.range))
+                .map(|t| t.range)
+                .collect();
+            names.arabic.add_mentions(index, text, &words);
+        }
         flags
     }
 
@@ -170,6 +189,7 @@ impl Checker {
             m.end += range.start;
         }
         let mut out = Chunk::default();
+        let positions = NamePositions::new(&self.glossaries.arabic_titles);
         let mut next_mention = 0;
         let mut start = range.start;
         for line in text[range].split_inclusive('\n') {
@@ -206,6 +226,12 @@ impl Checker {
                         });
                     out.names.push((range, name_like));
                 }
+            }
+            if tokens.iter().any(|t| t.script == Script::Arabic) {
+                let taken =
+                    |r: &Range<usize>| overlaps(&covered, r) || overlaps(&mention_ranges, r);
+                out.arabic_names
+                    .extend(positions.units(text, &tokens, &taken));
             }
         }
         out.mentions = all_mentions;
@@ -297,6 +323,8 @@ struct Chunk {
     /// Candidate names for `inconsistent-name`: range and whether it stands where only a name
     /// is capitalized.
     names: Vec<(Range<usize>, bool)>,
+    /// Arabic-script names, found where names stand (see [`super::arabic`]).
+    arabic_names: Vec<Range<usize>>,
     /// The recognizer's mentions, for `term-missing`.
     mentions: Vec<Mention>,
 }
@@ -346,6 +374,25 @@ fn merge_names(text: &str, flags: Vec<Flag>) -> Vec<Flag> {
         out.push(flag);
     }
     out
+}
+
+/// `ranges` merged where they overlap or touch, sorted.
+fn disjoint(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Whether `range` overlaps any of `ranges`, which are [`disjoint`].
+fn sorted_overlaps(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
+    let after = ranges.partition_point(|r| r.start < range.end);
+    after > 0 && ranges[after - 1].end > range.start
 }
 
 /// The largest char boundary of `s` at or below `at`.

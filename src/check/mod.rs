@@ -3,10 +3,11 @@
 //!
 //! One module per concept: [`document`] loads files with their positions, [`language`] detects
 //! a document's language, [`options`] says what to check; the rules are `spelling`
-//! (glossary-variant, forbidden-spelling), `consistency` (inconsistent-name), `homoglyph`
+//! (glossary-variant, forbidden-spelling), `consistency` (inconsistent-name, with `arabic` for names in Arabic script), `homoglyph`
 //! (mixed-script), `missing` (term-missing) and `invisible` (invisible-char); [`engine`] runs
 //! them and decides which finding a span keeps.
 
+mod arabic;
 mod consistency;
 pub mod document;
 mod engine;

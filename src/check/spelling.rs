@@ -82,6 +82,9 @@ pub(super) struct Glossaries {
     index: HashMap<String, Vec<(usize, String)>>,
     /// The words of every spelling, folded.
     words: HashSet<String>,
+    /// The Arabic-script spellings of titles, as words in [`super::arabic::key`] form: names
+    /// follow them.
+    pub(super) arabic_titles: Vec<Vec<String>>,
 }
 
 /// The coarse key unlisted spellings are looked up by: the script, then the consonant skeleton
@@ -152,12 +155,21 @@ impl Glossaries {
                 }
             }
         }
+        let arabic_titles = merged
+            .entries
+            .iter()
+            .filter(|e| e.kind == Kind::Title)
+            .flat_map(|e| e.spellings().map(|(s, _)| s))
+            .filter(|s| dominant_script(s) == Script::Arabic)
+            .map(|s| s.split_whitespace().map(super::arabic::key).collect())
+            .collect();
         Ok(Glossaries {
             recognizer,
             merged,
             by_id,
             index,
             words,
+            arabic_titles,
         })
     }
 

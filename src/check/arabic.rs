@@ -1,0 +1,814 @@
+//! `inconsistent-name` in Arabic script, which has no capitals to tell names from words.
+//!
+//! **Where names are.** A name stands after a title or honorific (`السيد`, `الدكتورة`, `د.`,
+//! `الشيخ`, `الرئيس`, `المدير العام`, `وزير الخارجية`, a glossary title…), after a nationality
+//! adjective that may follow the title (`وزير الخارجية الأذربيجاني جيحون بيراموف`), and around the
+//! particles of a nasab or kunya (`X بن Y`, `بنت`, `أبو Y`, `عبد Y`). After a title the name is a
+//! given name, any `بن Y` links, and a family name, up to punctuation, a function word, another
+//! title or a word of another script. Compounds are one name unit: `عبد الله`, `أبو بكر`,
+//! `آل نهيان`, `نور الدين`, `غفار زاده`. Once a spelling is known as a name, its other mentions in
+//! the document count too, behind proclitics (`وخيديروف` is `خيديروف`).
+//!
+//! **What is the same name.** Two spellings are one name when they differ only in hamza and madda
+//! forms, ta marbuta, alef maqsura or the space inside a compound (`أحمد`/`احمد`,
+//! `عبد الله`/`عبدالله`, `غفار زاده`/`غفارزاده`). Arabic writes no short vowels, so native names
+//! that differ in a long vowel (`رشيد`/`راشد`, `حسن`/`حسين`) or in the article (`الملك`/`المالك`)
+//! are different names. Foreign surnames (`-وف`, `-يف`, `-زاده`) are transliterated with more
+//! freedom: they are also one name when their consonants match with emphatic and plain letters
+//! merged (`خضيروف`/`خيديروف`) or when they differ only by an alef (`كريموف`/`كاريموف`), and never
+//! across genders (`علييف`/`علييفا`). A vowel letter alone does not make two foreign names one
+//! (`حسنوف`/`حسينوف` are Hasanov and Huseynov). Tashkeel and tatweel are never a difference.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::Flag;
+use super::Rule;
+use super::options::Prefer;
+use super::scan::Token;
+use crate::text::{Script, is_invisible, nfc, normalize_arabic, strip_tashkeel};
+
+/// Titles and honorifics before a name (normalized: bare alef, ه for ة, ي for ى).
+const TITLES: &[&str] = &[
+    "السيد",
+    "السيده",
+    "الانسه",
+    "الدكتور",
+    "الدكتوره",
+    "د",
+    "الاستاذ",
+    "الاستاذه",
+    "البروفيسور",
+    "البروفيسوره",
+    "الشيخ",
+    "الشيخه",
+    "الرئيس",
+    "الرئيسه",
+    "الوزير",
+    "الوزيره",
+    "السفير",
+    "السفيره",
+    "الامير",
+    "الاميره",
+    "الملك",
+    "الملكه",
+    "السلطان",
+    "المهندس",
+    "المهندسه",
+    "القاضي",
+    "القاضيه",
+    "النائب",
+    "النائبه",
+    "المستشار",
+    "المستشاره",
+    "الامام",
+    "الحاج",
+    "الحاجه",
+    "العقيد",
+    "اللواء",
+    "العميد",
+    "الفريق",
+    "المشير",
+    "الرائد",
+    "النقيب",
+    "الشاعر",
+    "الشاعره",
+    "الكاتب",
+    "الكاتبه",
+    "الروائي",
+    "الروائيه",
+    "الفنان",
+    "الفنانه",
+    "الملحن",
+    "المخرج",
+    "المخرجه",
+    "الباحث",
+    "الباحثه",
+    "الصحفي",
+    "الصحفيه",
+    "المطران",
+    "الاب",
+    "الخان",
+    "المحافظ",
+    "المحافظه",
+    "الحاكم",
+    "العمده",
+    "السيناتور",
+    "نظيره",
+    "نظيرته",
+];
+
+/// Heads of titles of two words, completed by a noun with the article: `المدير العام`,
+/// `الأمين العام`, `وزير الخارجية`, `رئيس الوزراء`, `ولي العهد`, `نائب الرئيس`.
+const TITLE_HEADS: &[&str] = &[
+    "المدير",
+    "المديره",
+    "الامين",
+    "الامينه",
+    "وزير",
+    "وزيره",
+    "رئيس",
+    "رئيسه",
+    "نائب",
+    "نائبه",
+    "ولي",
+    "سفير",
+    "سفيره",
+    "مدير",
+    "مديره",
+    "امين",
+    "امينه",
+    "مساعد",
+    "مستشار",
+    "عضو",
+    "حاكم",
+    "محافظ",
+    "قائد",
+];
+
+/// Particles that link a name to a father's or family name, or make a compound with the word
+/// after them.
+const LINKS: &[&str] = &["بن", "بنت", "ابن", "ابنه"];
+const COMPOUND_HEADS: &[&str] = &["عبد", "ابو", "ابي", "ام", "ال"];
+/// Second parts of compound names (`نور الدين`, `عطا الله`, `غفار زاده`).
+const COMPOUND_TAILS: &[&str] = &["الدين", "الله", "الاسلام", "زاده"];
+
+/// Words that never belong to a name: function words, frequent news verbs and the nouns that
+/// head institution names (compared normalized, also after a proclitic).
+const STOP_WORDS: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "على",
+    "عن",
+    "مع",
+    "خلال",
+    "الذي",
+    "التي",
+    "الذين",
+    "ان",
+    "انه",
+    "انها",
+    "قد",
+    "لقد",
+    "كان",
+    "كانت",
+    "هو",
+    "هي",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "حيث",
+    "بعد",
+    "قبل",
+    "منذ",
+    "عند",
+    "لدي",
+    "حول",
+    "بين",
+    "عبر",
+    "نحو",
+    "دون",
+    "غير",
+    "كل",
+    "بعض",
+    "او",
+    "ثم",
+    "لكن",
+    "بل",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "اليوم",
+    "امس",
+    "يوم",
+    "عام",
+    "العام",
+    "سنه",
+    "قال",
+    "قالت",
+    "يقول",
+    "تقول",
+    "اكد",
+    "اكدت",
+    "يؤكد",
+    "اعلن",
+    "اعلنت",
+    "اشار",
+    "اشارت",
+    "اضاف",
+    "اضافت",
+    "اوضح",
+    "اوضحت",
+    "افاد",
+    "افادت",
+    "شدد",
+    "شددت",
+    "دعا",
+    "دعت",
+    "زار",
+    "زارت",
+    "يزور",
+    "تزور",
+    "التقي",
+    "التقت",
+    "يلتقي",
+    "استقبل",
+    "استقبلت",
+    "بحث",
+    "بحثت",
+    "ترأس",
+    "تراس",
+    "افتتح",
+    "افتتحت",
+    "وقع",
+    "وقعت",
+    "شارك",
+    "شاركت",
+    "القي",
+    "القت",
+    "عقد",
+    "عقدت",
+    "اجري",
+    "اجرت",
+    "منظمه",
+    "وزاره",
+    "مؤسسه",
+    "جامعه",
+    "شركه",
+    "هيئه",
+    "مجلس",
+    "اتحاد",
+    "جمعيه",
+    "مركز",
+    "معهد",
+    "مكتب",
+    "لجنه",
+    "صندوق",
+    "بنك",
+    "وكاله",
+    "دوله",
+    "حكومه",
+    "جمهوريه",
+    "مدينه",
+    "منطقه",
+    "محافظه",
+    "ولايه",
+    "اكاديميه",
+    "متحف",
+    "مهرجان",
+    "مؤتمر",
+    "منتدي",
+];
+
+/// Proclitics a name may follow: and, so, with, for, like, alone or in pairs.
+const PROCLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// Endings of foreign surnames transliterated into Arabic (`كريموف`, `علييف`, `غفارزاده`), with
+/// the gender they mark (`m`, `f`, or `n` for either).
+const FOREIGN_ENDINGS: &[(&str, char)] = &[
+    ("ييفا", 'f'),
+    ("اييفا", 'f'),
+    ("وفا", 'f'),
+    ("يفا", 'f'),
+    ("اييف", 'm'),
+    ("ييف", 'm'),
+    ("وف", 'm'),
+    ("يف", 'm'),
+    ("زاده", 'n'),
+];
+
+/// The fewest letters of a name unit.
+const MIN_LETTERS: usize = 3;
+/// The fewest letters of the stem of a foreign surname, before its ending.
+const MIN_FOREIGN_STEM: usize = 3;
+/// The most name units after a title besides `بن Y` links: a given name and a family name.
+const MAX_FREE_UNITS: usize = 2;
+
+/// The form words are compared in: normalized letter variants, no tashkeel, tatweel, invisible
+/// characters or spaces.
+pub(super) fn key(s: &str) -> String {
+    normalize_arabic(s)
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !is_invisible(c))
+        .collect()
+}
+
+/// A spelling as written, ignoring tashkeel, tatweel and invisible characters (never a
+/// difference): two mentions with the same spelling are written alike.
+fn spelling(s: &str) -> String {
+    strip_tashkeel(&nfc(s))
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .collect()
+}
+
+fn is_stop(normalized: &str) -> bool {
+    STOP_WORDS.contains(&normalized)
+        || PROCLITICS.iter().any(|p| {
+            normalized
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.chars().count() >= 3 && STOP_WORDS.contains(&rest))
+        })
+}
+
+/// A word without its proclitics, with لل read as ال: the forms a title may take.
+fn bare_forms(normalized: &str) -> Vec<String> {
+    let mut out = vec![normalized.to_string()];
+    for p in PROCLITICS {
+        if let Some(rest) = normalized.strip_prefix(p) {
+            if rest.starts_with('ل') && p.ends_with('ل') {
+                out.push(format!("ا{rest}"));
+            }
+            if rest.chars().count() >= 2 {
+                out.push(rest.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Finds where names stand in the Arabic words of a line.
+pub(super) struct NamePositions<'a> {
+    /// Arabic forms of glossary titles, as normalized words.
+    titles: &'a [Vec<String>],
+}
+
+impl<'a> NamePositions<'a> {
+    pub(super) fn new(titles: &'a [Vec<String>]) -> Self {
+        NamePositions { titles }
+    }
+
+    /// How many tokens from `i` make a title, if they do.
+    fn title_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+        let word = |j: usize| tokens.get(j).map(|t| key(&text[t.range.clone()]));
+        let joined = |j: usize| {
+            j + 1 < tokens.len() && text[tokens[j].range.end..tokens[j + 1].range.start] == *" "
+        };
+        let first = word(i)?;
+        let forms = bare_forms(&first);
+        // Glossary titles, the longest first.
+        let mut best = 0;
+        for title in self.titles {
+            if title.len() <= best
+                || !title.first().is_some_and(|t| forms.contains(t))
+                || !(1..title.len())
+                    .all(|k| joined(i + k - 1) && word(i + k).as_ref() == Some(&title[k]))
+            {
+                continue;
+            }
+            best = title.len();
+        }
+        if best > 0 {
+            return Some(best);
+        }
+        if forms.iter().any(|f| TITLE_HEADS.contains(&f.as_str()))
+            && joined(i)
+            && word(i + 1).is_some_and(|w| w.starts_with("ال") && w.chars().count() >= 4)
+        {
+            return Some(2);
+        }
+        if forms.iter().any(|f| TITLES.contains(&f.as_str())) {
+            // `د.` is the abbreviation of الدكتور; a lone `د` is not.
+            if first == "د" && !text[tokens[i].range.end..].starts_with('.') {
+                return None;
+            }
+            return Some(1);
+        }
+        None
+    }
+
+    /// Name units (byte ranges of one word or a compound) in `tokens`, the words of one line of
+    /// `text`. Tokens overlapping `covered` (glossary mentions and other findings) end a name.
+    pub(super) fn units(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        covered: &dyn Fn(&Range<usize>) -> bool,
+    ) -> Vec<Range<usize>> {
+        let usable = |j: usize| {
+            tokens.get(j).is_some_and(|t| {
+                t.script == Script::Arabic
+                    && !covered(&t.range)
+                    && !text[t.range.clone()].chars().any(|c| c.is_numeric())
+            })
+        };
+        let word = |j: usize| key(&text[tokens[j].range.clone()]);
+        // The gap before token j is one space (or `. ` after `د`).
+        let follows = |j: usize| {
+            j > 0
+                && j < tokens.len()
+                && matches!(
+                    &text[tokens[j - 1].range.end..tokens[j].range.start],
+                    " " | ". "
+                )
+        };
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let push = |out: &mut Vec<Range<usize>>, r: Range<usize>| {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        };
+        // One name unit starting at j: its token count, if j starts one.
+        let unit = |j: usize| -> Option<usize> {
+            if !usable(j) {
+                return None;
+            }
+            let w = word(j);
+            if is_stop(&w)
+                || self.title_at(text, tokens, j).is_some()
+                || LINKS.contains(&w.as_str())
+            {
+                return None;
+            }
+            let next_ok = follows(j + 1) && usable(j + 1);
+            if COMPOUND_HEADS.contains(&w.as_str()) {
+                return (next_ok && !is_stop(&word(j + 1))).then_some(2);
+            }
+            if next_ok && COMPOUND_TAILS.contains(&word(j + 1).as_str()) {
+                return Some(2);
+            }
+            (w.chars().count() >= MIN_LETTERS).then_some(1)
+        };
+        let span = |j: usize, n: usize| tokens[j].range.start..tokens[j + n - 1].range.end;
+        let mut i = 0;
+        while i < tokens.len() {
+            // After a title: a given name, `بن Y` links and a family name.
+            if let Some(n) = self.title_at(text, tokens, i) {
+                let mut j = i + n;
+                // Nationality adjectives after the title (الأذربيجاني، السعودية).
+                let mut skipped = 0;
+                while skipped < 2 && follows(j) && usable(j) {
+                    let w = word(j);
+                    if w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه")) && {
+                        follows(j + 1) && unit(j + 1).is_some()
+                    } {
+                        j += 1;
+                        skipped += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let mut free = 0;
+                while follows(j) {
+                    if free > 0 && usable(j) && LINKS.contains(&word(j).as_str()) {
+                        match unit(j + 1).filter(|_| follows(j + 1)) {
+                            Some(m) => {
+                                push(&mut out, span(j + 1, m));
+                                j += 1 + m;
+                            }
+                            None => break,
+                        }
+                        continue;
+                    }
+                    if free == MAX_FREE_UNITS {
+                        break;
+                    }
+                    let Some(m) = unit(j) else { break };
+                    push(&mut out, span(j, m));
+                    free += 1;
+                    j += m;
+                }
+                i += n;
+                continue;
+            }
+            // Around a link: the names before and after `بن`.
+            if usable(i) && LINKS.contains(&word(i).as_str()) && follows(i + 1) {
+                if let Some(m) = unit(i + 1) {
+                    push(&mut out, span(i + 1, m));
+                    if follows(i) && i > 0 {
+                        let before = if i >= 2 && COMPOUND_HEADS.contains(&word(i - 2).as_str()) {
+                            unit(i - 2).filter(|&m| m == 2).map(|_| i - 2)
+                        } else {
+                            None
+                        };
+                        let start =
+                            before.or_else(|| unit(i - 1).filter(|&m| m == 1).map(|_| i - 1));
+                        if let Some(s) = start {
+                            push(&mut out, span(s, i - s));
+                        }
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // A compound anywhere: `عبد الرحمن`, `أبو بكر`.
+            if usable(i)
+                && matches!(word(i).as_str(), "عبد" | "ابو")
+                && let Some(m) = unit(i).filter(|&m| m == 2)
+            {
+                push(&mut out, span(i, m));
+                i += m;
+                continue;
+            }
+            i += 1;
+        }
+        out.sort_by_key(|r| r.start);
+        out
+    }
+}
+
+/// A foreign surname's keys: its consonants with vowel letters dropped and emphatic letters
+/// merged with plain ones, the same with only alef dropped, and its consonants as written; with
+/// the gender its ending marks.
+struct Foreign {
+    merged: String,
+    with_vowels: String,
+    written: String,
+    gender: char,
+}
+
+fn foreign(key: &str) -> Option<Foreign> {
+    let (stem, gender) = FOREIGN_ENDINGS.iter().find_map(|&(ending, gender)| {
+        let stem = key.strip_suffix(ending)?;
+        Some((stem, gender))
+    })?;
+    if stem.starts_with("ال") || stem.chars().count() < MIN_FOREIGN_STEM {
+        return None;
+    }
+    let merge = |c: char| match c {
+        'ض' => 'د',
+        'ط' => 'ت',
+        'ص' => 'س',
+        'ظ' | 'ذ' => 'ز',
+        'ث' => 'س',
+        'ق' | 'غ' => 'ك',
+        'ح' => 'ه',
+        c => c,
+    };
+    let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ي');
+    Some(Foreign {
+        merged: stem.chars().filter(|&c| !vowel(c)).map(merge).collect(),
+        with_vowels: stem.chars().filter(|&c| c != 'ا').map(merge).collect(),
+        written: stem.chars().filter(|&c| !vowel(c)).collect(),
+        gender,
+    })
+}
+
+/// Whether two foreign surnames are spellings of one name (see the module documentation).
+fn same_foreign(a: &Foreign, b: &Foreign) -> bool {
+    a.gender == b.gender
+        && a.merged == b.merged
+        && (a.with_vowels == b.with_vowels || a.written != b.written)
+}
+
+/// The keys of a document's names, to recognize their other mentions.
+struct Known {
+    keys: HashSet<String>,
+    /// Foreign surnames by merged consonants.
+    foreign: HashMap<String, Vec<Foreign>>,
+}
+
+impl Known {
+    fn new<'k>(keys: impl Iterator<Item = &'k String>) -> Known {
+        let mut known = Known {
+            keys: HashSet::new(),
+            foreign: HashMap::new(),
+        };
+        for k in keys {
+            if let Some(f) = foreign(k) {
+                known.foreign.entry(f.merged.clone()).or_default().push(f);
+            }
+            known.keys.insert(k.clone());
+        }
+        known
+    }
+
+    /// Whether `k` is the key of a known name (longer than the shortest names, which are too
+    /// often words), or a foreign surname of the same name as one.
+    fn contains(&self, k: &str) -> bool {
+        (k.chars().count() > MIN_LETTERS && !is_stop(k) && self.keys.contains(k))
+            || foreign(k).is_some_and(|f| {
+                self.foreign
+                    .get(&f.merged)
+                    .is_some_and(|list| list.iter().any(|g| same_foreign(&f, g)))
+            })
+    }
+}
+
+/// Arabic-script names gathered over one document (or all, with `--across`).
+#[derive(Default)]
+pub(super) struct ArabicNames {
+    /// (document, range, spelling, key), in the order found.
+    mentions: Vec<(usize, Range<usize>, String, String)>,
+    /// Where mentions start, by document: a place is taken once.
+    taken: HashSet<(usize, usize)>,
+}
+
+impl ArabicNames {
+    /// A name unit `written` at `range` of document `doc`.
+    pub(super) fn add(&mut self, doc: usize, range: Range<usize>, written: &str) {
+        let k = key(written);
+        if k.chars().count() < MIN_LETTERS || !self.taken.insert((doc, range.start)) {
+            return;
+        }
+        self.mentions.push((doc, range, spelling(written), k));
+    }
+
+    /// Whether document `doc` has names so far.
+    pub(super) fn any_in(&self, doc: usize) -> bool {
+        self.mentions.iter().any(|m| m.0 == doc)
+    }
+
+    /// Other mentions of the names of document `doc` among its Arabic words (`words`: tokens
+    /// outside glossary mentions and other findings, in order, with the text): the same key, or
+    /// a foreign surname of the same name, behind proclitics too. Pairs of words are tried as
+    /// compounds first (`عبد الله`).
+    pub(super) fn add_mentions(&mut self, doc: usize, text: &str, words: &[Range<usize>]) {
+        // A name after a title may carry a proclitic (`الصحفي مراد ولكاريموف`): where the rest
+        // is a name of the document, the name starts after it.
+        let known = Known::new(self.mentions.iter().filter(|m| m.0 == doc).map(|m| &m.3));
+        for (d, range, written, k) in &mut self.mentions {
+            if *d != doc {
+                continue;
+            }
+            let raw = &text[range.clone()];
+            if let Some(p) = PROCLITICS.iter().rev().find(|p| {
+                raw.strip_prefix(**p).is_some_and(|rest| {
+                    let rest = key(rest);
+                    rest != *k && known.contains(&rest)
+                })
+            }) {
+                self.taken.remove(&(doc, range.start));
+                range.start += p.len();
+                self.taken.insert((doc, range.start));
+                *written = spelling(&text[range.clone()]);
+                *k = key(written);
+            }
+        }
+        let known = Known::new(self.mentions.iter().filter(|m| m.0 == doc).map(|m| &m.3));
+        // The start of the name in the words from `start` to `end`, behind proclitics.
+        let find = |start: usize, end: usize| -> Option<usize> {
+            let written = &text[start..end];
+            if known.contains(&key(written)) {
+                return Some(start);
+            }
+            PROCLITICS.iter().find_map(|p| {
+                let rest = written.strip_prefix(p)?;
+                let k = key(rest);
+                if known.contains(&k) {
+                    return Some(start + p.len());
+                }
+                // لل + name is ل + ال + name.
+                (p.ends_with('ل') && rest.starts_with('ل') && known.contains(&format!("ا{k}")))
+                    .then_some(start + p.len())
+            })
+        };
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let pair = words
+                .get(i + 1)
+                .filter(|next| text[words[i].end..next.start] == *" ")
+                .and_then(|next| find(words[i].start, next.end).map(|s| s..next.end));
+            if let Some(range) = pair {
+                found.push(range);
+                i += 2;
+                continue;
+            }
+            if let Some(s) = find(words[i].start, words[i].end) {
+                found.push(s..words[i].end);
+            }
+            i += 1;
+        }
+        for range in found {
+            let written = text[range.clone()].to_string();
+            self.add(doc, range, &written);
+        }
+    }
+
+    /// The findings, with the document each is in: every mention spelled unlike its name's
+    /// reference spelling (the first, or the most frequent with [`Prefer::Majority`]).
+    pub(super) fn findings(mut self, prefer: Prefer) -> Vec<(usize, Flag)> {
+        self.mentions.sort_by_key(|m| (m.0, m.1.start));
+        // Distinct spellings in order of first mention, with their counts and keys.
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut spellings: Vec<(&str, usize, &str)> = Vec::new();
+        let mut of_mention = Vec::with_capacity(self.mentions.len());
+        for (_, _, written, k) in &self.mentions {
+            let i = *index.entry(written.as_str()).or_insert_with(|| {
+                spellings.push((written.as_str(), 0, k.as_str()));
+                spellings.len() - 1
+            });
+            spellings[i].1 += 1;
+            of_mention.push(i);
+        }
+        // Union-find over spellings: by key, then foreign surnames blocked by merged consonants.
+        let mut parent: Vec<usize> = (0..spellings.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        let join = |parent: &mut Vec<usize>, a: usize, b: usize| {
+            let (a, b) = (root(parent, a), root(parent, b));
+            parent[a.max(b)] = a.min(b);
+        };
+        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut blocks: HashMap<String, Vec<(usize, Foreign)>> = HashMap::new();
+        for (i, (_, _, k)) in spellings.iter().enumerate() {
+            match by_key.get(k) {
+                Some(&j) => join(&mut parent, i, j),
+                None => {
+                    by_key.insert(k, i);
+                }
+            }
+            if let Some(f) = foreign(k) {
+                blocks.entry(f.merged.clone()).or_default().push((i, f));
+            }
+        }
+        for block in blocks.values() {
+            for (n, (i, a)) in block.iter().enumerate() {
+                for (j, b) in &block[n + 1..] {
+                    if same_foreign(a, b) {
+                        join(&mut parent, *i, *j);
+                    }
+                }
+            }
+        }
+        let mut reference: HashMap<usize, usize> = HashMap::new();
+        for i in 0..spellings.len() {
+            let r = root(&mut parent, i);
+            let best = reference.entry(r).or_insert(i);
+            if prefer == Prefer::Majority && spellings[i].1 > spellings[*best].1 {
+                *best = i;
+            }
+        }
+        let mut out = Vec::new();
+        for ((doc, range, _, _), &i) in self.mentions.iter().zip(&of_mention) {
+            let r = reference[&root(&mut parent, i)];
+            if r != i {
+                out.push((
+                    *doc,
+                    Flag {
+                        rule: Rule::InconsistentName,
+                        range: range.clone(),
+                        suggestion: Some(spellings[r].0.to_string()),
+                        entry: None,
+                    },
+                ));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::scan::tokens;
+
+    fn same(a: &str, b: &str) -> bool {
+        key(a) == key(b)
+            || foreign(&key(a))
+                .zip(foreign(&key(b)))
+                .is_some_and(|(x, y)| same_foreign(&x, &y))
+    }
+
+    #[test]
+    fn spellings_of_one_name_and_different_names() {
+        assert!(same("عبد الله", "عبدالله"));
+        assert!(same("أحمد", "احمد"));
+        assert!(same("غفار زاده", "غفارزاده"));
+        assert!(same("مصطفى", "مصطفي"));
+        assert!(same("خضيروف", "خيديروف"));
+        assert!(same("كريموف", "كاريموف"));
+        assert!(!same("الملك", "المالك"));
+        assert!(!same("المالك", "المالكي"));
+        assert!(!same("رشيد", "راشد"));
+        assert!(!same("علييف", "علييفا"));
+        assert!(!same("حسنوف", "حسينوف"));
+        assert!(!same("سلاموف", "سليموف"));
+        assert_eq!(spelling("عَلي"), spelling("علي"));
+    }
+
+    #[test]
+    fn names_stand_after_titles_and_around_particles() {
+        let units = |text: &str| -> Vec<String> {
+            let titles = vec![vec![key("المدير"), key("العام")]];
+            let t = tokens(text, 0);
+            NamePositions::new(&titles)
+                .units(text, &t, &|_| false)
+                .into_iter()
+                .map(|r| text[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            units("وقال المدير العام الدكتور سالم بن محمد المالك زيارة رسمية إلى باكو."),
+            ["سالم", "محمد", "المالك"]
+        );
+        assert_eq!(
+            units("التقى وزير الخارجية الأذربيجاني جيحون بيراموف، ثم د. نور الدين صالح."),
+            ["جيحون", "بيراموف", "نور الدين", "صالح"]
+        );
+        assert_eq!(
+            units("وأكد عبد الرحمن أن خالد بن سعيد في المدينة."),
+            ["عبد الرحمن", "خالد", "سعيد"]
+        );
+        assert!(units("ذهب د إلى السوق في العام الماضي مع أصدقائه.").is_empty());
+    }
+}
