@@ -58,7 +58,7 @@ impl Checker {
             .pieces
             .iter()
             .take(200)
-            .map(|p| &document.text[p.range.clone()])
+            .map(|p| &document.checked()[p.range.clone()])
             .collect::<Vec<_>>()
             .join("\n");
         let sample = &prose[..floor_boundary(&prose, 1 << 16)];
@@ -104,7 +104,7 @@ impl Checker {
         language: &LangTag,
         names: &mut Names,
     ) -> Vec<Flag> {
-        let text = document.text.as_str();
+        let text = document.checked();
         let arabic = language.primary() == "ar";
         let work: Vec<(usize, Range<usize>)> = document
             .pieces
@@ -246,7 +246,7 @@ impl Checker {
         mut flags: Vec<Flag>,
     ) -> DocumentReport {
         flags.retain(|f| self.options.rule(f.rule).enabled);
-        let text = document.text.as_str();
+        let text = document.checked();
         let language_id = language.language();
         flags.retain(|f| {
             let found = &text[f.range.clone()];
@@ -279,17 +279,20 @@ impl Checker {
             (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
         });
         let kept = merge_names(text, kept);
-        let lines = LineIndex::new(text);
+        // Positions refer to the text as stored; `found` is the text as checked.
+        let stored = document.text.as_str();
+        let lines = LineIndex::new(stored);
         let findings = kept
             .into_iter()
             .map(|flag| {
-                let (line, column) = lines.locate(text, flag.range.start);
-                let (end_line, end_column) = lines.locate(text, flag.range.end);
+                let at = document.stored(flag.range.clone());
+                let (line, column) = lines.locate(stored, at.start);
+                let (end_line, end_column) = lines.locate(stored, at.end);
                 Finding {
                     rule: flag.rule,
                     severity: self.options.rule(flag.rule).severity,
-                    start: flag.range.start,
-                    end: flag.range.end,
+                    start: at.start,
+                    end: at.end,
                     line,
                     column,
                     end_line,

@@ -60,6 +60,13 @@ pub fn fits(path: &std::path::Path, suggestion: &str) -> bool {
     !structured || !suggestion.contains(['<', '>', '&', '"', '\\', ',', '\t'])
 }
 
+/// The suggestion of `f` as a fix to the file at `path` holding `text`, when it can be applied
+/// on its own: its span holds what it found (not markup between: a span over a tag or an
+/// entity of an XLIFF or TMX file is not fixed) and the format needs no escaping.
+pub fn offered<'a>(path: &std::path::Path, text: &str, f: &'a Finding) -> Option<&'a str> {
+    applicable(text, f).filter(|s| fits(path, s))
+}
+
 /// `text` with the suggestions of `findings` applied where they are unambiguous.
 pub fn apply(text: &str, findings: &[Finding]) -> Fixed {
     let with_suggestion = findings.iter().filter(|f| f.suggestion.is_some()).count();

@@ -39,6 +39,7 @@ fn document(text: &str) -> Document {
             source: None,
         }],
         language: None,
+        view: None,
     }
 }
 
