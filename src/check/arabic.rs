@@ -19,8 +19,10 @@
 //! across genders (`علييف`/`علييفا`). A vowel letter alone does not make two foreign names one
 //! (`حسنوف`/`حسينوف` are Hasanov and Huseynov). Tashkeel and tatweel are never a difference.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::Flag;
 use super::Rule;
@@ -29,7 +31,12 @@ use super::scan::Token;
 use crate::text::{Script, is_invisible, nfc, normalize_arabic, strip_tashkeel};
 
 /// Titles and honorifics before a name (normalized: bare alef, ه for ة, ي for ى).
-const TITLES: &[&str] = &[
+static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+static TITLE_HEADS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| TITLE_HEAD_WORDS.iter().copied().collect());
+static STOP_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| STOPS.iter().copied().collect());
+
+const TITLE_WORDS: &[&str] = &[
     "السيد",
     "السيده",
     "الانسه",
@@ -100,7 +107,7 @@ const TITLES: &[&str] = &[
 
 /// Heads of titles of two words, completed by a noun with the article: `المدير العام`,
 /// `الأمين العام`, `وزير الخارجية`, `رئيس الوزراء`, `ولي العهد`, `نائب الرئيس`.
-const TITLE_HEADS: &[&str] = &[
+const TITLE_HEAD_WORDS: &[&str] = &[
     "المدير",
     "المديره",
     "الامين",
@@ -135,7 +142,7 @@ const COMPOUND_TAILS: &[&str] = &["الدين", "الله", "الاسلام", "�
 
 /// Words that never belong to a name: function words, frequent news verbs and the nouns that
 /// head institution names (compared normalized, also after a proclitic).
-const STOP_WORDS: &[&str] = &[
+const STOPS: &[&str] = &[
     "في",
     "من",
     "الي",
@@ -290,10 +297,35 @@ const MAX_FREE_UNITS: usize = 2;
 /// The form words are compared in: normalized letter variants, no tashkeel, tatweel, invisible
 /// characters or spaces.
 pub(super) fn key(s: &str) -> String {
-    normalize_arabic(s)
+    // Words of plain Arabic letters and marks, by far the most, are folded in one pass; a word
+    // with presentation forms or a combining hamza goes through [`normalize_arabic`].
+    let simple = s
         .chars()
-        .filter(|&c| !c.is_whitespace() && !is_invisible(c))
-        .collect()
+        .all(|c| c < '\u{653}' || c > '\u{655}' && c < '\u{FB50}');
+    let normalized: Cow<'_, str> = if simple {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalize_arabic(s))
+    };
+    let mut out = String::with_capacity(normalized.len());
+    for c in normalized.chars() {
+        match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' | 'ی' => out.push('ي'),
+            'ک' => out.push('ك'),
+            'ة' => out.push('ه'),
+            '\u{640}' => {}
+            c if c.is_whitespace() || is_invisible(c) || is_mark(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Tashkeel and the other marks comparison ignores (as [`normalize_arabic`] does).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{64B}'..='\u{65F}' | '\u{670}' | '\u{6D6}'..='\u{6ED}')
+        && !matches!(c, '\u{6DD}' | '\u{6DE}' | '\u{6E9}')
 }
 
 /// A spelling as written, ignoring tashkeel, tatweel and invisible characters (never a
@@ -306,96 +338,96 @@ fn spelling(s: &str) -> String {
 }
 
 fn is_stop(normalized: &str) -> bool {
-    STOP_WORDS.contains(&normalized)
+    STOP_WORDS.contains(normalized)
         || PROCLITICS.iter().any(|p| {
             normalized
                 .strip_prefix(p)
-                .is_some_and(|rest| rest.chars().count() >= 3 && STOP_WORDS.contains(&rest))
+                .is_some_and(|rest| rest.chars().count() >= 3 && STOP_WORDS.contains(rest))
         })
 }
 
 /// A word without its proclitics, with لل read as ال: the forms a title may take.
-fn bare_forms(normalized: &str) -> Vec<String> {
-    let mut out = vec![normalized.to_string()];
-    for p in PROCLITICS {
-        if let Some(rest) = normalized.strip_prefix(p) {
-            if rest.starts_with('ل') && p.ends_with('ل') {
-                out.push(format!("ا{rest}"));
-            }
-            if rest.chars().count() >= 2 {
-                out.push(rest.to_string());
-            }
-        }
-    }
-    out
+fn bare_forms(normalized: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    std::iter::once(Cow::Borrowed(normalized)).chain(PROCLITICS.iter().flat_map(move |p| {
+        let rest = normalized.strip_prefix(p);
+        let article = rest
+            .filter(|r| r.starts_with('ل') && p.ends_with('ل'))
+            .map(|r| Cow::Owned(format!("ا{r}")));
+        let bare = rest.filter(|r| r.chars().count() >= 2).map(Cow::Borrowed);
+        article.into_iter().chain(bare)
+    }))
 }
 
 /// Finds where names stand in the Arabic words of a line.
 pub(super) struct NamePositions<'a> {
-    /// Arabic forms of glossary titles, as normalized words.
-    titles: &'a [Vec<String>],
+    /// Arabic forms of glossary titles, as normalized words, by their first word.
+    titles: &'a HashMap<String, Vec<Vec<String>>>,
 }
 
 impl<'a> NamePositions<'a> {
-    pub(super) fn new(titles: &'a [Vec<String>]) -> Self {
+    pub(super) fn new(titles: &'a HashMap<String, Vec<Vec<String>>>) -> Self {
         NamePositions { titles }
     }
 
-    /// How many tokens from `i` make a title, if they do.
-    fn title_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-        let word = |j: usize| tokens.get(j).map(|t| key(&text[t.range.clone()]));
+    /// How many tokens from `i` make a title, if they do; `keys` are the tokens' keys.
+    fn title_at(&self, text: &str, tokens: &[Token], keys: &[String], i: usize) -> Option<usize> {
         let joined = |j: usize| {
             j + 1 < tokens.len() && text[tokens[j].range.end..tokens[j + 1].range.start] == *" "
         };
-        let first = word(i)?;
-        let forms = bare_forms(&first);
+        let first = keys.get(i).filter(|k| !k.is_empty())?;
         // Glossary titles, the longest first.
         let mut best = 0;
-        for title in self.titles {
-            if title.len() <= best
-                || !title.first().is_some_and(|t| forms.contains(t))
-                || !(1..title.len())
-                    .all(|k| joined(i + k - 1) && word(i + k).as_ref() == Some(&title[k]))
-            {
-                continue;
+        let mut head = false;
+        let mut title = false;
+        for form in bare_forms(first) {
+            for words in self.titles.get(form.as_ref()).into_iter().flatten() {
+                if words.len() > best
+                    && (1..words.len())
+                        .all(|k| joined(i + k - 1) && keys.get(i + k) == Some(&words[k]))
+                {
+                    best = words.len();
+                }
             }
-            best = title.len();
+            head |= TITLE_HEADS.contains(form.as_ref());
+            title |= TITLES.contains(form.as_ref());
         }
         if best > 0 {
             return Some(best);
         }
-        if forms.iter().any(|f| TITLE_HEADS.contains(&f.as_str()))
+        if head
             && joined(i)
-            && word(i + 1).is_some_and(|w| w.starts_with("ال") && w.chars().count() >= 4)
+            && keys
+                .get(i + 1)
+                .is_some_and(|w| w.starts_with("ال") && w.chars().count() >= 4)
         {
             return Some(2);
         }
-        if forms.iter().any(|f| TITLES.contains(&f.as_str())) {
-            // `د.` is the abbreviation of الدكتور; a lone `د` is not.
-            if first == "د" && !text[tokens[i].range.end..].starts_with('.') {
-                return None;
-            }
-            return Some(1);
-        }
-        None
+        // `د.` is the abbreviation of الدكتور; a lone `د` is not.
+        (title && (first != "د" || text[tokens[i].range.end..].starts_with('.'))).then_some(1)
     }
 
     /// Name units (byte ranges of one word or a compound) in `tokens`, the words of one line of
-    /// `text`. Tokens overlapping `covered` (glossary mentions and other findings) end a name.
+    /// `text`, with their [`key`]s (`keys`, empty for words in other scripts). Tokens overlapping `covered` (glossary mentions and other findings) end a name.
     pub(super) fn units(
         &self,
         text: &str,
         tokens: &[Token],
+        keys: &[String],
         covered: &dyn Fn(&Range<usize>) -> bool,
     ) -> Vec<Range<usize>> {
         let usable = |j: usize| {
             tokens.get(j).is_some_and(|t| {
                 t.script == Script::Arabic
                     && !covered(&t.range)
-                    && !text[t.range.clone()].chars().any(|c| c.is_numeric())
+                    && !text[t.range.clone()]
+                        .chars()
+                        .any(|c| c.is_ascii_digit() || matches!(c, '٠'..='٩' | '۰'..='۹'))
             })
         };
-        let word = |j: usize| key(&text[tokens[j].range.clone()]);
+        let titles: Vec<Option<usize>> = (0..tokens.len())
+            .map(|i| self.title_at(text, tokens, keys, i))
+            .collect();
+        let word = |j: usize| keys[j].as_str();
         // The gap before token j is one space (or `. ` after `د`).
         let follows = |j: usize| {
             j > 0
@@ -417,17 +449,14 @@ impl<'a> NamePositions<'a> {
                 return None;
             }
             let w = word(j);
-            if is_stop(&w)
-                || self.title_at(text, tokens, j).is_some()
-                || LINKS.contains(&w.as_str())
-            {
+            if is_stop(w) || titles[j].is_some() || LINKS.contains(&w) {
                 return None;
             }
             let next_ok = follows(j + 1) && usable(j + 1);
-            if COMPOUND_HEADS.contains(&w.as_str()) {
-                return (next_ok && !is_stop(&word(j + 1))).then_some(2);
+            if COMPOUND_HEADS.contains(&w) {
+                return (next_ok && !is_stop(word(j + 1))).then_some(2);
             }
-            if next_ok && COMPOUND_TAILS.contains(&word(j + 1).as_str()) {
+            if next_ok && COMPOUND_TAILS.contains(&word(j + 1)) {
                 return Some(2);
             }
             (w.chars().count() >= MIN_LETTERS).then_some(1)
@@ -436,7 +465,7 @@ impl<'a> NamePositions<'a> {
         let mut i = 0;
         while i < tokens.len() {
             // After a title: a given name, `بن Y` links and a family name.
-            if let Some(n) = self.title_at(text, tokens, i) {
+            if let Some(n) = titles[i] {
                 let mut j = i + n;
                 // Nationality adjectives after the title (الأذربيجاني، السعودية).
                 let mut skipped = 0;
@@ -453,7 +482,7 @@ impl<'a> NamePositions<'a> {
                 }
                 let mut free = 0;
                 while follows(j) {
-                    if free > 0 && usable(j) && LINKS.contains(&word(j).as_str()) {
+                    if free > 0 && usable(j) && LINKS.contains(&word(j)) {
                         match unit(j + 1).filter(|_| follows(j + 1)) {
                             Some(m) => {
                                 push(&mut out, span(j + 1, m));
@@ -475,11 +504,11 @@ impl<'a> NamePositions<'a> {
                 continue;
             }
             // Around a link: the names before and after `بن`.
-            if usable(i) && LINKS.contains(&word(i).as_str()) && follows(i + 1) {
+            if usable(i) && LINKS.contains(&word(i)) && follows(i + 1) {
                 if let Some(m) = unit(i + 1) {
                     push(&mut out, span(i + 1, m));
                     if follows(i) && i > 0 {
-                        let before = if i >= 2 && COMPOUND_HEADS.contains(&word(i - 2).as_str()) {
+                        let before = if i >= 2 && COMPOUND_HEADS.contains(&word(i - 2)) {
                             unit(i - 2).filter(|&m| m == 2).map(|_| i - 2)
                         } else {
                             None
@@ -496,7 +525,7 @@ impl<'a> NamePositions<'a> {
             }
             // A compound anywhere: `عبد الرحمن`, `أبو بكر`.
             if usable(i)
-                && matches!(word(i).as_str(), "عبد" | "ابو")
+                && matches!(word(i), "عبد" | "ابو")
                 && let Some(m) = unit(i).filter(|&m| m == 2)
             {
                 push(&mut out, span(i, m));
@@ -554,6 +583,21 @@ fn same_foreign(a: &Foreign, b: &Foreign) -> bool {
         && (a.with_vowels == b.with_vowels || a.written != b.written)
 }
 
+/// The offset in `text` after `n` letters from `at`, with the marks that follow them.
+fn after_letters(text: &str, at: usize, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in text[at..].char_indices() {
+        let mark = c == '\u{640}' || strip_tashkeel(c.encode_utf8(&mut [0; 4])).is_empty();
+        if !mark {
+            if seen == n {
+                return at + i;
+            }
+            seen += 1;
+        }
+    }
+    text.len()
+}
+
 /// The keys of a document's names, to recognize their other mentions.
 struct Known {
     keys: HashSet<String>,
@@ -579,7 +623,7 @@ impl Known {
     /// Whether `k` is the key of a known name (longer than the shortest names, which are too
     /// often words), or a foreign surname of the same name as one.
     fn contains(&self, k: &str) -> bool {
-        (k.chars().count() > MIN_LETTERS && !is_stop(k) && self.keys.contains(k))
+        (self.keys.contains(k) && k.chars().count() > MIN_LETTERS && !is_stop(k))
             || foreign(k).is_some_and(|f| {
                 self.foreign
                     .get(&f.merged)
@@ -613,10 +657,15 @@ impl ArabicNames {
     }
 
     /// Other mentions of the names of document `doc` among its Arabic words (`words`: tokens
-    /// outside glossary mentions and other findings, in order, with the text): the same key, or
+    /// outside glossary mentions and other findings, in order, with their [`key`]s): the same key, or
     /// a foreign surname of the same name, behind proclitics too. Pairs of words are tried as
     /// compounds first (`عبد الله`).
-    pub(super) fn add_mentions(&mut self, doc: usize, text: &str, words: &[Range<usize>]) {
+    pub(super) fn add_mentions(
+        &mut self,
+        doc: usize,
+        text: &str,
+        words: &[(Range<usize>, String)],
+    ) {
         // A name after a title may carry a proclitic (`الصحفي مراد ولكاريموف`): where the rest
         // is a name of the document, the name starts after it.
         let known = Known::new(self.mentions.iter().filter(|m| m.0 == doc).map(|m| &m.3));
@@ -639,37 +688,42 @@ impl ArabicNames {
             }
         }
         let known = Known::new(self.mentions.iter().filter(|m| m.0 == doc).map(|m| &m.3));
-        // The start of the name in the words from `start` to `end`, behind proclitics.
-        let find = |start: usize, end: usize| -> Option<usize> {
-            let written = &text[start..end];
-            if known.contains(&key(written)) {
-                return Some(start);
+        // How many letters of proclitics come before a known name in a word (or pair of words)
+        // whose key is `k`.
+        let find = |k: &str| -> Option<usize> {
+            if known.contains(k) {
+                return Some(0);
             }
             PROCLITICS.iter().find_map(|p| {
-                let rest = written.strip_prefix(p)?;
-                let k = key(rest);
-                if known.contains(&k) {
-                    return Some(start + p.len());
-                }
+                let rest = k.strip_prefix(p)?;
                 // لل + name is ل + ال + name.
-                (p.ends_with('ل') && rest.starts_with('ل') && known.contains(&format!("ا{k}")))
-                    .then_some(start + p.len())
+                (known.contains(rest)
+                    || (p.ends_with('ل')
+                        && rest.starts_with('ل')
+                        && known.contains(&format!("ا{rest}"))))
+                .then(|| p.chars().count())
             })
         };
         let mut found = Vec::new();
         let mut i = 0;
         while i < words.len() {
+            let (range, here) = &words[i];
+            // Only compounds are names of two words.
+            let compound = |next: &str| {
+                COMPOUND_TAILS.contains(&next)
+                    || bare_forms(here).any(|f| COMPOUND_HEADS.contains(&f.as_ref()))
+            };
             let pair = words
                 .get(i + 1)
-                .filter(|next| text[words[i].end..next.start] == *" ")
-                .and_then(|next| find(words[i].start, next.end).map(|s| s..next.end));
-            if let Some(range) = pair {
-                found.push(range);
+                .filter(|(w, n)| text[range.end..w.start] == *" " && compound(n))
+                .and_then(|(w, n)| Some((w.end, find(&format!("{here}{n}"))?)));
+            if let Some((end, clitics)) = pair {
+                found.push(after_letters(text, range.start, clitics)..end);
                 i += 2;
                 continue;
             }
-            if let Some(s) = find(words[i].start, words[i].end) {
-                found.push(s..words[i].end);
+            if let Some(clitics) = find(here) {
+                found.push(after_letters(text, range.start, clitics)..range.end);
             }
             i += 1;
         }
@@ -789,10 +843,11 @@ mod tests {
     #[test]
     fn names_stand_after_titles_and_around_particles() {
         let units = |text: &str| -> Vec<String> {
-            let titles = vec![vec![key("المدير"), key("العام")]];
+            let titles = HashMap::from([(key("المدير"), vec![vec![key("المدير"), key("العام")]])]);
             let t = tokens(text, 0);
+            let keys: Vec<String> = t.iter().map(|t| key(&text[t.range.clone()])).collect();
             NamePositions::new(&titles)
-                .units(text, &t, &|_| false)
+                .units(text, &t, &keys, &|_| false)
                 .into_iter()
                 .map(|r| text[r].to_string())
                 .collect()

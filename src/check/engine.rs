@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use super::arabic::NamePositions;
+use super::arabic::{self, NamePositions};
 use super::consistency::Names;
 use super::language::detect;
 use super::scan::{name_part, tokens};
@@ -132,8 +132,9 @@ impl Checker {
             .zip(work.iter().map(|(p, _)| *p))
             .peekable();
         let mut flags = Vec::new();
-        // Ranges of glossary mentions, for the other mentions of Arabic names.
-        let mut mentioned: Vec<Range<usize>> = Vec::new();
+        // Arabic words outside glossary mentions and findings, for the other mentions of
+        // Arabic names.
+        let mut arabic_words: Vec<(Range<usize>, String)> = Vec::new();
         for (p, piece) in document.pieces.iter().enumerate() {
             let mut piece_mentions = Vec::new();
             while let Some((chunk, _)) = checked.next_if(|(_, q)| *q == p) {
@@ -144,7 +145,7 @@ impl Checker {
                 for range in chunk.arabic_names {
                     names.arabic.add(index, range.clone(), &text[range]);
                 }
-                mentioned.extend(chunk.mentions.iter().map(|m| m.start..m.end));
+                arabic_words.extend(chunk.arabic_words);
                 piece_mentions.extend(chunk.mentions);
             }
             if let Some(source) = &piece.source {
@@ -159,16 +160,7 @@ impl Checker {
         }
         names.mark_common(&common);
         if names.arabic.any_in(index) {
-            mentioned.extend(flags.iter().map(|f| f.range.clone()));
-            let mentioned = disjoint(mentioned);
-            let words: Vec<Range<usize>> = document
-                .pieces
-                .iter()
-                .flat_map(|piece| tokens(&text[piece.range.clone()], piece.range.start))
-                .filter(|t| t.script == Script::Arabic && !sorted_overlaps(&mentioned, &t.range))
-                .map(|t| t.range)
-                .collect();
-            names.arabic.add_mentions(index, text, &words);
+            names.arabic.add_mentions(index, text, &arabic_words);
         }
         flags
     }
@@ -230,8 +222,22 @@ impl Checker {
             if tokens.iter().any(|t| t.script == Script::Arabic) {
                 let taken =
                     |r: &Range<usize>| overlaps(&covered, r) || overlaps(&mention_ranges, r);
+                let keys: Vec<String> = tokens
+                    .iter()
+                    .map(|t| match t.script {
+                        Script::Arabic => arabic::key(&text[t.range.clone()]),
+                        _ => String::new(),
+                    })
+                    .collect();
                 out.arabic_names
-                    .extend(positions.units(text, &tokens, &taken));
+                    .extend(positions.units(text, &tokens, &keys, &taken));
+                out.arabic_words.extend(
+                    tokens
+                        .iter()
+                        .zip(keys)
+                        .filter(|(t, _)| t.script == Script::Arabic && !taken(&t.range))
+                        .map(|(t, k)| (t.range.clone(), k)),
+                );
             }
         }
         out.mentions = all_mentions;
@@ -328,6 +334,9 @@ struct Chunk {
     names: Vec<(Range<usize>, bool)>,
     /// Arabic-script names, found where names stand (see [`super::arabic`]).
     arabic_names: Vec<Range<usize>>,
+    /// Arabic-script words outside glossary mentions and findings, where other mentions of
+    /// those names may be.
+    arabic_words: Vec<(Range<usize>, String)>,
     /// The recognizer's mentions, for `term-missing`.
     mentions: Vec<Mention>,
 }
@@ -377,25 +386,6 @@ fn merge_names(text: &str, flags: Vec<Flag>) -> Vec<Flag> {
         out.push(flag);
     }
     out
-}
-
-/// `ranges` merged where they overlap or touch, sorted.
-fn disjoint(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| r.start);
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
-}
-
-/// Whether `range` overlaps any of `ranges`, which are [`disjoint`].
-fn sorted_overlaps(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
-    let after = ranges.partition_point(|r| r.start < range.end);
-    after > 0 && ranges[after - 1].end > range.start
 }
 
 /// The largest char boundary of `s` at or below `at`.

@@ -115,9 +115,9 @@ pub(super) struct Glossaries {
     index: HashMap<String, Vec<(usize, String)>>,
     /// The words of every spelling, folded.
     words: HashSet<String>,
-    /// The Arabic-script spellings of titles, as words in [`super::arabic::key`] form: names
-    /// follow them.
-    pub(super) arabic_titles: Vec<Vec<String>>,
+    /// The Arabic-script spellings of titles, as words in [`super::arabic::key`] form, by
+    /// their first word: names follow them.
+    pub(super) arabic_titles: HashMap<String, Vec<Vec<String>>>,
 }
 
 /// The coarse key unlisted spellings are looked up by: the script, then the consonant skeleton
@@ -188,14 +188,22 @@ impl Glossaries {
                 }
             }
         }
-        let arabic_titles = merged
+        let mut arabic_titles: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for spelling in merged
             .entries
             .iter()
             .filter(|e| e.kind == Kind::Title)
             .flat_map(|e| e.spellings().map(|(s, _)| s))
             .filter(|s| dominant_script(s) == Script::Arabic)
-            .map(|s| s.split_whitespace().map(super::arabic::key).collect())
-            .collect();
+        {
+            let words: Vec<String> = spelling
+                .split_whitespace()
+                .map(super::arabic::key)
+                .collect();
+            if let Some(first) = words.first() {
+                arabic_titles.entry(first.clone()).or_default().push(words);
+            }
+        }
         Ok(Glossaries {
             recognizer,
             merged,
