@@ -1,5 +1,6 @@
 //! `--fix`: the document text with the unambiguous suggestions applied. Only flagged spans change:
-//! a finding without a suggestion, one whose span does not hold the text it found, one whose
+//! a finding without a suggestion, one whose span does not hold the text it found (in XLIFF and
+//! TMX, a span over a tag or an entity), one whose
 //! suggestion would add or remove a line break, and findings whose spans overlap with different
 //! replacements are all left alone. The line count never changes, so a fix is shown as a diff of
 //! changed lines.
