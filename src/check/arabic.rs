@@ -5,7 +5,8 @@
 //! adjective that may follow the title (`وزير الخارجية الأذربيجاني جيحون بيراموف`), and around the
 //! particles of a nasab or kunya (`X بن Y`, `بنت`, `أبو Y`, `عبد Y`). After a title the name is a
 //! given name, any `بن Y` links, and a family name, up to punctuation, a function word, another
-//! title or a word of another script. Compounds are one name unit: `عبد الله`, `أبو بكر`,
+//! title or a word of another script. Words that transliterate a Latin name in brackets after them
+//! are a name too (`جيحون بيراموف (Jeyhun Bayramov)`). Compounds are one name unit: `عبد الله`, `أبو بكر`,
 //! `آل نهيان`, `نور الدين`, `غفار زاده`. Once a spelling is known as a name, its other mentions in
 //! the document count too, behind proclitics (`وخيديروف` is `خيديروف`).
 //!
@@ -28,6 +29,7 @@ use super::Flag;
 use super::Rule;
 use super::options::Prefer;
 use super::scan::Token;
+use crate::names::{SAME_THRESHOLD, similarity};
 use crate::text::{Script, is_invisible, nfc, normalize_arabic, strip_tashkeel};
 
 /// Titles and honorifics before a name (normalized: bare alef, ه for ة, ي for ى).
@@ -287,10 +289,15 @@ const FOREIGN_ENDINGS: &[(&str, char)] = &[
     ("زاده", 'n'),
 ];
 
+/// The most words of a Latin name in brackets after its transliteration.
+const MAX_BRACKETED: usize = 4;
+
 /// The fewest letters of a name unit.
 const MIN_LETTERS: usize = 3;
-/// The fewest letters of the stem of a foreign surname, before its ending.
-const MIN_FOREIGN_STEM: usize = 3;
+/// The fewest letters of the stem of a foreign surname, before its ending (`عل` of `علييف`),
+/// and of the whole surname.
+const MIN_FOREIGN_STEM: usize = 2;
+const MIN_FOREIGN: usize = 5;
 /// The most name units after a title besides `بن Y` links: a given name and a family name.
 const MAX_FREE_UNITS: usize = 2;
 
@@ -534,6 +541,38 @@ impl<'a> NamePositions<'a> {
             }
             i += 1;
         }
+        // Before a Latin name in brackets that they transliterate: `جيحون بيراموف (Jeyhun
+        // Bayramov)`.
+        for j in 1..tokens.len() {
+            let latin = |t: &Token| t.script == Script::Latin && t.capitalized;
+            if !latin(&tokens[j]) || text[tokens[j - 1].range.end..tokens[j].range.start] != *" (" {
+                continue;
+            }
+            let mut k = j + 1;
+            while k < tokens.len()
+                && latin(&tokens[k])
+                && text[tokens[k - 1].range.end..tokens[k].range.start] == *" "
+            {
+                k += 1;
+            }
+            if !text[tokens[k - 1].range.end..].starts_with(')') || k - j > MAX_BRACKETED {
+                continue;
+            }
+            let name = &text[tokens[j].range.start..tokens[k - 1].range.end];
+            // As many Arabic words as the Latin name has, or one more or less (compounds).
+            let start = [k - j, k - j + 1, k - j - 1].into_iter().find_map(|n| {
+                let first = j.checked_sub(n).filter(|_| n > 0)?;
+                let all = (first..j).all(|t| usable(t) && (t == first || follows(t)));
+                let arabic = &text[tokens[first].range.start..tokens[j - 1].range.end];
+                (all && similarity(arabic, name) >= SAME_THRESHOLD).then_some(first)
+            });
+            let mut t = start.unwrap_or(j);
+            while t < j {
+                let m = unit(t).filter(|m| t + m <= j).unwrap_or(1);
+                push(&mut out, span(t, m));
+                t += m;
+            }
+        }
         out.sort_by_key(|r| r.start);
         out
     }
@@ -554,7 +593,10 @@ fn foreign(key: &str) -> Option<Foreign> {
         let stem = key.strip_suffix(ending)?;
         Some((stem, gender))
     })?;
-    if stem.starts_with("ال") || stem.chars().count() < MIN_FOREIGN_STEM {
+    if stem.starts_with("ال")
+        || stem.chars().count() < MIN_FOREIGN_STEM
+        || key.chars().count() < MIN_FOREIGN
+    {
         return None;
     }
     let merge = |c: char| match c {
@@ -831,6 +873,7 @@ mod tests {
         assert!(same("مصطفى", "مصطفي"));
         assert!(same("خضيروف", "خيديروف"));
         assert!(same("كريموف", "كاريموف"));
+        assert!(same("نبييف", "نابييف"));
         assert!(!same("الملك", "المالك"));
         assert!(!same("المالك", "المالكي"));
         assert!(!same("رشيد", "راشد"));
@@ -865,5 +908,9 @@ mod tests {
             ["عبد الرحمن", "خالد", "سعيد"]
         );
         assert!(units("ذهب د إلى السوق في العام الماضي مع أصدقائه.").is_empty());
+        assert_eq!(
+            units("وصل اليوم رشاد نبييف (Rashad Nabiyev) إلى المدينة (Baku Old City)."),
+            ["رشاد", "نبييف"]
+        );
     }
 }

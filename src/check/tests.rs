@@ -293,6 +293,15 @@ fn unlisted_arabic_names_are_found_where_names_stand() {
 }
 
 #[test]
+fn arabic_names_before_their_latin_form_in_brackets() {
+    let text = "وصل رشاد نبييف (Rashad Nabiyev) إلى باكو أمس.\nوقال نابييف إن الزيارة مهمة.";
+    assert_eq!(
+        findings(text, "ar"),
+        [one(Rule::InconsistentName, "نابييف", "نبييف")]
+    );
+}
+
+#[test]
 fn arabic_names_never_flagged_gender_relatives_near_names_and_tashkeel() {
     let clean = [
         // Gendered forms, bin/bint, and relatives with one surname.

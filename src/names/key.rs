@@ -571,6 +571,9 @@ mod tests {
         assert!(same("Nouri al-Maliki", "نوري المالكي"));
         assert!(same("Ismail Haniyeh", "إسماعيل هنية"));
         assert!(same("Abdel Fattah", "عبد الفتاح"));
+        assert!(same("Ilham Aliyev", "إلهام علييف"));
+        assert!(same("Jeyhun Bayramov", "جيحون بيراموف"));
+        assert!(!same("Aliyeva", "علييف"));
         assert!(same("Anar Kərimov", "Анар Керимов"));
     }
 
