@@ -693,9 +693,15 @@ impl ArabicNames {
         self.mentions.push((doc, range, spelling(written), k));
     }
 
+    /// The mentions of document `doc`: documents are read in order, so until [`Self::findings`]
+    /// sorts them, a document's mentions are the last ones added.
+    fn of(&self, doc: usize) -> Range<usize> {
+        self.mentions.partition_point(|m| m.0 < doc)..self.mentions.len()
+    }
+
     /// Whether document `doc` has names so far.
     pub(super) fn any_in(&self, doc: usize) -> bool {
-        self.mentions.iter().any(|m| m.0 == doc)
+        !self.of(doc).is_empty()
     }
 
     /// Other mentions of the names of document `doc` among its Arabic words (`words`: tokens
@@ -710,11 +716,9 @@ impl ArabicNames {
     ) {
         // A name after a title may carry a proclitic (`الصحفي مراد ولكاريموف`): where the rest
         // is a name of the document, the name starts after it.
-        let known = Known::new(self.mentions.iter().filter(|m| m.0 == doc).map(|m| &m.3));
-        for (d, range, written, k) in &mut self.mentions {
-            if *d != doc {
-                continue;
-            }
+        let own = self.of(doc);
+        let known = Known::new(self.mentions[own.clone()].iter().map(|m| &m.3));
+        for (_, range, written, k) in &mut self.mentions[own.clone()] {
             let raw = &text[range.clone()];
             if let Some(p) = PROCLITICS.iter().rev().find(|p| {
                 raw.strip_prefix(**p).is_some_and(|rest| {
@@ -729,7 +733,7 @@ impl ArabicNames {
                 *k = key(written);
             }
         }
-        let known = Known::new(self.mentions.iter().filter(|m| m.0 == doc).map(|m| &m.3));
+        let known = Known::new(self.mentions[own].iter().map(|m| &m.3));
         // How many letters of proclitics come before a known name in a word (or pair of words)
         // whose key is `k`.
         let find = |k: &str| -> Option<usize> {

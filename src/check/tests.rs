@@ -334,8 +334,22 @@ fn across_compares_names_in_all_documents() {
     assert!(report.documents[0].findings.is_empty());
     assert_eq!(report.documents[1].findings[0].found, "Erlan");
     options.across = false;
-    let report = checker(options).check(docs);
+    let report = checker(options.clone()).check(docs);
     assert!(report.documents.iter().all(|d| d.findings.is_empty()));
+    // Arabic names too.
+    options.across = true;
+    options.doc_lang = Some(LangTag::parse("ar").unwrap());
+    let docs = vec![
+        document("قال السفير رشاد خضيروف إن الزيارة ناجحة."),
+        document("وأكد السفير رشاد خيديروف ذلك."),
+    ];
+    let report = checker(options).check(docs);
+    assert!(report.documents[0].findings.is_empty());
+    assert_eq!(report.documents[1].findings[0].found, "خيديروف");
+    assert_eq!(
+        report.documents[1].findings[0].suggestion.as_deref(),
+        Some("خضيروف")
+    );
 }
 
 #[test]
