@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 use tarjuman::check::overview::{self, Name};
+use tarjuman::check::{self, Checker, Document, Options, Rule};
 use tarjuman::error::{Error, Position, Reason, Result};
 use tarjuman::glossary::{Glossary, Recognizer, builtin, neutralize};
 use tarjuman::l10n::{Arg, L10n};
@@ -282,13 +283,27 @@ fn overview_cmd(cli: &Cli, args: &NamesArgs, l10n: &L10n) -> Result<Outcome> {
         glossaries.push(Glossary::read(path)?);
     }
     let recognizer = Recognizer::new(&glossaries)?;
-    let texts = args
+    let documents = args
         .files
         .iter()
-        .map(|path| tarjuman::check::document::read(path))
-        .collect::<Result<Vec<String>>>()?;
+        .map(|path| check::load(path, None))
+        .collect::<Result<Vec<Document>>>()?;
+    let texts: Vec<String> = documents.iter().map(|d| d.text.clone()).collect();
+    // The unlisted spellings that `check` ties to a glossary entry go under that entry.
+    let report = Checker::new(&glossaries, Options::default())?.check(documents);
+    let variants: Vec<Vec<(std::ops::Range<usize>, String)>> = report
+        .documents
+        .iter()
+        .map(|d| {
+            d.findings
+                .iter()
+                .filter(|f| matches!(f.rule, Rule::GlossaryVariant | Rule::ForbiddenSpelling))
+                .filter_map(|f| Some((f.start..f.end, f.entry.clone()?)))
+                .collect()
+        })
+        .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let names = overview::names(&refs, &recognizer);
+    let names = overview::names(&refs, &recognizer, &variants);
     let paths: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
     let text = render(&names, &paths, args.format, l10n);
     let target = args.output.clone().unwrap_or_else(|| PathBuf::from("-"));

@@ -437,6 +437,34 @@ fn names_lists_every_name_with_spellings_counts_and_places() {
 }
 
 #[test]
+fn names_lists_unlisted_variants_under_their_glossary_entry() {
+    let s = Sandbox::new();
+    s.write(
+        "g.csv",
+        "id,type,en,az,kk,ar,variants,forbidden,note\n\
+         p_khidirov,person,Alakbar Khidirov,Ələkbər Xıdırov,,,Alekber Khidirov,,\n",
+    );
+    s.write(
+        "d.txt",
+        "Alakbar Khidirov opened the session.\nLater Khydyrov thanked the guests.\n",
+    );
+    let out = s
+        .cmd()
+        .args(["--no-default-glossaries", "--glossary", "g.csv"])
+        .args(["names", "--format", "jsonl", "d.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let rows = parse_jsonl(&out.stdout);
+    // Khydyrov, which check flags as a variant of the entry, is one of its spellings.
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["entry"], "p_khidirov");
+    assert_eq!(rows[0]["spellings"][1]["spelling"], "Khydyrov");
+    assert_eq!(rows[0]["spellings"][1]["locations"][0]["line"], 2);
+    assert_eq!(rows[0]["spellings"][1]["locations"][0]["column"], 7);
+}
+
+#[test]
 fn names_pairs_is_unchanged() {
     let s = Sandbox::new();
     s.write("pairs.csv", "id,a,b\np1,Tokayev,Тоқаев\n");

@@ -14,3 +14,4 @@ mod report;
 mod search;
 mod segment;
 mod store;
+mod tagged;

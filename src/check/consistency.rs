@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::arabic::ArabicNames;
 use super::options::Prefer;
 use super::spelling::is_common;
 use super::{Flag, Rule};
@@ -33,6 +34,8 @@ pub(super) struct Names {
     mentions: Vec<(usize, Range<usize>, usize)>,
     /// Whether a spelling is also written in lower case (a common word).
     common: Vec<bool>,
+    /// Names in Arabic script, found by where they stand rather than by capitals.
+    pub(super) arabic: ArabicNames,
 }
 
 impl Names {
@@ -98,7 +101,7 @@ impl Names {
     }
 
     /// The findings, with the document each is in.
-    pub(super) fn findings(&self, prefer: Prefer) -> Vec<(usize, Flag)> {
+    pub(super) fn findings(self, prefer: Prefer) -> Vec<(usize, Flag)> {
         let aliases = self.stem_aliases();
         // Members to cluster: each spelling that is its own root, and the stems of those that
         // have endings, standing for them (`Kishdə` is compared as `Kish`).
@@ -173,6 +176,7 @@ impl Names {
                 },
             ));
         }
+        out.extend(self.arabic.findings(prefer));
         out
     }
 }

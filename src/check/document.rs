@@ -6,11 +6,12 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::view::{View, tag_end};
 use crate::align::{BuiltinAnchors, align};
 use crate::error::{Error, Reason, Result};
 use crate::formats::{self, Format, ReadOptions};
 use crate::glossary::{decode_text, position_of};
-use crate::model::LangTag;
+use crate::model::{LangTag, Variant};
 use crate::segment::{Rules, segment_document};
 
 /// The longest line accepted, in bytes: longer ones are not text for people.
@@ -30,10 +31,28 @@ pub struct Document {
     pub path: PathBuf,
     /// The decoded text of the file as stored.
     pub text: String,
-    /// What to check, in order, not overlapping.
+    /// What to check (byte ranges of [`Self::checked`]), in order, not overlapping.
     pub pieces: Vec<Piece>,
     /// The target language a bilingual file names, if any.
     pub language: Option<LangTag>,
+    /// The text checked, when it is not `text`: XLIFF and TMX segments without their inline
+    /// tags and with entities decoded.
+    pub view: Option<View>,
+}
+
+impl Document {
+    /// The text the rules read: the view, or the text as stored.
+    pub fn checked(&self) -> &str {
+        self.view.as_ref().map_or(&self.text, |v| &v.text)
+    }
+
+    /// Where `range` of [`Self::checked`] is in the text as stored.
+    pub fn stored(&self, range: Range<usize>) -> Range<usize> {
+        match &self.view {
+            Some(view) => view.stored(range),
+            None => range,
+        }
+    }
 }
 
 /// The format of a document, from its extension: text unless a memory format's.
@@ -99,7 +118,7 @@ pub fn read(path: &Path) -> Result<String> {
 /// Loads `path`. `doc_lang` picks the target language of a bilingual file with several.
 pub fn load(path: &Path, doc_lang: Option<&LangTag>) -> Result<Document> {
     let text = read(path)?;
-    let (pieces, language) = match format_of(path) {
+    let (mut pieces, language) = match format_of(path) {
         None if is_markdown(path) => (prose_ranges(&text), None),
         None => (
             vec![Piece {
@@ -110,11 +129,21 @@ pub fn load(path: &Path, doc_lang: Option<&LangTag>) -> Result<Document> {
         ),
         Some(format) => bilingual_pieces(path, format, &text, doc_lang)?,
     };
+    // XML segments are checked as their text, without tags and entities.
+    let view = matches!(format_of(path), Some(Format::Xliff | Format::Tmx)).then(|| {
+        let regions: Vec<Range<usize>> = pieces.iter().map(|p| p.range.clone()).collect();
+        let (view, ranges) = View::new(&text, &regions);
+        for (piece, range) in pieces.iter_mut().zip(ranges) {
+            piece.range = range;
+        }
+        view
+    });
     Ok(Document {
         path: path.to_path_buf(),
         text,
         pieces,
         language,
+        view,
     })
 }
 
@@ -203,6 +232,42 @@ fn locate(text: &str, from: usize, segment: &str, format: Format) -> Option<Rang
         .map(|(start, len)| start..start + len)
 }
 
+/// Elements looked at past one whose text is not the segment's (an `alt-trans` target, say)
+/// before giving up on finding a segment by its element.
+const ELEMENT_LOOKAHEAD: usize = 8;
+
+/// The content of the first element named `name` at or after `from` whose text (tags left out,
+/// entities decoded, whitespace folded) is `segment`'s, looking at no more than
+/// [`ELEMENT_LOOKAHEAD`] elements.
+fn xml_element(text: &str, from: usize, name: &str, segment: &str) -> Option<Range<usize>> {
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let want = fold(segment);
+    if want.is_empty() {
+        return None;
+    }
+    let open = format!("<{name}");
+    let close = format!("</{name}");
+    let mut at = from;
+    let mut seen = 0;
+    while seen < ELEMENT_LOOKAHEAD {
+        let start = at + text[at..].find(&open)?;
+        at = start + open.len();
+        if !text[at..].starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/') {
+            continue;
+        }
+        seen += 1;
+        let content = start + tag_end(&text[start..])?;
+        if text[..content].ends_with("/>") {
+            continue;
+        }
+        let end = content + text[content..].find(&close)?;
+        if fold(&View::text_of(text, content..end)) == want {
+            return Some(content..end);
+        }
+    }
+    None
+}
+
 /// The quoted lines of the next `msgstr` of a PO file at or after `from` (a translation the file
 /// stores over several continuation lines), from its first quote to its last.
 fn po_msgstr(text: &str, from: usize) -> Option<Range<usize>> {
@@ -249,11 +314,41 @@ fn bilingual_pieces(
         let Some(target) = target else {
             continue;
         };
-        let source = unit
-            .variants
-            .iter()
-            .find(|v| v.lang != target.lang)
-            .map(|v| v.segment.text.clone());
+        let source = source_variant(&unit.variants, target).map(|v| v.segment.text.clone());
+        // In XML, segments are found as elements (their text may hold inline tags): in TMX
+        // each variant's `seg` in the order stored, in XLIFF the `source`, then the `target`.
+        let xml = match format {
+            Format::Tmx => Some(("seg", "seg")),
+            Format::Xliff => Some(("source", "target")),
+            _ => None,
+        };
+        if let Some((source_name, target_name)) = xml {
+            let mut found = None;
+            let mut at = cursor;
+            let variants: Vec<_> = match format {
+                Format::Tmx => unit.variants.iter().collect(),
+                _ => source_variant(&unit.variants, target)
+                    .into_iter()
+                    .chain([target])
+                    .collect(),
+            };
+            for variant in variants {
+                let is_target = std::ptr::eq(variant, target);
+                let name = if is_target { target_name } else { source_name };
+                if let Some(range) = xml_element(text, at, name, &variant.segment.text) {
+                    at = range.end;
+                    if is_target {
+                        found = Some(range);
+                    }
+                }
+            }
+            if let Some(range) = found {
+                cursor = at;
+                language.get_or_insert_with(|| target.lang.clone());
+                pieces.push(Piece { range, source });
+                continue;
+            }
+        }
         let mut source_found = false;
         if let Some(source) = &source
             && let Some(found) = locate(text, cursor, source, format)
@@ -274,6 +369,11 @@ fn bilingual_pieces(
         }
     }
     Ok((pieces, language))
+}
+
+/// The variant a target translates: the first in another language.
+fn source_variant<'a>(variants: &'a [Variant], target: &Variant) -> Option<&'a Variant> {
+    variants.iter().find(|v| v.lang != target.lang)
 }
 
 /// Pairs the sentences of `document` with the sentences of its source text `source`, aligned
@@ -342,7 +442,18 @@ mod tests {
 </body></file></xliff>
 "#;
         let doc = load(&write(dir.path(), "a.xlf", xlf.as_bytes()), None).unwrap();
-        assert_eq!(&xlf[doc.pieces[0].range.clone()], "Bakı &amp; Sheki");
+        let range = doc.pieces[0].range.clone();
+        assert_eq!(&doc.checked()[range.clone()], "Bakı & Sheki");
+        assert_eq!(&xlf[doc.stored(range)], "Bakı &amp; Sheki");
+        // A target with inline tags is found by its element and checked as its text.
+        let xlf = xlf.replace(
+            "<target>Bakı &amp; Sheki</target>",
+            "<target><g id=\"1\">Bakı</g> &amp; <x id=\"2\"/>Sheki</target>",
+        );
+        let doc = load(&write(dir.path(), "b.xlf", xlf.as_bytes()), None).unwrap();
+        let range = doc.pieces[0].range.clone();
+        assert_eq!(&doc.checked()[range.clone()], "Bakı & Sheki");
+        assert_eq!(&xlf[doc.stored(range)], "Bakı</g> &amp; <x id=\"2\"/>Sheki");
         let po = "msgid \"\"\nmsgstr \"Language: kk\\n\"\n\nmsgid \"Tokayev spoke\"\nmsgstr \"\"\n\"Токаев \"\n\"сөйледі\"\n";
         let doc = load(&write(dir.path(), "a.po", po.as_bytes()), None).unwrap();
         assert_eq!(

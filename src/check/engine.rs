@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
+use super::arabic::{self, NamePositions};
 use super::consistency::Names;
 use super::language::detect;
 use super::scan::{name_part, tokens};
@@ -57,7 +58,7 @@ impl Checker {
             .pieces
             .iter()
             .take(200)
-            .map(|p| &document.text[p.range.clone()])
+            .map(|p| &document.checked()[p.range.clone()])
             .collect::<Vec<_>>()
             .join("\n");
         let sample = &prose[..floor_boundary(&prose, 1 << 16)];
@@ -103,7 +104,7 @@ impl Checker {
         language: &LangTag,
         names: &mut Names,
     ) -> Vec<Flag> {
-        let text = document.text.as_str();
+        let text = document.checked();
         let arabic = language.primary() == "ar";
         let work: Vec<(usize, Range<usize>)> = document
             .pieces
@@ -131,6 +132,9 @@ impl Checker {
             .zip(work.iter().map(|(p, _)| *p))
             .peekable();
         let mut flags = Vec::new();
+        // Arabic words outside glossary mentions and findings, for the other mentions of
+        // Arabic names.
+        let mut arabic_words: Vec<(Range<usize>, String)> = Vec::new();
         for (p, piece) in document.pieces.iter().enumerate() {
             let mut piece_mentions = Vec::new();
             while let Some((chunk, _)) = checked.next_if(|(_, q)| *q == p) {
@@ -138,6 +142,10 @@ impl Checker {
                 for (range, name_like) in chunk.names {
                     names.add(index, range.clone(), &text[range], name_like);
                 }
+                for range in chunk.arabic_names {
+                    names.arabic.add(index, range.clone(), &text[range]);
+                }
+                arabic_words.extend(chunk.arabic_words);
                 piece_mentions.extend(chunk.mentions);
             }
             if let Some(source) = &piece.source {
@@ -151,6 +159,9 @@ impl Checker {
             }
         }
         names.mark_common(&common);
+        if names.arabic.any_in(index) {
+            names.arabic.add_mentions(index, text, &arabic_words);
+        }
         flags
     }
 
@@ -170,6 +181,7 @@ impl Checker {
             m.end += range.start;
         }
         let mut out = Chunk::default();
+        let positions = NamePositions::new(&self.glossaries.arabic_titles);
         let mut next_mention = 0;
         let mut start = range.start;
         for line in text[range].split_inclusive('\n') {
@@ -207,6 +219,26 @@ impl Checker {
                     out.names.push((range, name_like));
                 }
             }
+            if tokens.iter().any(|t| t.script == Script::Arabic) {
+                let taken =
+                    |r: &Range<usize>| overlaps(&covered, r) || overlaps(&mention_ranges, r);
+                let keys: Vec<String> = tokens
+                    .iter()
+                    .map(|t| match t.script {
+                        Script::Arabic => arabic::key(&text[t.range.clone()]),
+                        _ => String::new(),
+                    })
+                    .collect();
+                out.arabic_names
+                    .extend(positions.units(text, &tokens, &keys, &taken));
+                out.arabic_words.extend(
+                    tokens
+                        .iter()
+                        .zip(keys)
+                        .filter(|(t, _)| t.script == Script::Arabic && !taken(&t.range))
+                        .map(|(t, k)| (t.range.clone(), k)),
+                );
+            }
         }
         out.mentions = all_mentions;
         out
@@ -220,7 +252,7 @@ impl Checker {
         mut flags: Vec<Flag>,
     ) -> DocumentReport {
         flags.retain(|f| self.options.rule(f.rule).enabled);
-        let text = document.text.as_str();
+        let text = document.checked();
         let language_id = language.language();
         flags.retain(|f| {
             let found = &text[f.range.clone()];
@@ -253,17 +285,20 @@ impl Checker {
             (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
         });
         let kept = merge_names(text, kept);
-        let lines = LineIndex::new(text);
+        // Positions refer to the text as stored; `found` is the text as checked.
+        let stored = document.text.as_str();
+        let lines = LineIndex::new(stored);
         let findings = kept
             .into_iter()
             .map(|flag| {
-                let (line, column) = lines.locate(text, flag.range.start);
-                let (end_line, end_column) = lines.locate(text, flag.range.end);
+                let at = document.stored(flag.range.clone());
+                let (line, column) = lines.locate(stored, at.start);
+                let (end_line, end_column) = lines.locate(stored, at.end);
                 Finding {
                     rule: flag.rule,
                     severity: self.options.rule(flag.rule).severity,
-                    start: flag.range.start,
-                    end: flag.range.end,
+                    start: at.start,
+                    end: at.end,
                     line,
                     column,
                     end_line,
@@ -297,6 +332,11 @@ struct Chunk {
     /// Candidate names for `inconsistent-name`: range and whether it stands where only a name
     /// is capitalized.
     names: Vec<(Range<usize>, bool)>,
+    /// Arabic-script names, found where names stand (see [`super::arabic`]).
+    arabic_names: Vec<Range<usize>>,
+    /// Arabic-script words outside glossary mentions and findings, where other mentions of
+    /// those names may be.
+    arabic_words: Vec<(Range<usize>, String)>,
     /// The recognizer's mentions, for `term-missing`.
     mentions: Vec<Mention>,
 }

@@ -1,5 +1,6 @@
 //! `--fix`: the document text with the unambiguous suggestions applied. Only flagged spans change:
-//! a finding without a suggestion, one whose span does not hold the text it found, one whose
+//! a finding without a suggestion, one whose span does not hold the text it found (in XLIFF and
+//! TMX, a span over a tag or an entity), one whose
 //! suggestion would add or remove a line break, and findings whose spans overlap with different
 //! replacements are all left alone. The line count never changes, so a fix is shown as a diff of
 //! changed lines.
@@ -58,6 +59,13 @@ pub fn fits(path: &std::path::Path, suggestion: &str) -> bool {
             | "tab"
     );
     !structured || !suggestion.contains(['<', '>', '&', '"', '\\', ',', '\t'])
+}
+
+/// The suggestion of `f` as a fix to the file at `path` holding `text`, when it can be applied
+/// on its own: its span holds what it found (not markup between: a span over a tag or an
+/// entity of an XLIFF or TMX file is not fixed) and the format needs no escaping.
+pub fn offered<'a>(path: &std::path::Path, text: &str, f: &'a Finding) -> Option<&'a str> {
+    applicable(text, f).filter(|s| fits(path, s))
 }
 
 /// `text` with the suggestions of `findings` applied where they are unambiguous.

@@ -1,12 +1,14 @@
 //! `check`: rules over drafts. Rules produce [`Finding`]s gathered in a [`Report`]; the renderers in
 //! `render` print them. Nothing here formats text for people.
 //!
-//! One module per concept: [`document`] loads files with their positions, [`language`] detects
+//! One module per concept: [`document`] loads files with their positions (through a [`view`]
+//! when the text checked is not the text stored), [`language`] detects
 //! a document's language, [`options`] says what to check; the rules are `spelling`
-//! (glossary-variant, forbidden-spelling), `consistency` (inconsistent-name), `homoglyph`
+//! (glossary-variant, forbidden-spelling), `consistency` (inconsistent-name, with `arabic` for names in Arabic script), `homoglyph`
 //! (mixed-script), `missing` (term-missing) and `invisible` (invisible-char); [`engine`] runs
 //! them and decides which finding a span keeps.
 
+mod arabic;
 mod consistency;
 pub mod document;
 mod engine;
@@ -22,6 +24,7 @@ mod scan;
 mod spelling;
 #[cfg(test)]
 mod tests;
+pub mod view;
 
 use std::ops::Range;
 

@@ -1,6 +1,6 @@
 //! The names of drafts at a glance (`tarjuman names FILE…`): every name found, with its
-//! spellings, how often each is written, and where. Glossary names are the glossary's mentions,
-//! grouped by entry; other names are runs of capitalized words (not words the document also
+//! spellings, how often each is written, and where. Glossary names are the glossary's mentions
+//! and the unlisted variants `check` ties to an entry, grouped by entry; other names are runs of capitalized words (not words the document also
 //! writes in lower case), grouped by spelling into clusters of the same name with
 //! [`crate::names::clusters`].
 
@@ -54,20 +54,38 @@ const MIN_LETTERS: usize = 3;
 type Raw = (usize, Range<usize>, String);
 
 /// The names in `texts` (in order), glossary names first in order of first mention, then other
-/// names.
-pub fn names(texts: &[&str], recognizer: &Recognizer) -> Vec<Name> {
-    let mut listed: BTreeMap<usize, Vec<Raw>> = BTreeMap::new();
+/// names. `variants` holds, per text, the spellings of glossary entries that the recognizer does
+/// not list but `check` flags as variants of an entry (byte range, entry id): they are listed
+/// under their entry.
+pub fn names(
+    texts: &[&str],
+    recognizer: &Recognizer,
+    variants: &[Vec<(Range<usize>, String)>],
+) -> Vec<Name> {
+    let mut listed: BTreeMap<String, Vec<Raw>> = BTreeMap::new();
     let mut unlisted: Vec<Raw> = Vec::new();
     let mut common: HashSet<String> = HashSet::new();
     for (doc, text) in texts.iter().enumerate() {
         let mentions = recognizer.find(text);
-        let covered: Vec<Range<usize>> = mentions.iter().map(|m| m.start..m.end).collect();
+        let mut covered: Vec<Range<usize>> = mentions.iter().map(|m| m.start..m.end).collect();
         for m in &mentions {
-            listed.entry(m.entry).or_default().push((
-                doc,
-                m.start..m.end,
-                text[m.start..m.end].to_string(),
-            ));
+            listed
+                .entry(recognizer.entry_id(m.entry).to_string())
+                .or_default()
+                .push((doc, m.start..m.end, text[m.start..m.end].to_string()));
+        }
+        for (range, entry) in variants.get(doc).into_iter().flatten() {
+            let overlaps = covered
+                .iter()
+                .any(|c| c.start < range.end && range.start < c.end);
+            if !overlaps && text.get(range.clone()).is_some() {
+                listed.entry(entry.clone()).or_default().push((
+                    doc,
+                    range.clone(),
+                    text[range.clone()].to_string(),
+                ));
+                covered.push(range.clone());
+            }
         }
         let mut base = 0;
         for line in text.split_inclusive('\n') {
@@ -129,12 +147,17 @@ pub fn names(texts: &[&str], recognizer: &Recognizer) -> Vec<Name> {
         }
     };
     // Glossary names in order of first mention (documents in order, then position).
-    let mut by_first: Vec<(&usize, &Vec<Raw>)> = listed.iter().collect();
-    by_first.sort_by_key(|(_, mentions)| (mentions[0].0, mentions[0].1.start));
+    let mut by_first: Vec<(&String, &Vec<Raw>)> = listed.iter().collect();
+    by_first.sort_by_key(|(_, mentions)| {
+        mentions
+            .iter()
+            .map(|(doc, range, _)| (*doc, range.start))
+            .min()
+    });
     let mut out: Vec<Name> = by_first
         .into_iter()
         .map(|(entry, mentions)| Name {
-            entry: Some(recognizer.entry_id(*entry).to_string()),
+            entry: Some(entry.clone()),
             spellings: spellings(mentions, &mut locate),
         })
         .collect();
@@ -206,7 +229,7 @@ p_almalik,person,Salim AlMalik,,,سالم المالك,Salim Al-Malik,,\n";
         let recognizer = Recognizer::new(&[g]).unwrap();
         let a = "Salim AlMalik visited Sheki.\nThe palace of Sheki was shown by Nuriyev.\n";
         let b = "Salim Al-Malik praised the town of Shaki and Nuriev.\nوزار سالم المالك المدينة.\n";
-        let names = names(&[a, b], &recognizer);
+        let names = names(&[a, b], &recognizer, &[]);
         let entry = &names[0];
         assert_eq!(entry.entry.as_deref(), Some("p_almalik"));
         let texts: Vec<&str> = entry.spellings.iter().map(|s| s.text.as_str()).collect();
@@ -250,7 +273,7 @@ p_almalik,person,Salim AlMalik,,,سالم المالك,Salim Al-Malik,,\n";
     fn titles_and_lone_sentence_starts_are_not_names() {
         let recognizer = Recognizer::new(&[]).unwrap();
         let text = "Dr. Nuriyev opened it. Later Dr. Nuryev spoke. Afterwards Prof. Aliyev left.";
-        let spellings: Vec<String> = names(&[text], &recognizer)
+        let spellings: Vec<String> = names(&[text], &recognizer, &[])
             .iter()
             .flat_map(|n| n.spellings.iter().map(|s| s.text.clone()))
             .collect();

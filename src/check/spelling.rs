@@ -71,6 +71,39 @@ const NOT_GIVEN_NAMES: &[&str] = &[
     "but",
     "when",
     "as",
+    // Words that open a sentence before a surname (`Later Khydyrov thanked …`).
+    "then",
+    "later",
+    "earlier",
+    "meanwhile",
+    "also",
+    "however",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "afterwards",
+    "finally",
+    "now",
+    "here",
+    "there",
+    "so",
+    "yet",
+    "still",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "after",
+    "before",
+    "during",
+    "since",
+    "while",
+    "although",
+    "if",
+    "because",
 ];
 
 /// The glossaries compiled for checking.
@@ -82,6 +115,9 @@ pub(super) struct Glossaries {
     index: HashMap<String, Vec<(usize, String)>>,
     /// The words of every spelling, folded.
     words: HashSet<String>,
+    /// The Arabic-script spellings of titles, as words in [`super::arabic::key`] form, by
+    /// their first word: names follow them.
+    pub(super) arabic_titles: HashMap<String, Vec<Vec<String>>>,
 }
 
 /// The coarse key unlisted spellings are looked up by: the script, then the consonant skeleton
@@ -152,12 +188,29 @@ impl Glossaries {
                 }
             }
         }
+        let mut arabic_titles: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for spelling in merged
+            .entries
+            .iter()
+            .filter(|e| e.kind == Kind::Title)
+            .flat_map(|e| e.spellings().map(|(s, _)| s))
+            .filter(|s| dominant_script(s) == Script::Arabic)
+        {
+            let words: Vec<String> = spelling
+                .split_whitespace()
+                .map(super::arabic::key)
+                .collect();
+            if let Some(first) = words.first() {
+                arabic_titles.entry(first.clone()).or_default().push(words);
+            }
+        }
         Ok(Glossaries {
             recognizer,
             merged,
             by_id,
             index,
             words,
+            arabic_titles,
         })
     }
 

@@ -39,6 +39,7 @@ fn document(text: &str) -> Document {
             source: None,
         }],
         language: None,
+        view: None,
     }
 }
 
@@ -256,6 +257,71 @@ fn inconsistent_unlisted_names_are_flagged_against_the_first_or_the_majority() {
 }
 
 #[test]
+fn unlisted_arabic_names_are_found_where_names_stand() {
+    // Names after a title, an honorific, a nationality adjective and a nasab particle, in
+    // news-style sentences; their later spellings differ in spacing, hamza or transliteration.
+    let text = "استقبل وزير الخارجية الأمير فيصل بن فرحان نظيره الأذربيجاني جيحون بيراموف.\n\
+                وحضر السفير رشاد خضيروف والمستشار أحمد عبد الله الخطيب والدكتورة فاطمة غفار زاده.\n\
+                وقال خيديروف إن الزيارة ناجحة، وأشارت الدكتورة فاطمة غفارزاده إلى أهمية التعاون.\n\
+                وأكد احمد عبدالله الخطيب أن اللقاء مثمر.";
+    assert_eq!(
+        findings(text, "ar"),
+        [
+            one(Rule::InconsistentName, "خيديروف", "خضيروف"),
+            one(Rule::InconsistentName, "غفارزاده", "غفار زاده"),
+            one(Rule::InconsistentName, "احمد عبدالله", "أحمد عبد الله"),
+        ]
+    );
+    // Behind a proclitic the name starts after it; a later mention spelled like the first is
+    // fine, and with --prefer majority the odd one out is flagged.
+    let text = "قال الوزير كاريموف إن الاتفاق جاهز. وأضاف كريموف أن التوقيع قريب، ثم غادر كريموف.\n\
+                وعلق الصحفي مراد ولكريموف رأي آخر.";
+    let mut options = Options::default();
+    options.prefer = Prefer::Majority;
+    assert_eq!(
+        findings_with(text, "ar", options),
+        [one(Rule::InconsistentName, "كاريموف", "كريموف")]
+    );
+    assert_eq!(
+        findings(text, "ar"),
+        [
+            one(Rule::InconsistentName, "كريموف", "كاريموف"),
+            one(Rule::InconsistentName, "كريموف", "كاريموف"),
+            one(Rule::InconsistentName, "كريموف", "كاريموف"),
+        ]
+    );
+}
+
+#[test]
+fn arabic_names_before_their_latin_form_in_brackets() {
+    let text = "وصل رشاد نبييف (Rashad Nabiyev) إلى باكو أمس.\nوقال نابييف إن الزيارة مهمة.";
+    assert_eq!(
+        findings(text, "ar"),
+        [one(Rule::InconsistentName, "نابييف", "نبييف")]
+    );
+}
+
+#[test]
+fn arabic_names_never_flagged_gender_relatives_near_names_and_tashkeel() {
+    let clean = [
+        // Gendered forms, bin/bint, and relatives with one surname.
+        "حضرت السيدة ليلى علييفا والسيد رشيد علييف حفل الافتتاح.",
+        "وصل الأمير خالد بن سلمان، كما وصلت الأميرة نورة بنت سلمان.",
+        // X bin Y and Y bin X are two people.
+        "أشار الأستاذ خالد بن سعيد إلى أن سعيد بن خالد سيزور باكو.",
+        // Near-identical native names are different people.
+        "تحدث الدكتور سمير الخطيب، ثم تحدث الدكتور سامر الخطيب عن التعليم.",
+        "شارك السيد حسن حسنوف والسيد حسين حسينوف في الاجتماع.",
+        "قال الوزير راشد المالك إن الملك يولي العلاقات أهمية، وأكد الدكتور رشيد المالكي ذلك.",
+        // Tashkeel and tatweel are never a difference; a name is not the preposition على.
+        "وصل السيد علي أسدوف، ثم تحدث السيد عَلي أسـدوف على هامش اللقاء.",
+    ];
+    for text in clean {
+        assert_eq!(findings(text, "ar"), [], "{text}");
+    }
+}
+
+#[test]
 fn across_compares_names_in_all_documents() {
     let mut options = Options::default();
     options.across = true;
@@ -268,8 +334,22 @@ fn across_compares_names_in_all_documents() {
     assert!(report.documents[0].findings.is_empty());
     assert_eq!(report.documents[1].findings[0].found, "Erlan");
     options.across = false;
-    let report = checker(options).check(docs);
+    let report = checker(options.clone()).check(docs);
     assert!(report.documents.iter().all(|d| d.findings.is_empty()));
+    // Arabic names too.
+    options.across = true;
+    options.doc_lang = Some(LangTag::parse("ar").unwrap());
+    let docs = vec![
+        document("قال السفير رشاد خضيروف إن الزيارة ناجحة."),
+        document("وأكد السفير رشاد خيديروف ذلك."),
+    ];
+    let report = checker(options).check(docs);
+    assert!(report.documents[0].findings.is_empty());
+    assert_eq!(report.documents[1].findings[0].found, "خيديروف");
+    assert_eq!(
+        report.documents[1].findings[0].suggestion.as_deref(),
+        Some("خضيروف")
+    );
 }
 
 #[test]

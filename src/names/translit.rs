@@ -184,12 +184,13 @@ fn same_consonant(a: char, b: char) -> bool {
 }
 
 /// Whether two phones match: `E` matches `A` and `I`, `g` matches `k`, and when Arabic script is
-/// involved (`arabic`) `g` also matches `j`.
+/// involved (`arabic`) `g` also matches `j`, and `v`, which Arabic writes ف, matches `f`
+/// (Aliyev ~ علييف).
 pub(crate) fn phones_match(a: char, b: char, arabic: bool) -> bool {
     a == b
         || matches!((a, b), ('E', 'A' | 'I') | ('A' | 'I', 'E'))
         || same_consonant(a, b)
-        || (arabic && matches!((a, b), ('g', 'j') | ('j', 'g')))
+        || (arabic && matches!((a, b), ('g', 'j') | ('j', 'g') | ('v', 'f') | ('f', 'v')))
 }
 
 /// Whether two keys match phone by phone (see [`phones_match`]).

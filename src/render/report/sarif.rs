@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::check::{Finding, Report, Rule, Severity};
+use crate::check::{Finding, Report, Rule, Severity, fix};
 use crate::l10n::L10n;
 
 use super::{finding_message, rule_help};
@@ -55,7 +55,8 @@ fn region(f: &Finding) -> Value {
     })
 }
 
-fn result(f: &Finding, index: usize, uri: &str, l10n: &L10n) -> Value {
+/// A result; `fix` is the suggestion when it can be applied as it is.
+fn result(f: &Finding, fix: Option<&str>, index: usize, uri: &str, l10n: &L10n) -> Value {
     let location = json!({ "uri": uri, "index": index });
     let mut value = json!({
         "ruleId": f.rule.id(),
@@ -72,6 +73,8 @@ fn result(f: &Finding, index: usize, uri: &str, l10n: &L10n) -> Value {
     }
     if let Some(suggestion) = &f.suggestion {
         properties.insert("suggestion".into(), suggestion.clone().into());
+    }
+    if let Some(suggestion) = fix {
         value["fixes"] = json!([{
             "artifactChanges": [{
                 "artifactLocation": location,
@@ -117,12 +120,10 @@ pub fn to_value(report: &Report, l10n: &L10n) -> Value {
             "encoding": "UTF-8",
             "properties": { "language": document.language.as_str() },
         }));
-        results.extend(
-            document
-                .findings
-                .iter()
-                .map(|f| result(f, index, &uri, &l10n)),
-        );
+        results.extend(document.findings.iter().map(|f| {
+            let fix = fix::offered(&document.path, &document.text, f);
+            result(f, fix, index, &uri, &l10n)
+        }));
     }
     json!({
         "$schema": SCHEMA,
