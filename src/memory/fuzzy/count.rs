@@ -148,9 +148,10 @@ mod tests {
     proptest! {
         #[test]
         fn counters_equal_the_number_of_bitmaps_with_the_bit(
-            bitmaps in proptest::collection::vec(proptest::array::uniform8(any::<u64>()), 0..70),
+            words in proptest::collection::vec(proptest::collection::vec(any::<u64>(), BLOCK), 0..70),
             threshold in 0usize..80,
         ) {
+            let bitmaps: Vec<Lanes> = words.iter().map(|w| std::array::from_fn(|i| w[i])).collect();
             let mut planes = vec![[0; BLOCK]; planes_for(bitmaps.len())];
             vertical_sum(bitmaps.len(), |i| bitmaps[i], &mut planes);
             for word in 0..BLOCK {
