@@ -24,6 +24,9 @@ use super::score::{Metric, WordInterner, max_distance, units};
 /// others are taken in storage order.
 const LEADERS: usize = 64;
 
+/// How many candidates ahead of the one being verified the text to verify is prefetched.
+const PREFETCH_AHEAD: usize = 16;
+
 /// A match: an index entry, its unit, and its distance to the query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -266,7 +269,10 @@ impl<'a> Searcher<'a> {
         lead.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         rest.sort_unstable_by_key(|&(_, entry)| entry);
         let mut pattern = Pattern::new(q);
-        for &(shared, entry) in candidates.iter() {
+        for (at, &(shared, entry)) in candidates.iter().enumerate() {
+            if let Some(&(_, ahead)) = candidates.get(at + PREFETCH_AHEAD) {
+                index.prefetch_text(ahead);
+            }
             if index.langs(entry) & query.require != query.require {
                 continue;
             }
