@@ -4,9 +4,10 @@
 //! step, which fails when a store has appeared there meanwhile. The store's path therefore holds the
 //! whole import or nothing, whatever happens to the process.
 //!
-//! The folder is `.NAME.import-XXXXXX` (`NAME` the store's file name), holding the database and a
-//! `lock` file that the importing process keeps locked. A folder left by a killed import is never
-//! opened as a store; the next import beside it removes every such folder whose lock it can take.
+//! The folder is `.NAME.import-` and six random characters (`NAME` the store's file name), holding
+//! the database and a `lock` file that the importing process keeps locked. A folder left by a killed
+//! import is never opened as a store; the next import beside it removes every such folder whose
+//! lock it can take.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};

@@ -227,8 +227,8 @@ impl<W: Word> OneWord<W> {
 /// Ukkonen's bound. A path of cost at most `k` from the first cell to the last (`m` pattern rows, `n`
 /// text columns, `Δ = n − m`) stays on the diagonals `j − i` in `[⌈(Δ − k)/2⌉, ⌊(Δ + k)/2⌋]`, which
 /// is `k + 1` wide; the word holds the `w` diagonals from the lower of those up. Each text char then
-/// costs one word of work, however long the pattern. Cells outside the band count as unreachable, which only raises values that exceed
-/// `k` anyway, so every distance up to `k` is exact.
+/// costs one word of work, however long the pattern. Cells outside the band count as unreachable,
+/// which only raises values that exceed `k` anyway, so every distance up to `k` is exact.
 pub(crate) struct Band {
     len: usize,
     /// Words per match-vector row: two zero words, the pattern's bits, then zero words, so that a
