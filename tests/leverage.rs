@@ -22,6 +22,15 @@ fn sandbox() -> Sandbox {
     sb
 }
 
+/// Runs `pretranslate --from en --to az -o OUTPUT INPUT` in the sandbox.
+fn pretranslate(sb: &Sandbox, input: &Path, output: &Path) -> assert_cmd::assert::Assert {
+    sb.cmd()
+        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
+        .arg(output)
+        .arg(input)
+        .assert()
+}
+
 fn json_out(sb: &Sandbox, args: &[&str]) -> serde_json::Value {
     let out = sb.cmd().args(args).output().unwrap();
     assert!(
@@ -206,11 +215,7 @@ fn xliff_1_2_is_filled_in_place_and_validates() {
     let input = sb.write("ui.xlf", XLIFF12);
     assert!(validates(&input, "xliff12/xliff-core-1.2-strict.xsd"));
     let output = sb.path("out.xlf");
-    sb.cmd()
-        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
-        .arg(&output)
-        .arg(&input)
-        .assert()
+    pretranslate(&sb, &input, &output)
         .success()
         .stdout(predicate::str::contains("1 filled with 100 %"))
         .stdout(predicate::str::contains(
@@ -264,12 +269,7 @@ fn xliff_2_0_is_filled_in_place_and_validates() {
     let input = sb.write("ui.xlf", XLIFF20);
     assert!(validates(&input, "xliff20/xliff_core_2.0.xsd"));
     let output = sb.path("out.xlf");
-    sb.cmd()
-        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
-        .arg(&output)
-        .arg(&input)
-        .assert()
-        .success();
+    pretranslate(&sb, &input, &output).success();
     let out = std::fs::read_to_string(&output).unwrap();
     assert!(validates(&output, "xliff20/xliff_core_2.0.xsd"), "{out}");
     assert!(out.contains("srcLang=\"en\" trgLang=\"az\">"), "{out}");
@@ -351,11 +351,7 @@ fn xliff_1_2_codes_are_carried_into_the_target() {
     let input = sb.write("ui.xlf", XLIFF12_CODES);
     assert!(validates(&input, "xliff12/xliff-core-1.2-strict.xsd"));
     let output = sb.path("out.xlf");
-    sb.cmd()
-        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
-        .arg(&output)
-        .arg(&input)
-        .assert()
+    pretranslate(&sb, &input, &output)
         .success()
         .stdout(predicate::str::contains("5 segments, 1 filled with 100 %"))
         .stdout(predicate::str::contains(
@@ -445,12 +441,7 @@ fn xliff_2_0_codes_are_carried_into_the_target() {
     let input = sb.write("ui.xlf", XLIFF20_CODES);
     assert!(validates(&input, "xliff20/xliff_core_2.0.xsd"));
     let output = sb.path("out.xlf");
-    sb.cmd()
-        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
-        .arg(&output)
-        .arg(&input)
-        .assert()
-        .success();
+    pretranslate(&sb, &input, &output).success();
     let out = std::fs::read_to_string(&output).unwrap();
     assert!(validates(&output, "xliff20/xliff_core_2.0.xsd"), "{out}");
     assert!(
@@ -477,12 +468,7 @@ fn po_and_text_are_pretranslated() {
         "msgid \"\"\nmsgstr \"\"\n\"Language: az\\n\"\n\n#: a.c:1\nmsgid \"Open the file.\"\nmsgstr \"\"\n\nmsgid \"You have 9 new messages.\"\nmsgstr \"\"\n",
     );
     let out = sb.path("out.po");
-    sb.cmd()
-        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
-        .arg(&out)
-        .arg(&po)
-        .assert()
-        .success();
+    pretranslate(&sb, &po, &out).success();
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(
         text.contains(
@@ -555,11 +541,7 @@ fn po_plural_forms_are_filled_per_form() {
          msgid \"Nothing like it\"\nmsgid_plural \"Nothing like them\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n",
     );
     let out = sb.path("out.po");
-    sb.cmd()
-        .args(["pretranslate", "--from", "en", "--to", "az", "-o"])
-        .arg(&out)
-        .arg(&doc)
-        .assert()
+    pretranslate(&sb, &doc, &out)
         .success()
         .stdout(predicate::str::contains(
             "4 segments, 1 filled with 100 % matches, 1 with fuzzy matches",
