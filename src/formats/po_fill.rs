@@ -378,17 +378,19 @@ mod tests {
         assert_eq!(plural_count(" nplurals=6; plural=n==0 ? 0 : 1;"), Some(6));
     }
 
+    /// A fill of `target` at `score`.
+    fn fill(target: &str, score: f64) -> Option<Fill> {
+        Some(Fill {
+            target: target.to_string(),
+            score,
+            memory_source: String::new(),
+            codes: None,
+        })
+    }
+
     #[test]
     fn fills_touch_only_their_entries() {
         let file = file();
-        let fill = |target: &str, score: f64| {
-            Some(Fill {
-                target: target.to_string(),
-                score,
-                memory_source: String::new(),
-                codes: None,
-            })
-        };
         let out = file.filled(&[
             vec![None],
             vec![fill("\"Faylı\" aç", 100.0)],
@@ -412,14 +414,6 @@ mod tests {
     #[test]
     fn plural_forms_are_filled_and_missing_ones_added() {
         let file = file();
-        let fill = |target: &str, score: f64| {
-            Some(Fill {
-                target: target.to_string(),
-                score,
-                memory_source: String::new(),
-                codes: None,
-            })
-        };
         let mut fills = vec![vec![]; 5];
         fills[4] = vec![fill("Bir", 100.0), fill("Çox", 100.0)];
         let out = String::from_utf8(file.filled(&fills)).unwrap();
