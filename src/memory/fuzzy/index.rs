@@ -537,6 +537,22 @@ impl Index {
         }
     }
 
+    /// Asks the processor to start loading what verifying entry `i` (of this part) reads first: where
+    /// its text starts and ends, its languages and its length.
+    #[inline]
+    pub(crate) fn prefetch_entry(&self, i: usize) {
+        let ends = self.section(Section::TextEnds);
+        if let Some(bytes) = ends.get(i.saturating_sub(1) * 8..) {
+            prefetch(bytes);
+        }
+        if let Some(bytes) = self.section(Section::Langs).get(i * 4..) {
+            prefetch(bytes);
+        }
+        if let Some(bytes) = self.section(Section::Lengths).get(i * 2..) {
+            prefetch(bytes);
+        }
+    }
+
     pub(crate) fn chars(&self, i: usize) -> Utf8Chars<'_> {
         let ends = self.section(Section::TextEnds);
         let start = if i == 0 {
@@ -628,6 +644,19 @@ impl Index {
             }
         }
         block
+    }
+
+    /// Asks the processor to start loading words `word..word + BLOCK` of bitmap level `level` of a
+    /// bigram, so that [`Index::bitmap_block`] finds them in the cache a block later.
+    #[inline]
+    pub(crate) fn prefetch_bitmap_block(&self, gram: &GramInfo, level: u32, word: usize) {
+        let bitmaps = self.section(Section::Bitmaps);
+        let start = ((gram.bitmap + (level as usize - 1)) * self.words + word) * 8;
+        for line in (0..BLOCK * 8).step_by(64) {
+            if let Some(bytes) = bitmaps.get(start + line..) {
+                prefetch(bytes);
+            }
+        }
     }
 
     /// Calls `visit(entry, occurrences)` for every posting of a bigram inside `range`, in order.

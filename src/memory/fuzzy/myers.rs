@@ -79,6 +79,7 @@ pub(crate) trait Word:
     + BitXor<Output = Self>
     + Not<Output = Self>
     + Shl<u32, Output = Self>
+    + Shr<u32, Output = Self>
 {
     const ZERO: Self;
     const ONE: Self;
@@ -86,9 +87,8 @@ pub(crate) trait Word:
 }
 
 /// What the diagonal band needs of a word beyond Myers' operations.
-pub(crate) trait BandWord: Word + Shr<u32, Output = Self> {
+pub(crate) trait BandWord: Word {
     const BITS: u32;
-    fn count_ones(self) -> u32;
     /// Bit `shift` on of the bits of `words` from `words[0]`'s on (enough words must follow).
     fn window(words: &[u64], shift: u32) -> Self;
 }
@@ -115,10 +115,6 @@ fn window64(words: &[u64], shift: u32) -> u64 {
 impl BandWord for u64 {
     const BITS: u32 = 64;
     #[inline]
-    fn count_ones(self) -> u32 {
-        u64::count_ones(self)
-    }
-    #[inline]
     fn window(words: &[u64], shift: u32) -> u64 {
         window64(words, shift)
     }
@@ -126,10 +122,6 @@ impl BandWord for u64 {
 
 impl BandWord for u128 {
     const BITS: u32 = 128;
-    #[inline]
-    fn count_ones(self) -> u32 {
-        u128::count_ones(self)
-    }
     #[inline]
     fn window(words: &[u64], shift: u32) -> u128 {
         u128::from(window64(words, shift)) | (u128::from(window64(&words[1..], shift)) << 64)
@@ -192,7 +184,12 @@ impl<W: Word> OneWord<W> {
         let last = W::ONE << (m - 1) as u32;
         let (mut pv, mut mv) = (!W::ZERO, W::ZERO);
         let mut score = m as i64;
-        let (m_i, l_i, cut) = (m as i64, text_len as i64, cutoff as i64);
+        let cut = cutoff as i64;
+        // The last cell's diagonal, as in [`BandRun`]: it steps down at column j > Δ, through row
+        // j − Δ (bit j − Δ − 1), and the text is given up once a cell of it exceeds the cut-off.
+        let delta = text_len as i64 - m as i64;
+        let final_from = delta.max(0) as usize;
+        let mut on_final = delta.abs();
         for (column, c) in text.enumerate() {
             let eq = self.eq(c);
             let xv = eq | mv;
@@ -204,19 +201,19 @@ impl<W: Word> OneWord<W> {
             } else if mh & last != W::ZERO {
                 score -= 1;
             }
+            if column >= final_from {
+                // A cell equals its diagonal neighbour where `xh | mv` (Hyyrö's D0) has its bit.
+                let row_bit = (column as i64 - delta) as u32;
+                on_final += i64::from(((xh | mv) >> row_bit) & W::ONE == W::ZERO);
+                if on_final > cut {
+                    return None;
+                }
+            }
             // The top row grows by one per column: a +1 carries into the first row.
             let ph = (ph << 1) | W::ONE;
             let mh = mh << 1;
             pv = mh | !(xv | ph);
             mv = ph & xv;
-            if column % 8 == 7 {
-                let j = column as i64 + 1;
-                let bound =
-                    (j + (m_i - (l_i - j)).abs()).min(least_through(m_i, l_i, j, 1, m_i, score));
-                if bound > cut {
-                    return None;
-                }
-            }
         }
         (score <= cut).then_some(score as usize)
     }
@@ -311,63 +308,58 @@ impl Band {
         let below = (cutoff + m - text_len) / 2;
         // Column 0 at the rows of column 1's band: +1 down from row 1, nothing above row 0 (those
         // virtual rows reproduce the top row's +1 per column).
-        let (mut vp, mut vn) = (!W::ZERO << (top - below as u32), W::ZERO);
-        let mut distance = below as i64;
-        // Until the band's bottom reaches the last row, `distance` follows the bottom diagonal; after,
-        // the last row.
-        let descent = m - below;
+        let (vp, vn) = (!W::ZERO << (top - below as u32), W::ZERO);
         let cut = cutoff as i64;
-        let n = text_len as i64;
         // Bit 0 of column j's window is pattern position j + below − top − 1, at bit j + below +
         // 128 − W::BITS of the row (which starts with 128 zero bits).
         let skew = below + 128 - W::BITS as usize;
-        // The last cell's diagonal j − i = Δ is a fixed bit of the band. Values never fall along a
-        // diagonal, so each of its cells bounds the distance from below: the text is given up as
-        // soon as one exceeds the cut-off. It starts at row 0 or column 0, worth |Δ|.
+        // The last cell's diagonal j − i = Δ is a fixed bit of the band. It starts at row 0 or
+        // column 0, worth |Δ|, and each step along it adds 1 unless the cell equals its diagonal
+        // neighbour (a `d0` bit). Values never fall along a diagonal, so each of its cells bounds the
+        // distance from below, which is Ukkonen's bound at its tightest (a cell of the same column
+        // `t` rows off the diagonal is at most `t` lower and needs `t` more edits to reach the last
+        // cell): the text is given up as soon as one exceeds the cut-off. Its last cell is the
+        // distance.
         let delta = text_len as i64 - m as i64;
         let final_bit = (i64::from(top) - below as i64 - delta) as u32;
         let final_from = delta.max(0) as usize;
         let mut on_final = delta.abs();
-        for (column, c) in text.enumerate() {
-            let j = column + 1;
-            let x: W = self.window(self.row_of(c), j + skew);
-            let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
-            let hp = vn | !(d0 | vp);
-            let hn = d0 & vp;
-            if j > final_from {
-                on_final += i64::from((d0 >> final_bit) & W::ONE == W::ZERO);
-                if on_final > cut {
-                    return None;
-                }
-            }
-            let last_row_bit = if j <= descent {
-                distance += i64::from((d0 >> top) & W::ONE == W::ZERO);
-                top
-            } else {
-                let bit = top - (j - descent) as u32;
-                distance += i64::from((hp >> bit) & W::ONE != W::ZERO);
-                distance -= i64::from((hn >> bit) & W::ONE != W::ZERO);
-                bit
-            };
-            vp = hn | !((d0 >> 1) | hp);
-            vn = (d0 >> 1) & hp;
-            if column % 8 == 7 {
-                // No cell of this column above the tracked one is below it by more than the +1 steps
-                // between them (bits below `last_row_bit` after the shift), and every path within
-                // the cut-off crosses this column; the last row falls by at most one per column.
-                let rises = vp & (!W::ZERO >> (W::BITS - last_row_bit));
-                let least = distance - i64::from(rises.count_ones());
-                let least = if j > descent {
-                    least.max(distance - (n - j as i64))
-                } else {
-                    least
-                };
-                if least > cut {
-                    return None;
-                }
+        let mut band = BandColumn { vp, vn };
+        let mut text = text.enumerate();
+        // Up to column Δ the diagonal has not started (the text is the longer by Δ).
+        for (column, c) in text.by_ref().take(final_from) {
+            band.step(self.window(self.row_of(c), column + 1 + skew));
+        }
+        for (column, c) in text {
+            let d0 = band.step(self.window(self.row_of(c), column + 1 + skew));
+            on_final += i64::from((d0 >> final_bit) & W::ONE == W::ZERO);
+            if on_final > cut {
+                return None;
             }
         }
-        (distance <= cut).then_some(distance as usize)
+        (on_final <= cut).then_some(on_final as usize)
+    }
+}
+
+/// The vertical deltas of one band column: `vp` where a cell is one more than the cell above it,
+/// `vn` where it is one less.
+struct BandColumn<W> {
+    vp: W,
+    vn: W,
+}
+
+impl<W: BandWord> BandColumn<W> {
+    /// Moves to the next column, whose match bits are `x`; returns its `d0`: the cells equal to
+    /// their diagonal neighbour.
+    #[inline(always)]
+    fn step(&mut self, x: W) -> W {
+        let (vp, vn) = (self.vp, self.vn);
+        let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
+        let hp = vn | !(d0 | vp);
+        let hn = d0 & vp;
+        self.vp = hn | !((d0 >> 1) | hp);
+        self.vn = (d0 >> 1) & hp;
+        d0
     }
 }
 

@@ -230,6 +230,11 @@ impl<'a> Searcher<'a> {
         for word in first_word..=last_word {
             let block = (word - first_word) % BLOCK;
             if block == 0 {
+                if word + BLOCK <= last_word {
+                    for (info, level) in &levels {
+                        index.prefetch_bitmap_block(info, *level, word + BLOCK);
+                    }
+                }
                 let level = |i: usize| index.bitmap_block(&levels[i].0, levels[i].1, word);
                 vertical_sum(levels.len(), level, &mut planes);
             }
@@ -270,6 +275,9 @@ impl<'a> Searcher<'a> {
         rest.sort_unstable_by_key(|&(_, entry)| entry);
         let mut pattern = Pattern::new(q);
         for (at, &(shared, entry)) in candidates.iter().enumerate() {
+            if let Some(&(_, ahead)) = candidates.get(at + 2 * PREFETCH_AHEAD) {
+                index.prefetch_entry(ahead);
+            }
             if let Some(&(_, ahead)) = candidates.get(at + PREFETCH_AHEAD) {
                 index.prefetch_text(ahead);
             }
