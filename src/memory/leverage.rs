@@ -3,7 +3,7 @@
 //! 100 % match in the same context, and with its numbers and tags carried over from the query when
 //! those are all that differ (the score stays the exact edit-distance score).
 
-use super::fuzzy::{Hit, Index, Metric, Query, Searcher, prepare, search_words};
+use super::fuzzy::{Hit, Index, Metric, Query, Searcher, prepare};
 use super::placeable::adjust;
 use super::{Context, Store};
 use crate::error::Result;
@@ -85,7 +85,7 @@ impl<'a> Leverage<'a> {
         };
         let hits = match metric {
             Metric::Chars => self.searcher.search(&query),
-            Metric::Words => search_words(self.index, &query),
+            Metric::Words => self.searcher.search_words(&query),
         };
         let mut out = Vec::with_capacity(hits.len());
         for hit in hits {

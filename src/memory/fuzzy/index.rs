@@ -1,5 +1,8 @@
 //! The fuzzy-match index of one source language: the prepared texts of every variant in that
-//! language, sorted by length, and the multiset of character bigrams of each.
+//! language, sorted by length, and the multiset of character bigrams of each, for the `chars`
+//! metric, and of word tokens, for the `words` metric. A token is keyed by a hash of its text with
+//! the top bit set, which no bigram key has; two tokens sharing a hash only make the count filter
+//! let more through, never less.
 //!
 //! A bigram is stored in one of two ways, whichever is cheaper to read: a rare bigram as a posting
 //! list of (entry, occurrences); a frequent one as bitmaps over all entries, one per occurrence level
@@ -18,10 +21,12 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::count::{BLOCK, Lanes};
 
 /// File magic and format version.
-const MAGIC: &[u8; 8] = b"TJMFZX03";
+const MAGIC: &[u8; 8] = b"TJMFZX04";
 /// One skip-table entry every this many postings.
 const SKIP_EVERY: usize = 64;
 /// A bigram gets bitmaps when at least one entry in this many has it.
@@ -45,10 +50,33 @@ pub(crate) fn gram_key(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
+/// A word token as one number: FNV-1a of its UTF-8, with the top bit set.
+pub(crate) fn token_key(token: &str) -> u64 {
+    let hash = token.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    hash | 1 << 63
+}
+
 /// The bigram multiset of a char sequence: sorted (bigram, occurrences) pairs.
 pub(crate) fn gram_counts(chars: &[u32], keys: &mut Vec<u64>, out: &mut Vec<(u64, u32)>) {
     keys.clear();
     keys.extend(chars.windows(2).map(|w| gram_key(w[0], w[1])));
+    key_counts(keys, out);
+}
+
+/// The token multiset of a prepared text ([`crate::text::tokens`]): sorted (token key, occurrences)
+/// pairs; returns the number of tokens.
+pub(crate) fn token_counts(text: &str, keys: &mut Vec<u64>, out: &mut Vec<(u64, u32)>) -> usize {
+    keys.clear();
+    keys.extend(crate::text::tokens(text).map(|t| token_key(t.text)));
+    let tokens = keys.len();
+    key_counts(keys, out);
+    tokens
+}
+
+/// Sorts `keys` and counts each.
+fn key_counts(keys: &mut [u64], out: &mut Vec<(u64, u32)>) {
     keys.sort_unstable();
     out.clear();
     for &key in keys.iter() {
@@ -95,6 +123,8 @@ enum Section {
     Langs,
     /// u16 per entry: length in chars (saturated).
     Lengths,
+    /// u16 per entry: length in word tokens (saturated).
+    Tokens,
     /// u32 per length + 2: first entry of each length.
     LenStart,
     /// UTF-8 texts.
@@ -111,7 +141,7 @@ enum Section {
     /// JSON of [`Meta`].
     Meta,
 }
-const SECTIONS: usize = 12;
+const SECTIONS: usize = 13;
 const HEADER_LEN: usize = 8 + 16 * SECTIONS;
 const GRAM_INFO: usize = 4;
 
@@ -242,6 +272,21 @@ impl Iterator for Utf8Chars<'_> {
     }
 }
 
+/// Entries whose keys are found side by side while building.
+const KEYING_CHUNK: usize = 16_384;
+
+/// The keys of a prepared text, bigrams then tokens, each with its occurrences, and the number of
+/// its tokens.
+fn entry_keys(text: &str, chars: &mut Vec<u32>, keys: &mut Vec<u64>) -> (Vec<(u64, u32)>, usize) {
+    chars.clear();
+    chars.extend(text.chars().map(u32::from));
+    let (mut grams, mut tokens) = (Vec::new(), Vec::new());
+    gram_counts(chars, keys, &mut grams);
+    let token_count = token_counts(text, keys, &mut tokens);
+    grams.append(&mut tokens);
+    (grams, token_count)
+}
+
 /// The postings of one bigram while building: (entry, occurrences).
 type BuildList = Vec<(u32, u32)>;
 
@@ -261,23 +306,35 @@ impl Index {
         let mut text_ends = Vec::with_capacity(n * 8);
         let mut langs = Vec::with_capacity(n * 4);
         let mut lengths = Vec::with_capacity(n * 2);
+        let mut token_lengths = Vec::with_capacity(n * 2);
         let mut arena = Vec::new();
         let mut len_start = vec![0u32; max_len + 2];
         let mut lists: std::collections::HashMap<u64, BuildList> = Default::default();
-        let (mut chars, mut keys, mut counts) = (Vec::new(), Vec::new(), Vec::new());
-        for (i, (len, entry)) in keyed.iter().enumerate() {
-            units.extend_from_slice(&entry.unit.to_le_bytes());
-            arena.extend_from_slice(entry.text.as_bytes());
-            text_ends.extend_from_slice(&(arena.len() as u64).to_le_bytes());
-            langs.extend_from_slice(&entry.langs.to_le_bytes());
-            lengths.extend_from_slice(&((*len).min(u16::MAX as usize) as u16).to_le_bytes());
-            chars.clear();
-            chars.extend(entry.text.chars().map(u32::from));
-            gram_counts(&chars, &mut keys, &mut counts);
-            for &(gram, occurrences) in &counts {
-                lists.entry(gram).or_default().push((i as u32, occurrences));
+        // The keys of each entry are found on every core, a chunk of entries at a time (so that
+        // only one chunk's keys wait in memory), and gathered in entry order.
+        let mut i = 0usize;
+        for chunk in keyed.chunks(KEYING_CHUNK) {
+            let keyed_chunk: Vec<(Vec<(u64, u32)>, usize)> = chunk
+                .par_iter()
+                .map_init(
+                    || (Vec::new(), Vec::new()),
+                    |(chars, keys), (_, entry)| entry_keys(&entry.text, chars, keys),
+                )
+                .collect();
+            for ((len, entry), (counts, tokens)) in chunk.iter().zip(keyed_chunk) {
+                units.extend_from_slice(&entry.unit.to_le_bytes());
+                arena.extend_from_slice(entry.text.as_bytes());
+                text_ends.extend_from_slice(&(arena.len() as u64).to_le_bytes());
+                langs.extend_from_slice(&entry.langs.to_le_bytes());
+                lengths.extend_from_slice(&((*len).min(u16::MAX as usize) as u16).to_le_bytes());
+                token_lengths
+                    .extend_from_slice(&(tokens.min(u16::MAX as usize) as u16).to_le_bytes());
+                for (key, occurrences) in counts {
+                    lists.entry(key).or_default().push((i as u32, occurrences));
+                }
+                len_start[*len + 1] = i as u32 + 1;
+                i += 1;
             }
-            len_start[*len + 1] = i as u32 + 1;
         }
         for l in 1..len_start.len() {
             len_start[l] = len_start[l].max(len_start[l - 1]);
@@ -342,6 +399,7 @@ impl Index {
             &text_ends,
             &langs,
             &lengths,
+            &token_lengths,
             &len_start_bytes,
             &arena,
             &gram_keys,
@@ -404,6 +462,7 @@ impl Index {
         let sane = index.section(Section::TextEnds).len() == n * 8
             && index.section(Section::Langs).len() == n * 4
             && index.section(Section::Lengths).len() == n * 2
+            && index.section(Section::Tokens).len() == n * 2
             && index.section(Section::GramInfo).len()
                 == (index.section(Section::GramKeys).len() / 8 + 1) * 8 * GRAM_INFO;
         sane.then_some(index)
@@ -578,6 +637,12 @@ impl Index {
     #[inline]
     pub fn length(&self, i: usize) -> usize {
         usize::from(u16_at(self.section(Section::Lengths), i))
+    }
+
+    /// The length of entry `i` in word tokens (saturated at 65,535).
+    #[inline]
+    pub fn token_length(&self, i: usize) -> usize {
+        usize::from(u16_at(self.section(Section::Tokens), i))
     }
 
     /// The longest entry, in chars.

@@ -9,5 +9,5 @@ mod upkeep;
 
 pub use index::{Entry, Index, Meta};
 pub use score::{Metric, WordInterner, max_distance, percent, prepare, score, units};
-pub use search::{Hit, Query, SearchStats, Searcher, brute_force, search_words};
+pub use search::{Hit, Query, SearchStats, Searcher, brute_force, brute_force_words};
 pub use upkeep::{build, index_path, is_stale, open_or_build, refresh};

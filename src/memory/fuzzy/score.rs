@@ -41,6 +41,20 @@ impl WordInterner {
         let next = self.ids.len() as u32;
         *self.ids.entry(word.to_string()).or_insert(next)
     }
+
+    /// The number of `word`, if it has one.
+    pub fn find(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    /// How many words have numbers (the next number given).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
 }
 
 /// The largest distance that still scores at least `min` percent for strings whose longer one has
