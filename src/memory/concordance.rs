@@ -18,7 +18,7 @@
 //! tokens of the same folded texts (split at spaces): for each space, the last three characters of
 //! the word before it and the first three of the word after it (`ile for`, `for the`), and for each
 //! word between two spaces, the tail before, the word and the head after (`ile for the`). Tokens are
-//! hashed to 22 bits and stored as decimal numbers (the `ascii` tokenizer), a collision only adding
+//! hashed to 20 bits and stored as decimal numbers (the `ascii` tokenizer), a collision only adding
 //! candidates. A pattern may start and end inside a word, so its first word gives a tail, and its
 //! last word a head, only when it has three characters or more (`he fil` has no token, `the fil`
 //! has one, and every text holding the pattern holds its tokens). A pattern with tokens in every
@@ -45,9 +45,10 @@ const GENERATION_KEY: &str = "concordance_generation";
 const UNITS_KEY: &str = "concordance_units";
 const ROWS_KEY: &str = "concordance_rows";
 const FORMAT_KEY: &str = "concordance_format";
-/// The form of the index: 2 since the bodies end with [`END_MARKS`], 3 since the word index is
-/// beside the trigrams (an index of another form is built again).
-const FORMAT: i64 = 3;
+/// The form of the index: 2 since the bodies end with [`END_MARKS`], 3 with the word index beside
+/// the trigrams, 4 since its tokens have [`WORD_BITS`] bits (an index of another form is built
+/// again).
+const FORMAT: i64 = 4;
 /// What follows each folded text in the index: two characters no text has (XML cannot hold them),
 /// so that every character of the text starts a trigram.
 const END_MARKS: &str = "\u{3}\u{3}";
@@ -60,7 +61,7 @@ const MAX_SHORT_TERMS: usize = 2048;
 /// the word index: they are few.
 const SPARSE: i64 = 2000;
 /// Word tokens are hashed into this many bits (a collision only adds candidates).
-const WORD_BITS: u32 = 22;
+const WORD_BITS: u32 = 20;
 /// How much of the store a search maps into memory (SQLite's `mmap_size`).
 const MMAP_SIZE: i64 = 1 << 36;
 

@@ -55,7 +55,7 @@ const MIGRATIONS: &[Migration] = &[
     // ends of adjacent words, hashed, as decimal numbers), keyed by unit.
     Migration::Sql(
         "CREATE VIRTUAL TABLE concordance_words USING fts5(
-             body, content='', detail='none', tokenize='ascii'
+             body, content='', columnsize=0, detail='none', tokenize='ascii'
          );",
     ),
 ];
