@@ -17,13 +17,15 @@
 //! the variants), so a second FTS5 table, the word index, holds a row per unit with word-boundary
 //! tokens of the same folded texts (split at spaces): for each space, the last three characters of
 //! the word before it and the first three of the word after it (`ile for`, `for the`), and for each
-//! word between two spaces, the tail before, the word and the head after (`ile for the`). Tokens are
-//! hashed to 20 bits and stored as decimal numbers (the `ascii` tokenizer), a collision only adding
-//! candidates. A pattern may start and end inside a word, so its first word gives a tail, and its
-//! last word a head, only when it has three characters or more (`he fil` has no token, `the fil`
-//! has one, and every text holding the pattern holds its tokens). A pattern with tokens in every
-//! folding asks the word index for all of them (a triple where known, a pair for the other spaces);
-//! any other asks the trigram index.
+//! word of up to three characters between two spaces, the tail before, the word and the head after
+//! (`ile for the`; the pairs around a longer word are rare enough). Tokens are hashed to 20 bits
+//! and stored as decimal numbers (the `ascii` tokenizer), a collision only adding candidates. A
+//! pattern may start and end inside a word, so its first word gives a tail, and its last word a
+//! head, only when it has three characters or more (`he fil` has no token, `the fil` has one, and
+//! every text holding the pattern holds its tokens). A pattern with tokens in every folding asks
+//! the word index for all of them (a triple where known, a pair for the other spaces), unless its
+//! trigrams already narrow the search to at most one variant in 2,000; any other asks the trigram
+//! index.
 //!
 //! The index is built on first use, not during import, and it is never stale: it records the store
 //! generation it reflects. When the store has only grown since (import appends units and never
@@ -60,6 +62,8 @@ const MAX_SHORT_TERMS: usize = 2048;
 /// A pattern whose trigram query gives candidates in at most one variant in this many does not ask
 /// the word index: they are few.
 const SPARSE: i64 = 2000;
+/// The longest word, in characters, around which the word index holds triples.
+const SHORT_WORD: usize = 3;
 /// Word tokens are hashed into this many bits (a collision only adds candidates).
 const WORD_BITS: u32 = 20;
 /// How much of the store a search maps into memory (SQLite's `mmap_size`).
@@ -156,16 +160,22 @@ fn word_token(parts: &[&str]) -> u32 {
     (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WORD_BITS)) as u32
 }
 
+/// Whether a word is short enough for the word index to hold triples around it: the pairs around a
+/// longer word are rare enough already.
+fn is_short(word: &str) -> bool {
+    word.chars().nth(SHORT_WORD).is_none()
+}
+
 /// Appends the word tokens of a folded text to `out`: for each space, the tail of the word before
-/// it and the head of the word after it; for each word between two spaces, the tail before, the
-/// word and the head after. A phrase of common words is rare as such tokens (`the the` is in about
-/// one variant in a hundred, `the the the` in one in four thousand) where its trigrams are not.
+/// it and the head of the word after it; for each short word between two spaces, the tail before,
+/// the word and the head after. A phrase of common words is rare as such tokens (`the the` is in
+/// about one variant in a hundred, `the the the` in one in four thousand) where its trigrams are not.
 fn word_tokens(folded: &str, out: &mut Vec<u32>) {
     let words: Vec<&str> = folded.split(' ').collect();
     for pair in words.windows(2) {
         out.push(word_token(&[word_tail(pair[0]), word_head(pair[1])]));
     }
-    for triple in words.windows(3) {
+    for triple in words.windows(3).filter(|triple| is_short(triple[1])) {
         out.push(word_token(&[
             word_tail(triple[0]),
             triple[1],
@@ -176,7 +186,8 @@ fn word_tokens(folded: &str, out: &mut Vec<u32>) {
 
 /// The word tokens of every text whose fold holds the folded pattern, sorted: a pattern may start
 /// and end inside a word, so its first word gives a tail and its last word a head only with three
-/// characters or more. A triple is taken where known, a pair for a space no triple covers.
+/// characters or more. A triple is taken where known (around a short word), a pair for a space no
+/// triple covers.
 fn pattern_word_tokens(folded: &str) -> Vec<u32> {
     let words: Vec<&str> = folded.split(' ').collect();
     let last = words.len() - 1;
@@ -187,7 +198,7 @@ fn pattern_word_tokens(folded: &str) -> Vec<u32> {
     // Whether the space after word i is in a triple taken.
     let mut covered = vec![false; last];
     for i in 0..last.saturating_sub(1) {
-        if let (Some(tail), Some(head)) = (tail(i), head(i + 2)) {
+        if let (true, Some(tail), Some(head)) = (is_short(words[i + 1]), tail(i), head(i + 2)) {
             tokens.push(word_token(&[tail, words[i + 1], head]));
             covered[i] = true;
             covered[i + 1] = true;
@@ -856,6 +867,8 @@ mod tests {
         // A triple stands for both of its spaces.
         assert_eq!(pattern_word_tokens("the the the").len(), 1);
         assert_eq!(pattern_word_tokens("big the the end").len(), 2);
+        // Around a longer word, pairs.
+        assert_eq!(pattern_word_tokens("the image file").len(), 2);
     }
 
     #[test]
