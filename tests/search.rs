@@ -172,6 +172,9 @@ fn the_index_follows_the_store() {
     let after = hits(&sb, &["-i", "office"]);
     assert_eq!(after.iter().map(|h| h.0).collect::<Vec<_>>(), [2, 6]);
     assert_eq!(hits(&sb, &["--limit", "1", "-i", "office"]).len(), 1);
+    // The word index follows too: a phrase asks it.
+    let phrase = hits(&sb, &["-i", "branch office"]);
+    assert_eq!(phrase.iter().map(|h| h.0).collect::<Vec<_>>(), [6]);
 }
 
 #[test]
