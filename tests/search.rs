@@ -91,6 +91,39 @@ fn short_patterns_are_found_without_trigrams() {
 }
 
 #[test]
+fn phrases_of_common_words_are_found_whole_or_cut_inside_words() {
+    let sb = Sandbox::new();
+    let tsv = sb.write(
+        "tm.tsv",
+        "en\taz\tkk\tar\n\
+         Open the file for the user\tİstifadəçi üçün faylı aç\tПайдаланушы үшін файлды аш\tافتح الْمَلَف لِلْمُسْتَخْدِم\n\
+         Save the file\tFaylı saxla\tФайлды сақта\tاحفظ الملف\n\
+         The the the end\tSON ÜÇÜN İŞ\tүшін үшін\tفي الملف في\n",
+    );
+    sb.cmd().arg("import").arg(tsv).assert().success();
+    let units = |args: &[&str]| hits(&sb, args).iter().map(|h| h.0).collect::<Vec<_>>();
+    // Cut inside words at both ends, at one end, or whole words.
+    assert_eq!(found(&hits(&sb, &["he fil"])), ["he fil", "he fil"]);
+    assert_eq!(units(&["the file"]), [1, 2]);
+    assert_eq!(units(&["file for the"]), [1]);
+    assert_eq!(units(&["e for th"]), [1]);
+    assert_eq!(units(&["-i", "the the the"]), [3]);
+    assert!(units(&["the the the"]).is_empty());
+    assert!(units(&["file the"]).is_empty());
+    // Azerbaijani case folding, Cyrillic and Arabic diacritics in phrases.
+    assert_eq!(
+        found(&hits(&sb, &["-i", "--lang", "az", "son üçün iş"])),
+        ["SON ÜÇÜN İŞ"]
+    );
+    assert!(units(&["-i", "--lang", "az", "son üçün ış"]).is_empty());
+    assert_eq!(units(&["үшін файлды"]), [1]);
+    assert_eq!(units(&["үшін үшін"]), [3]);
+    assert_eq!(units(&["--ignore-diacritics", "افتح الملف"]), [1]);
+    assert_eq!(units(&["--ignore-diacritics", "الملف في"]), [3]);
+    assert!(units(&["افتح الملف"]).is_empty());
+}
+
+#[test]
 fn human_output_marks_hits_and_shows_translations() {
     let sb = sandbox();
     sb.cmd()
@@ -139,6 +172,9 @@ fn the_index_follows_the_store() {
     let after = hits(&sb, &["-i", "office"]);
     assert_eq!(after.iter().map(|h| h.0).collect::<Vec<_>>(), [2, 6]);
     assert_eq!(hits(&sb, &["--limit", "1", "-i", "office"]).len(), 1);
+    // The word index follows too: a phrase asks it.
+    let phrase = hits(&sb, &["-i", "branch office"]);
+    assert_eq!(phrase.iter().map(|h| h.0).collect::<Vec<_>>(), [6]);
 }
 
 #[test]

@@ -13,9 +13,23 @@
 //! asks for the trigrams it starts, unless one of them is frequent enough that reading the variants
 //! in order finds the hits sooner.
 //!
+//! The trigrams of a phrase of common words are all common (`file for the`: each is in 10–40 % of
+//! the variants), so a second FTS5 table, the word index, holds a row per unit with word-boundary
+//! tokens of the same folded texts (split at spaces): for each space, the last three characters of
+//! the word before it and the first three of the word after it (`ile for`, `for the`), and for each
+//! word of up to three characters between two spaces, the tail before, the word and the head after
+//! (`ile for the`; the pairs around a longer word are rare enough). Tokens are hashed to 20 bits
+//! and stored as decimal numbers (the `ascii` tokenizer), a collision only adding candidates. A
+//! pattern may start and end inside a word, so its first word gives a tail, and its last word a
+//! head, only when it has three characters or more (`he fil` has no token, `the fil` has one, and
+//! every text holding the pattern holds its tokens). A pattern with tokens in every folding asks
+//! the word index for all of them (a triple where known, a pair for the other spaces), unless its
+//! trigrams already narrow the search to at most one variant in 2,000; any other asks the trigram
+//! index.
+//!
 //! The index is built on first use, not during import, and it is never stale: it records the store
 //! generation it reflects. When the store has only grown since (import appends units and never
-//! changes a variant's text), the new units are added; otherwise it is built again.
+//! changes a variant's text), the new units are added to both tables; otherwise it is built again.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -33,9 +47,10 @@ const GENERATION_KEY: &str = "concordance_generation";
 const UNITS_KEY: &str = "concordance_units";
 const ROWS_KEY: &str = "concordance_rows";
 const FORMAT_KEY: &str = "concordance_format";
-/// The form of the indexed bodies: 2 since they end with [`END_MARKS`] (an index of another form
-/// is built again).
-const FORMAT: i64 = 2;
+/// The form of the index: 2 since the bodies end with [`END_MARKS`], 3 with the word index beside
+/// the trigrams, 4 since its tokens have [`WORD_BITS`] bits (an index of another form is built
+/// again).
+const FORMAT: i64 = 4;
 /// What follows each folded text in the index: two characters no text has (XML cannot hold them),
 /// so that every character of the text starts a trigram.
 const END_MARKS: &str = "\u{3}\u{3}";
@@ -44,6 +59,13 @@ const END_MARKS: &str = "\u{3}\u{3}";
 const DENSE: i64 = 500;
 /// The most trigrams a short pattern's index query may have; more and the variants are read.
 const MAX_SHORT_TERMS: usize = 2048;
+/// A pattern whose trigram query gives candidates in at most one variant in this many does not ask
+/// the word index: they are few.
+const SPARSE: i64 = 2000;
+/// The longest word, in characters, around which the word index holds triples.
+const SHORT_WORD: usize = 3;
+/// Word tokens are hashed into this many bits (a collision only adds candidates).
+const WORD_BITS: u32 = 20;
 /// How much of the store a search maps into memory (SQLite's `mmap_size`).
 const MMAP_SIZE: i64 = 1 << 36;
 
@@ -111,6 +133,101 @@ fn trigram_text(gram: i64) -> String {
         .collect()
 }
 
+/// The last three characters of a word (all of a shorter one).
+fn word_tail(word: &str) -> &str {
+    word.char_indices()
+        .rev()
+        .nth(2)
+        .map_or(word, |(at, _)| &word[at..])
+}
+
+/// The first three characters of a word (all of a shorter one).
+fn word_head(word: &str) -> &str {
+    word.char_indices()
+        .nth(3)
+        .map_or(word, |(at, _)| &word[..at])
+}
+
+/// The token of `parts` joined by spaces: FNV-1a, spread and cut to [`WORD_BITS`].
+fn word_token(parts: &[&str]) -> u32 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, part) in parts.iter().enumerate() {
+        let space = (i > 0).then_some(b' ');
+        for b in space.into_iter().chain(part.bytes()) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WORD_BITS)) as u32
+}
+
+/// Whether a word is short enough for the word index to hold triples around it: the pairs around a
+/// longer word are rare enough already.
+fn is_short(word: &str) -> bool {
+    word.chars().nth(SHORT_WORD).is_none()
+}
+
+/// Appends the word tokens of a folded text to `out`: for each space, the tail of the word before
+/// it and the head of the word after it; for each short word between two spaces, the tail before,
+/// the word and the head after. A phrase of common words is rare as such tokens (`the the` is in
+/// about one variant in a hundred, `the the the` in one in four thousand) where its trigrams are not.
+fn word_tokens(folded: &str, out: &mut Vec<u32>) {
+    let words: Vec<&str> = folded.split(' ').collect();
+    for pair in words.windows(2) {
+        out.push(word_token(&[word_tail(pair[0]), word_head(pair[1])]));
+    }
+    for triple in words.windows(3).filter(|triple| is_short(triple[1])) {
+        out.push(word_token(&[
+            word_tail(triple[0]),
+            triple[1],
+            word_head(triple[2]),
+        ]));
+    }
+}
+
+/// The word tokens of every text whose fold holds the folded pattern, sorted: a pattern may start
+/// and end inside a word, so its first word gives a tail and its last word a head only with three
+/// characters or more. A triple is taken where known (around a short word), a pair for a space no
+/// triple covers.
+fn pattern_word_tokens(folded: &str) -> Vec<u32> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let last = words.len() - 1;
+    let long = |i: usize| words[i].chars().nth(2).is_some();
+    let tail = |i: usize| (i > 0 || long(i)).then(|| word_tail(words[i]));
+    let head = |i: usize| (i < last || long(i)).then(|| word_head(words[i]));
+    let mut tokens = Vec::new();
+    // Whether the space after word i is in a triple taken.
+    let mut covered = vec![false; last];
+    for i in 0..last.saturating_sub(1) {
+        if let (true, Some(tail), Some(head)) = (is_short(words[i + 1]), tail(i), head(i + 2)) {
+            tokens.push(word_token(&[tail, words[i + 1], head]));
+            covered[i] = true;
+            covered[i + 1] = true;
+        }
+    }
+    for (i, covered) in covered.into_iter().enumerate() {
+        if let (false, Some(tail), Some(head)) = (covered, tail(i), head(i + 1)) {
+            tokens.push(word_token(&[tail, head]));
+        }
+    }
+    tokens.sort_unstable();
+    tokens.dedup();
+    tokens
+}
+
+/// Inserts a unit's word tokens (all its variants') into the word index, and empties them.
+fn insert_words(
+    insert: &mut rusqlite::Statement<'_>,
+    unit: i64,
+    tokens: &mut Vec<u32>,
+) -> rusqlite::Result<()> {
+    tokens.sort_unstable();
+    tokens.dedup();
+    let body: Vec<String> = tokens.iter().map(u32::to_string).collect();
+    insert.execute(params![unit, body.join(" ")])?;
+    tokens.clear();
+    Ok(())
+}
+
 /// A hasher for trigram numbers (they are already well spread): one multiplication.
 #[derive(Default)]
 struct GramHasher(u64);
@@ -139,8 +256,9 @@ enum Plan {
     Scan,
     /// A trigram occurs in no variant: no hit.
     Nothing,
-    /// An FTS5 query for the rarest trigrams, or for those a short pattern starts.
-    Query(String),
+    /// An FTS5 query for the rarest trigrams, or for those a short pattern starts, and the most
+    /// candidates it can give (the count of its rarest trigram, or the sum of the short one's).
+    Query(String, i64),
 }
 
 /// A trigram as an FTS5 string.
@@ -219,7 +337,8 @@ impl Store {
             }
         }
         let terms: Vec<String> = chosen.iter().map(|(g, _)| term(*g)).collect();
-        Ok(Plan::Query(terms.join(" AND ")))
+        let most = chosen.iter().map(|(g, _)| docs[g]).min().unwrap_or(0);
+        Ok(Plan::Query(terms.join(" AND "), most))
     }
 
     /// The plan for a folded pattern of fewer than three characters: the trigrams that start with
@@ -243,6 +362,7 @@ impl Store {
             .map_err(|e| self.err(e))?;
         let mut found = stmt.query(params![low, high]).map_err(|e| self.err(e))?;
         let mut terms: Vec<String> = Vec::new();
+        let mut most = 0;
         while let Some(row) = found.next().map_err(|e| self.err(e))? {
             let gram: i64 = row.get(0).map_err(|e| self.err(e))?;
             let docs: i64 = row.get(1).map_err(|e| self.err(e))?;
@@ -251,12 +371,13 @@ impl Store {
             }
             if docs > 0 {
                 terms.push(term(gram));
+                most += docs;
             }
         }
         Ok(if terms.is_empty() {
             Plan::Nothing
         } else {
-            Plan::Query(terms.join(" OR "))
+            Plan::Query(terms.join(" OR "), most)
         })
     }
 
@@ -300,6 +421,7 @@ impl Store {
             } else {
                 conn.execute_batch(
                     "INSERT INTO concordance (concordance) VALUES ('delete-all');
+                     INSERT INTO concordance_words (concordance_words) VALUES ('delete-all');
                      DELETE FROM concordance_grams;",
                 )
                 .map_err(err)?;
@@ -308,6 +430,9 @@ impl Store {
             let mut top = from;
             let mut insert = conn
                 .prepare("INSERT INTO concordance (rowid, body) VALUES (?1, ?2)")
+                .map_err(err)?;
+            let mut insert_unit = conn
+                .prepare("INSERT INTO concordance_words (rowid, body) VALUES (?1, ?2)")
                 .map_err(err)?;
             let mut select = conn
                 .prepare(
@@ -318,8 +443,16 @@ impl Store {
             let mut folds: Vec<(String, Language)> = Vec::new();
             let mut docs: HashMap<i64, i64, BuildGramHasher> = HashMap::default();
             let mut grams: Vec<i64> = Vec::new();
+            // The unit whose word tokens are being gathered, and its tokens.
+            let mut unit_words: (Option<i64>, Vec<u32>) = (None, Vec::new());
             while let Some(row) = found.next().map_err(err)? {
                 let unit: i64 = row.get(0).map_err(err)?;
+                if unit_words.0 != Some(unit) {
+                    if let Some(done) = unit_words.0 {
+                        insert_words(&mut insert_unit, done, &mut unit_words.1).map_err(err)?;
+                    }
+                    unit_words.0 = Some(unit);
+                }
                 let ord: i64 = row.get(1).map_err(err)?;
                 let base = row.get_ref(2).map_err(err)?.as_str().unwrap_or_default();
                 let language = match folds.iter().find(|(b, _)| b == base) {
@@ -332,6 +465,7 @@ impl Store {
                 };
                 let text = row.get_ref(3).map_err(err)?.as_str().unwrap_or_default();
                 let mut folded = fold(text, language, FoldOptions::ALL);
+                word_tokens(&folded, &mut unit_words.1);
                 folded.push_str(END_MARKS);
                 trigrams(&folded, &mut grams);
                 for gram in &grams {
@@ -342,6 +476,9 @@ impl Store {
                     .map_err(err)?;
                 top = top.max(unit);
                 count += 1;
+            }
+            if let Some(done) = unit_words.0 {
+                insert_words(&mut insert_unit, done, &mut unit_words.1).map_err(err)?;
             }
             let mut add = conn
                 .prepare(
@@ -392,17 +529,47 @@ impl Store {
             Some(base) => vec![language(base)],
             None => vec![Language::Azerbaijani, Language::English],
         };
-        let mut queries: Vec<String> = Vec::new();
+        // A pattern with word tokens in every folding asks the word index (a phrase of common words
+        // is rare there), unless its trigrams already narrow the search to a few candidates.
+        let rows = self.concordance_state(ROWS_KEY)?.unwrap_or(0);
+        let mut trigram_queries: Vec<String> = Vec::new();
+        let mut word_queries: Vec<String> = Vec::new();
+        let mut by_words = true;
         for family in families {
-            match self.plan(&fold(&text, family, FoldOptions::ALL))? {
-                Plan::Query(q) if !queries.contains(&q) => queries.push(q),
-                Plan::Query(_) | Plan::Nothing => {}
+            let folded = fold(&text, family, FoldOptions::ALL);
+            let query = match self.plan(&folded)? {
+                Plan::Query(query, most) => {
+                    by_words &= most.saturating_mul(SPARSE) > rows;
+                    query
+                }
+                Plan::Nothing => continue,
                 Plan::Scan => return self.scan(pattern),
+            };
+            if !trigram_queries.contains(&query) {
+                trigram_queries.push(query);
+            }
+            let tokens = pattern_word_tokens(&folded);
+            by_words &= !tokens.is_empty();
+            let query: Vec<String> = tokens.iter().map(u32::to_string).collect();
+            let query = query.join(" AND ");
+            if !word_queries.contains(&query) {
+                word_queries.push(query);
             }
         }
-        if queries.is_empty() {
+        if trigram_queries.is_empty() {
             return Ok(Vec::new());
         }
+        let (sql, queries) = if by_words {
+            (
+                "SELECT rowid FROM concordance_words WHERE concordance_words MATCH ?1 ORDER BY rowid",
+                word_queries,
+            )
+        } else {
+            (
+                "SELECT rowid FROM concordance WHERE concordance MATCH ?1 ORDER BY rowid",
+                trigram_queries,
+            )
+        };
         let query = queries
             .iter()
             .map(|q| format!("({q})"))
@@ -410,9 +577,7 @@ impl Store {
             .join(" OR ");
         let conn = self.conn();
         let err = |e| self.err(e);
-        let mut candidates = conn
-            .prepare("SELECT rowid FROM concordance WHERE concordance MATCH ?1 ORDER BY rowid")
-            .map_err(err)?;
+        let mut candidates = conn.prepare(sql).map_err(err)?;
         let mut lookup = conn
             .prepare_cached(
                 "SELECT ord, lang, base, text FROM variants
@@ -424,8 +589,12 @@ impl Store {
         let mut found = Vec::new();
         while let Some(row) = rows.next().map_err(err)? {
             let id: i64 = row.get(0).map_err(err)?;
-            let (unit, ord) = (id >> 16, id & MAX_ORD);
-            let last = if ord == MAX_ORD { i64::MAX } else { ord };
+            // The word index has a row per unit, the trigram index one per variant.
+            let (unit, ord, last) = match (by_words, id & MAX_ORD) {
+                (true, _) => (id, 0, i64::MAX),
+                (false, MAX_ORD) => (id >> 16, MAX_ORD, i64::MAX),
+                (false, ord) => (id >> 16, ord, ord),
+            };
             let mut variants = lookup.query(params![unit, ord, last]).map_err(err)?;
             while let Some(v) = variants.next().map_err(err)? {
                 let base = v.get_ref(2).map_err(err)?.as_str().unwrap_or_default();
@@ -567,6 +736,9 @@ mod tests {
         add(&[("en", "x"), ("ar", "مُدَرِّس")]);
         add(&[("en", "Ends with zq"), ("az", "İstanbul, ISTANBUL")]);
         add(&[("en", "Tab\there  twice"), ("az", "İ")]);
+        add(&[("en", "the file for the file"), ("az", "İSTANBUL ofisi")]);
+        add(&[("en", "Open the the the file"), ("kk", "Файлды ашу")]);
+        add(&[("en", "of the"), ("ar", "افتح الْمَلَف")]);
         imp.commit().unwrap();
         store
     }
@@ -604,6 +776,24 @@ mod tests {
             "99",
             "ZQ",
             "qz",
+            // phrases, whole or cut inside a word: the word index
+            "he fil",
+            "the file",
+            "file for the",
+            "e for t",
+            "he the th",
+            "the the the",
+            "of the",
+            "w 12 of the t",
+            "of the table",
+            " of ",
+            "1 of the",
+            "istanbul ofisi",
+            "İSTANBUL OFİSİ",
+            "ıstanbul o",
+            "файлды ашу",
+            "افتح الملف",
+            "ح الْمَ",
         ];
         let options = [
             FoldOptions::default(),
@@ -637,10 +827,48 @@ mod tests {
             limit: 20,
         };
         assert_eq!(store.concordance(&pattern("zq")).unwrap().len(), 3);
-        assert!(matches!(store.plan("zq").unwrap(), Plan::Query(_)));
+        assert!(matches!(store.plan("zq").unwrap(), Plan::Query(..)));
         assert!(matches!(store.plan("qz").unwrap(), Plan::Nothing));
         // A pattern in most variants is found by reading them in order.
         assert!(matches!(store.plan("e").unwrap(), Plan::Scan));
+    }
+
+    /// Every stretch of a text has only word tokens that the text has: the word index never misses.
+    #[test]
+    fn a_pattern_has_only_word_tokens_of_the_texts_holding_it() {
+        let texts = [
+            "the file for the file",
+            "Open the the the file",
+            " a b  cd efg hijk ",
+            "İSTANBUL ofisi və Iğdır",
+            "Файлды ашу керек",
+            "افتح الْمَلَف الآن",
+        ];
+        for text in texts {
+            for language in [Language::English, Language::Azerbaijani, Language::Other] {
+                let folded = fold(text, language, FoldOptions::ALL);
+                let mut tokens = Vec::new();
+                word_tokens(&folded, &mut tokens);
+                let chars: Vec<char> = folded.chars().collect();
+                for start in 0..chars.len() {
+                    for end in start + 1..=chars.len() {
+                        let piece: String = chars[start..end].iter().collect();
+                        for token in pattern_word_tokens(&piece) {
+                            assert!(tokens.contains(&token), "{piece:?} in {folded:?}");
+                        }
+                    }
+                }
+            }
+        }
+        // A pattern cut inside words on both sides has no token; whole words have them.
+        assert!(pattern_word_tokens("he fil").is_empty());
+        assert!(pattern_word_tokens("of the").is_empty());
+        assert_eq!(pattern_word_tokens("the fil").len(), 1);
+        // A triple stands for both of its spaces.
+        assert_eq!(pattern_word_tokens("the the the").len(), 1);
+        assert_eq!(pattern_word_tokens("big the the end").len(), 2);
+        // Around a longer word, pairs.
+        assert_eq!(pattern_word_tokens("the image file").len(), 2);
     }
 
     #[test]

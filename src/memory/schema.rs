@@ -51,6 +51,13 @@ const MIGRATIONS: &[Migration] = &[
          -- how many indexed variants hold each trigram (three 21-bit scalar values in one number)
          CREATE TABLE concordance_grams (gram INTEGER PRIMARY KEY, docs INTEGER NOT NULL);",
     ),
+    // 4: the word index beside it (memory::concordance): each unit's word-boundary tokens (the
+    // ends of adjacent words, hashed, as decimal numbers), keyed by unit.
+    Migration::Sql(
+        "CREATE VIRTUAL TABLE concordance_words USING fts5(
+             body, content='', columnsize=0, detail='none', tokenize='ascii'
+         );",
+    ),
 ];
 
 /// Migration 2. A 16-byte key in a UNIQUE index cost an import two random B-tree descents per unit;
