@@ -157,6 +157,8 @@ impl<'a> Analyzer<'a> {
     /// The band of each segment of one document, in order.
     pub fn bands(&mut self, segments: &[InputSegment]) -> Result<Vec<Band>> {
         let mut bands = Vec::with_capacity(segments.len());
+        // Segments with no match of 75 or more, searched again below.
+        let mut below: Vec<usize> = Vec::new();
         for (i, segment) in segments.iter().enumerate() {
             let key = prepare(&segment.text);
             if !self.seen.insert(key) {
@@ -168,21 +170,28 @@ impl<'a> Analyzer<'a> {
                 prev: (i > 0).then(|| segments[i - 1].text.as_str()),
                 next: segments.get(i + 1).map(|s| s.text.as_str()),
             };
-            let mut best = None;
-            if let Some(leverage) = self.leverage.as_mut() {
-                // A high threshold first: the index prunes far better there, and most segments of
-                // a document with any leverage have a match of 75 or more.
-                for min in [FIRST_PASS, MIN_SCORE] {
-                    best = leverage
-                        .suggest(&segment.text, &context, 5, min, Metric::Chars)?
-                        .first()
-                        .map(|s| s.score);
-                    if best.is_some() {
-                        break;
-                    }
-                }
+            // A high threshold first: the index prunes far better there, and most segments of a
+            // document with any leverage have a match of 75 or more. The top five let a context
+            // match (101) among several 100 % ones come first.
+            let best = match self.leverage.as_mut() {
+                Some(leverage) => leverage
+                    .suggest(&segment.text, &context, 5, FIRST_PASS, Metric::Chars)?
+                    .first()
+                    .map(|s| s.score),
+                None => None,
+            };
+            if best.is_none() {
+                below.push(i);
             }
             bands.push(Band::of(best));
+        }
+        // Below 75 only the best score matters. The index prunes little there, so these segments
+        // are searched on every core.
+        if let Some(leverage) = &self.leverage {
+            let texts: Vec<&str> = below.iter().map(|&i| segments[i].text.as_str()).collect();
+            for (i, best) in below.iter().zip(leverage.best_scores(&texts, MIN_SCORE)) {
+                bands[*i] = Band::of(best);
+            }
         }
         Ok(bands)
     }

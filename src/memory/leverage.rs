@@ -64,6 +64,32 @@ impl<'a> Leverage<'a> {
         }
     }
 
+    /// The best score, at least `min`, of a suggestion for each of `texts` (`None`: none that
+    /// good), found on every core. Only the score: for bands below 100, where no context can count.
+    pub fn best_scores(&self, texts: &[&str], min: f64) -> Vec<Option<f64>> {
+        use rayon::prelude::*;
+        let Some(require) = self.require else {
+            return vec![None; texts.len()];
+        };
+        let index = self.index;
+        texts
+            .par_iter()
+            .map_init(
+                || Searcher::new(index),
+                |searcher, text| {
+                    let prepared = prepare(text);
+                    let query = Query {
+                        text: &prepared,
+                        top: 1,
+                        min,
+                        require,
+                    };
+                    searcher.search(&query).first().map(Hit::score)
+                },
+            )
+            .collect()
+    }
+
     /// The best `top` suggestions scoring at least `min` for `text`, best first (ties by unit).
     pub fn suggest(
         &mut self,
