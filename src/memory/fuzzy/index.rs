@@ -287,8 +287,33 @@ fn entry_keys(text: &str, chars: &mut Vec<u32>, keys: &mut Vec<u64>) -> (Vec<(u6
     (grams, token_count)
 }
 
-/// The postings of one bigram while building: (entry, occurrences).
-type BuildList = Vec<(u32, u32)>;
+/// The postings of one key while building, compactly: an entry number, with its top bit set when
+/// the next value is its number of occurrences (else it has the key once).
+#[derive(Default)]
+struct BuildList(Vec<u32>);
+
+impl BuildList {
+    fn push(&mut self, entry: u32, occurrences: u32) {
+        if occurrences == 1 {
+            self.0.push(entry);
+        } else {
+            self.0.extend([entry | 1 << 31, occurrences]);
+        }
+    }
+
+    /// (entry, occurrences) pairs, in entry order.
+    fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut values = self.0.iter();
+        std::iter::from_fn(move || {
+            let &value = values.next()?;
+            if value >> 31 == 0 {
+                Some((value, 1))
+            } else {
+                Some((value & !(1 << 31), values.next().copied().unwrap_or(1)))
+            }
+        })
+    }
+}
 
 impl Index {
     /// Builds the index of `entries` (in any order).
@@ -330,12 +355,13 @@ impl Index {
                 token_lengths
                     .extend_from_slice(&(tokens.min(u16::MAX as usize) as u16).to_le_bytes());
                 for (key, occurrences) in counts {
-                    lists.entry(key).or_default().push((i as u32, occurrences));
+                    lists.entry(key).or_default().push(i as u32, occurrences);
                 }
                 len_start[*len + 1] = i as u32 + 1;
                 i += 1;
             }
         }
+        drop(keyed);
         for l in 1..len_start.len() {
             len_start[l] = len_start[l].max(len_start[l - 1]);
         }
@@ -347,12 +373,15 @@ impl Index {
         let (mut postings, mut skips, mut bitmaps) = (Vec::new(), Vec::new(), Vec::<u64>::new());
         let bitmap_min = (n / BITMAP_DIVISOR).max(64);
         for gram in grams {
-            let list = &lists[&gram];
+            // Each list is freed once written, as the index it becomes grows.
+            let Some(list) = lists.remove(&gram) else {
+                continue;
+            };
             gram_keys.extend_from_slice(&gram.to_le_bytes());
             // Bitmap levels while enough entries have the bigram that often.
             let mut levels = 0u32;
             while levels < MAX_LEVELS
-                && list.iter().filter(|(_, c)| *c > levels).count() >= bitmap_min
+                && list.iter().filter(|&(_, c)| c > levels).count() >= bitmap_min
             {
                 levels += 1;
             }
@@ -360,7 +389,7 @@ impl Index {
             for level in 1..=levels {
                 let start = bitmaps.len();
                 bitmaps.resize(start + words, 0);
-                for &(entry, _) in list.iter().filter(|(_, c)| *c >= level) {
+                for (entry, _) in list.iter().filter(|&(_, c)| c >= level) {
                     bitmaps[start + entry as usize / 64] |= 1 << (entry % 64);
                 }
             }
@@ -368,7 +397,7 @@ impl Index {
             let postings_at = postings.len();
             let skips_at = skips.len() / 8;
             let mut previous = 0u32;
-            for (j, &(entry, count)) in list.iter().filter(|(_, c)| *c > levels).enumerate() {
+            for (j, (entry, count)) in list.iter().filter(|&(_, c)| c > levels).enumerate() {
                 let delta = if j % SKIP_EVERY == 0 {
                     skips.extend_from_slice(&entry.to_le_bytes());
                     skips.extend_from_slice(&((postings.len() - postings_at) as u32).to_le_bytes());
@@ -391,38 +420,43 @@ impl Index {
         for value in [postings.len(), skips.len() / 8, 0, 0] {
             gram_info.extend_from_slice(&(value as u64).to_le_bytes());
         }
+        drop(lists);
         let len_start_bytes: Vec<u8> = len_start.iter().flat_map(|v| v.to_le_bytes()).collect();
         let bitmap_bytes: Vec<u8> = bitmaps.iter().flat_map(|w| w.to_le_bytes()).collect();
+        drop(bitmaps);
         let meta_bytes = serde_json::to_vec(&meta).unwrap_or_default();
-        let sections: [&[u8]; SECTIONS] = [
-            &units,
-            &text_ends,
-            &langs,
-            &lengths,
-            &token_lengths,
-            &len_start_bytes,
-            &arena,
-            &gram_keys,
-            &gram_info,
-            &postings,
-            &skips,
-            &bitmap_bytes,
-            &meta_bytes,
+        let sections: [Vec<u8>; SECTIONS] = [
+            units,
+            text_ends,
+            langs,
+            lengths,
+            token_lengths,
+            len_start_bytes,
+            arena,
+            gram_keys,
+            gram_info,
+            postings,
+            skips,
+            bitmap_bytes,
+            meta_bytes,
         ];
-        let mut bytes = Vec::new();
-        bytes.extend_from_slice(MAGIC);
         let mut offset = HEADER_LEN;
         let mut ranges = [(0, 0); SECTIONS];
-        for (i, section) in sections.iter().enumerate() {
+        for (range, section) in ranges.iter_mut().zip(&sections) {
             offset = offset.div_ceil(8) * 8;
-            ranges[i] = (offset, offset + section.len());
-            bytes.extend_from_slice(&(offset as u64).to_le_bytes());
-            bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
+            *range = (offset, offset + section.len());
             offset += section.len();
         }
-        for (i, section) in sections.iter().enumerate() {
-            bytes.resize(ranges[i].0, 0);
-            bytes.extend_from_slice(section);
+        let mut bytes = Vec::with_capacity(offset);
+        bytes.extend_from_slice(MAGIC);
+        for (start, end) in ranges {
+            bytes.extend_from_slice(&(start as u64).to_le_bytes());
+            bytes.extend_from_slice(&((end - start) as u64).to_le_bytes());
+        }
+        // Each section is freed once copied.
+        for ((start, _), section) in ranges.into_iter().zip(sections) {
+            bytes.resize(start, 0);
+            bytes.extend_from_slice(&section);
         }
         Index {
             bytes: Bytes::Owned(bytes),
