@@ -8,11 +8,10 @@ use serde_json::json;
 use tarjuman::analysis::{Analyzer, Band, Counts, Report, read_segments};
 use tarjuman::error::{Error, Result};
 use tarjuman::l10n::L10n;
-use tarjuman::memory::fuzzy::open_or_build;
 use tarjuman::memory::{Leverage, Store};
 use tarjuman::model::LangTag;
 
-use crate::app::{Outcome, parse_lang, warn_unknown_language};
+use crate::app::{Outcome, fuzzy_index, parse_lang, warn_unknown_language};
 use crate::cli::Cli;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -56,7 +55,7 @@ pub(crate) fn run(cli: &Cli, args: &AnalyzeArgs, l10n: &L10n) -> Result<Outcome>
         }
     }
     let index = match &store {
-        Some(store) => Some(open_or_build(store, &base)?),
+        Some(store) => Some(fuzzy_index(cli, l10n, store, &base)?),
         None => None,
     };
     let leverage = match (&store, &index) {

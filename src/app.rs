@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tarjuman::error::{Error, Result};
 use tarjuman::formats::{Format, ReadOptions};
 use tarjuman::l10n::{self, Arg, L10n};
+use tarjuman::memory::fuzzy::{self, Index};
 use tarjuman::memory::{self, ExportFormat, ExportOptions, Progress, Store};
 use tarjuman::model::LangTag;
 use tarjuman::output::write_atomically;
@@ -253,6 +254,35 @@ pub(crate) fn warn_unknown_language(store: &Store, base: &str, l10n: &L10n) -> R
 /// Prints a line of the command's own output on standard output.
 pub(crate) fn say(line: &str) -> Result<()> {
     writeln!(std::io::stdout(), "{line}").map_err(|e| Error::io(Path::new("-"), e))
+}
+
+/// The fuzzy-match index of `base`, built or brought up to date first when it is behind the store
+/// (with a spinner on a terminal).
+pub(crate) fn fuzzy_index(cli: &Cli, l10n: &L10n, store: &Store, base: &str) -> Result<Index> {
+    if !fuzzy::is_stale(store, base)? {
+        return fuzzy::open_or_build(store, base);
+    }
+    let message = l10n.msg("progress-indexing-matches", &[("lang", base.into())]);
+    while_indexing(cli.quiet, message, || fuzzy::open_or_build(store, base))
+}
+
+/// Runs `work` (building an index) with a spinner and `message` on standard error, drawn only on a
+/// terminal and without `--quiet`: the first match or search after an import of a large memory
+/// takes a while, and should not look stuck.
+pub(crate) fn while_indexing<T>(quiet: bool, message: String, work: impl FnOnce() -> T) -> T {
+    if quiet || !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    spinner.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    spinner.set_message(message);
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let result = work();
+    spinner.finish_and_clear();
+    result
 }
 
 /// A progress bar on standard error, drawn only on a terminal and without `--quiet`.

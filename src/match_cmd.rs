@@ -7,11 +7,11 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use tarjuman::error::{Error, Result};
 use tarjuman::l10n::{Arg, L10n};
-use tarjuman::memory::fuzzy::{Metric, open_or_build, prepare};
+use tarjuman::memory::fuzzy::{Metric, prepare};
 use tarjuman::memory::{Context, Leverage, Store};
 use tarjuman::render::changed_spans;
 
-use crate::app::{Outcome, parse_lang, use_colour, warn_unknown_language};
+use crate::app::{Outcome, fuzzy_index, parse_lang, use_colour, warn_unknown_language};
 use crate::cli::{Cli, MatchArgs, MatchFormat, MetricArg};
 
 /// One match as machine output shows it.
@@ -67,7 +67,7 @@ pub(crate) fn run(cli: &Cli, args: &MatchArgs, l10n: &L10n) -> Result<Outcome> {
         warn_unknown_language(store, &to, l10n)?;
     }
     let index = match &store {
-        Some(store) => Some(open_or_build(store, &from)?),
+        Some(store) => Some(fuzzy_index(cli, l10n, store, &from)?),
         None => None,
     };
     let mut leverage = match (&store, &index) {

@@ -13,12 +13,12 @@ use tarjuman::formats::po_fill::{PoEntry, PoFile, plural_count};
 use tarjuman::formats::xliff_fill::{Fill, XliffFile, new_xliff2};
 use tarjuman::l10n::L10n;
 use tarjuman::memory::codes::carry;
-use tarjuman::memory::fuzzy::{Metric, open_or_build};
+use tarjuman::memory::fuzzy::Metric;
 use tarjuman::memory::{Context, Leverage, Store, Suggestion};
 use tarjuman::model::LangTag;
 use tarjuman::output::write_atomically;
 
-use crate::app::{Outcome, say, warn_unknown_language};
+use crate::app::{Outcome, fuzzy_index, say, warn_unknown_language};
 use crate::cli::Cli;
 
 /// The default lowest score used (Trados's default minimum match value).
@@ -199,7 +199,7 @@ pub(crate) fn run(cli: &Cli, args: &PretranslateArgs, l10n: &L10n) -> Result<Out
         warn_unknown_language(store, &to.base(), l10n)?;
     }
     let index = match &store {
-        Some(store) => Some(open_or_build(store, &from.base())?),
+        Some(store) => Some(fuzzy_index(cli, l10n, store, &from.base())?),
         None => None,
     };
     let mut leverage = match (&store, &index) {

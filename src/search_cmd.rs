@@ -12,7 +12,9 @@ use tarjuman::l10n::{Arg, L10n};
 use tarjuman::memory::{Occurrence, Pattern, Store};
 use tarjuman::text::{FoldOptions, show_invisible};
 
-use crate::app::{Outcome, command_has_lang, parse_lang, use_colour, warn_unknown_language};
+use crate::app::{
+    Outcome, command_has_lang, parse_lang, use_colour, warn_unknown_language, while_indexing,
+};
 use crate::cli::Cli;
 
 /// Characters of context shown on each side of a hit in human output.
@@ -102,6 +104,10 @@ pub(crate) fn run(cli: &Cli, args: &SearchArgs, l10n: &L10n) -> Result<Outcome> 
     if let Some(store) = &store {
         if let Some(lang) = &lang {
             warn_unknown_language(store, lang, l10n)?;
+        }
+        if !store.concordance_is_current()? {
+            let message = l10n.msg("progress-indexing-search", &[]);
+            while_indexing(cli.quiet, message, || store.update_concordance())?;
         }
         let mut found = store.concordance(&pattern)?;
         more = found.len() > args.limit;

@@ -49,6 +49,8 @@ reason-po-no-language = لا يحدد ملف PO أي لغة؛ حدِّدها ب�
 ## الاستيراد
 
 progress-importing = جارٍ استيراد { $file }
+progress-indexing-matches = جارٍ فهرسة الذاكرة للمطابقة التقريبية ({ $lang })…
+progress-indexing-search = جارٍ فهرسة الذاكرة للبحث…
 import-file = { $path }: { $units ->
     [zero] لا وحدات
     [one] وحدة واحدة

@@ -49,6 +49,8 @@ reason-po-no-language = PO faylında dil göstərilməyib; onu --target-lang il�
 ## İdxal
 
 progress-importing = İdxal edilir: { $file }
+progress-indexing-matches = Yaddaş qeyri-dəqiq uyğunluq üçün indekslənir ({ $lang })…
+progress-indexing-search = Yaddaş axtarış üçün indekslənir…
 import-file = { $path }: { $units } vahid, { $added } yeni, { $duplicates } artıq yaddaşda idi
 import-single-language = { $count } vahiddə yalnız bir dil var (saxlanıldı)
 import-empty-segments = { $count } boş seqment atıldı

@@ -49,6 +49,8 @@ reason-po-no-language = the PO file names no language; give one with --target-la
 ## import
 
 progress-importing = Importing { $file }
+progress-indexing-matches = Indexing the memory for fuzzy matching ({ $lang })…
+progress-indexing-search = Indexing the memory for search…
 import-file = { $path }: { $units ->
     [one] one unit
    *[other] { $units } units

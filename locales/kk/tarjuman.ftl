@@ -49,6 +49,8 @@ reason-po-no-language = PO файлында тіл көрсетілмеген; �
 ## Импорттау
 
 progress-importing = Импортталуда: { $file }
+progress-indexing-matches = Жад анық емес сәйкестік үшін индекстелуде ({ $lang })…
+progress-indexing-search = Жад іздеу үшін индекстелуде…
 import-file = { $path }: { $units } бірлік, { $added } жаңа, { $duplicates } жадта бұрыннан бар
 import-single-language = { $count } бірлікте тек бір тіл бар (сақталды)
 import-empty-segments = { $count } бос сегмент алынып тасталды

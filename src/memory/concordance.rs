@@ -395,6 +395,13 @@ impl Store {
 }
 
 impl Store {
+    /// Whether the concordance index reflects the store as it is (else the next search updates or
+    /// builds it first).
+    pub fn concordance_is_current(&self) -> Result<bool> {
+        Ok(self.concordance_state(FORMAT_KEY)? == Some(FORMAT)
+            && self.concordance_state(GENERATION_KEY)? == Some(self.generation()?))
+    }
+
     /// Brings the concordance index up to the store's generation.
     pub fn update_concordance(&self) -> Result<()> {
         let conn = self.conn();
