@@ -185,8 +185,9 @@ impl<W: Word> OneWord<W> {
         let (mut pv, mut mv) = (!W::ZERO, W::ZERO);
         let mut score = m as i64;
         let cut = cutoff as i64;
-        // The last cell's diagonal, as in [`Band::distance`]: it steps down at column j > Δ, through row
-        // j − Δ (bit j − Δ − 1), and the text is given up once a cell of it exceeds the cut-off.
+        // The last cell's diagonal, as in [`Band::distance`]: it steps down at column j > Δ,
+        // through row j − Δ (bit j − Δ − 1), and the text is given up once a cell of it exceeds
+        // the cut-off.
         let delta = text_len as i64 - m as i64;
         let final_from = delta.max(0) as usize;
         let mut on_final = delta.abs();
