@@ -358,7 +358,7 @@ impl<'a> Searcher<'a> {
             let from = (word * 64).max(window.start);
             let to = (word * 64 + 64).min(window.end);
             let rare = &self.counts[from - base..to - base];
-            let rare_max = rare.iter().copied().max().unwrap_or(0) as i64;
+            let rare_max = rare.iter().copied().max().map_or(0, rare_count) as i64;
             let mut lanes = sliced.at_least((floor(from, to) - rare_max).max(0) as usize);
             // Keep only the lanes inside the window.
             let lane_lo = (from - word * 64) as u32;
@@ -368,7 +368,7 @@ impl<'a> Searcher<'a> {
                 let lane = lanes.trailing_zeros();
                 lanes &= lanes - 1;
                 let entry = word * 64 + lane as usize;
-                let shared = sliced.lane(lane) + usize::from(self.counts[entry - base]);
+                let shared = sliced.lane(lane) + rare_count(self.counts[entry - base]);
                 if shared as i64 >= tau_of(entry) {
                     candidates.push((shared, entry));
                 }
@@ -378,6 +378,17 @@ impl<'a> Searcher<'a> {
         self.stats.bitmap_words += ((last_word - first_word + 1) * levels.len()) as u64;
         self.stats.candidates += candidates.len() as u64;
         candidates
+    }
+}
+
+/// The shared occurrences a byte counter of posting-list keys stands for. A counter that reached
+/// its width may stand for more, so it counts as enough for any threshold: such an entry (a long
+/// text sharing hundreds of rare keys) is always verified, never lost.
+fn rare_count(counter: u8) -> usize {
+    if counter == u8::MAX {
+        usize::MAX / 4
+    } else {
+        usize::from(counter)
     }
 }
 
@@ -534,6 +545,31 @@ mod tests {
             })
             .filter(|s| !s.is_empty())
             .collect()
+    }
+
+    #[test]
+    fn long_texts_keep_their_count_past_the_counters_width() {
+        // A small index keeps every bigram in posting lists; a text of 400 chars shares 399 bigrams
+        // with itself, more than a byte counts.
+        let long: String = (0..400)
+            .map(|i| char::from_u32(0x0430 + (i * 7 % 32)).unwrap_or('a'))
+            .collect();
+        let mut edited = long.clone();
+        edited.replace_range(..2, "ab");
+        let index = build(&[long.clone(), "short".into(), edited.clone()]);
+        for text in [long.as_str(), edited.as_str()] {
+            for min in [70.0, 99.0, 100.0] {
+                same(
+                    &index,
+                    &Query {
+                        text,
+                        top: 5,
+                        min,
+                        require: 0,
+                    },
+                );
+            }
+        }
     }
 
     #[test]
