@@ -374,9 +374,7 @@ impl Index {
         let bitmap_min = (n / BITMAP_DIVISOR).max(64);
         for gram in grams {
             // Each list is freed once written, as the index it becomes grows.
-            let Some(list) = lists.remove(&gram) else {
-                continue;
-            };
+            let list = lists.remove(&gram).unwrap_or_default();
             gram_keys.extend_from_slice(&gram.to_le_bytes());
             // Bitmap levels while enough entries have the bigram that often.
             let mut levels = 0u32;
