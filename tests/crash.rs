@@ -51,16 +51,19 @@ fn kill_during_import_is_all_or_nothing() {
             .unwrap();
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL on Unix
-        let status = child.wait().unwrap();
+        child.wait().unwrap();
+        // The kill may land before the commit (nothing) or after it, while the process still
+        // updates indexes or exits (everything); never in between.
         let units = check(&sb);
-        if status.success() {
-            assert_eq!(units, base + 60_000, "a finished import holds everything");
+        assert!(
+            units == base || units == base + 60_000,
+            "killed after {delay_ms} ms: {} units instead of {base} or {}",
+            units,
+            base + 60_000
+        );
+        if units == base + 60_000 {
             break;
         }
-        assert_eq!(
-            units, base,
-            "killed after {delay_ms} ms: nothing of the import may remain"
-        );
     }
     sb.cmd()
         .args(["import", "--quiet"])
@@ -97,14 +100,15 @@ fn a_killed_first_import_leaves_no_store_and_its_leftovers_go_next_time() {
             .unwrap();
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL on Unix
-        if child.wait().unwrap().success() {
-            assert_eq!(check(&sb), 60_000, "a finished import holds everything");
+        child.wait().unwrap();
+        // The import is built aside and published whole: whatever the moment of the kill, the
+        // store's path holds nothing or the whole store (published before the kill landed).
+        if sb.db().exists() {
+            assert_eq!(check(&sb), 60_000, "a published store holds everything");
             std::fs::remove_file(sb.db()).unwrap();
             continue;
         }
         killed = true;
-        // Nothing at the store's path, whatever the moment: the import is built aside.
-        assert!(!sb.db().exists(), "killed after {delay_ms} ms");
         assert!(
             leftovers(&sb)
                 .iter()
