@@ -24,6 +24,22 @@ fn big_tmx(sb: &Sandbox, n: usize) -> std::path::PathBuf {
     path
 }
 
+/// Starts `tarjuman import FILE` into the sandbox's store and kills it (SIGKILL on Unix) after
+/// `delay_ms`, or lets it end if it is done sooner.
+fn import_killed_after(sb: &Sandbox, file: &std::path::Path, delay_ms: u64) {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tarjuman"))
+        .env("TARJUMAN_DB", sb.db())
+        .args(["import", "--quiet"])
+        .arg(file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(delay_ms));
+    let _ = child.kill();
+    child.wait().unwrap();
+}
+
 fn check(sb: &Sandbox) -> u64 {
     let store = Store::open_existing(&sb.db()).unwrap().unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
@@ -41,17 +57,7 @@ fn kill_during_import_is_all_or_nothing() {
         .success();
     let base = check(&sb);
     for delay_ms in [200, 600, 1500] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tarjuman"))
-            .env("TARJUMAN_DB", sb.db())
-            .args(["import", "--quiet"])
-            .arg(&big)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        let _ = child.kill(); // SIGKILL on Unix
-        child.wait().unwrap();
+        import_killed_after(&sb, &big, delay_ms);
         // The kill may land before the commit (nothing) or after it, while the process still
         // updates indexes or exits (everything); never in between.
         let units = check(&sb);
@@ -90,17 +96,7 @@ fn a_killed_first_import_leaves_no_store_and_its_leftovers_go_next_time() {
     let big = big_tmx(&sb, 60_000);
     let mut killed = false;
     for delay_ms in [300, 100, 30] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tarjuman"))
-            .env("TARJUMAN_DB", sb.db())
-            .args(["import", "--quiet"])
-            .arg(&big)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        let _ = child.kill(); // SIGKILL on Unix
-        child.wait().unwrap();
+        import_killed_after(&sb, &big, delay_ms);
         // The import is built aside and published whole: whatever the moment of the kill, the
         // store's path holds nothing or the whole store (published before the kill landed).
         if sb.db().exists() {

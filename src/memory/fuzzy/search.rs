@@ -73,6 +73,13 @@ struct TopK {
 }
 
 impl TopK {
+    fn new(top: usize) -> TopK {
+        TopK {
+            top,
+            hits: Vec::new(),
+        }
+    }
+
     fn offer(&mut self, hit: Hit) {
         if let Some(existing) = self.hits.iter_mut().find(|h| h.unit == hit.unit) {
             if hit.rank(existing) == Ordering::Less {
@@ -155,10 +162,7 @@ impl<'a> Searcher<'a> {
     /// turn, into one top list, so the bar the main part sets prunes the delta too.
     pub fn search(&mut self, query: &Query<'_>) -> Vec<Hit> {
         let q: Vec<u32> = query.text.chars().map(u32::from).collect();
-        let mut top = TopK {
-            top: query.top,
-            hits: Vec::new(),
-        };
+        let mut top = TopK::new(query.top);
         for (part, first) in self.index.parts() {
             self.search_part(part, first, &q, query, &mut top);
         }
@@ -246,10 +250,7 @@ impl<'a> Searcher<'a> {
     pub fn search_words(&mut self, query: &Query<'_>) -> Vec<Hit> {
         let mut interner = WordInterner::default();
         let q = units(query.text, Metric::Words, &mut interner);
-        let mut top = TopK {
-            top: query.top,
-            hits: Vec::new(),
-        };
+        let mut top = TopK::new(query.top);
         if q.is_empty() || query.top == 0 {
             return top.hits;
         }
@@ -416,10 +417,7 @@ fn lead_then_storage_order(candidates: &mut [(usize, usize)]) {
 pub fn brute_force_words(index: &Index, query: &Query<'_>) -> Vec<Hit> {
     let mut interner = WordInterner::default();
     let q = units(query.text, Metric::Words, &mut interner);
-    let mut top = TopK {
-        top: query.top,
-        hits: Vec::new(),
-    };
+    let mut top = TopK::new(query.top);
     if q.is_empty() || query.top == 0 {
         return top.hits;
     }
@@ -452,10 +450,7 @@ pub fn brute_force_words(index: &Index, query: &Query<'_>) -> Vec<Hit> {
 /// (the reference the index must equal).
 pub fn brute_force(index: &Index, query: &Query<'_>) -> Vec<Hit> {
     let q: Vec<u32> = query.text.chars().map(u32::from).collect();
-    let mut top = TopK {
-        top: query.top,
-        hits: Vec::new(),
-    };
+    let mut top = TopK::new(query.top);
     if q.is_empty() || query.top == 0 {
         return top.hits;
     }
