@@ -315,6 +315,9 @@ impl<'a> Searcher<'a> {
         floor: impl Fn(usize, usize) -> i64,
         tau_of: impl Fn(usize) -> i64,
     ) -> Vec<(usize, usize)> {
+        if window.is_empty() {
+            return Vec::new(); // a part may hold no entry at all (every one of them replaced)
+        }
         // Rare counts (postings), relative to the window start.
         let base = window.start;
         self.counts.clear();

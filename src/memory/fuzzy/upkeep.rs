@@ -310,6 +310,23 @@ mod tests {
         }
     }
 
+    /// An import that only merges a note into stored units leaves a delta without entries; both
+    /// metrics must search past it (CI once found the word metric underflowing on it).
+    #[test]
+    fn a_delta_without_entries_is_searched_by_both_metrics() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("tm.db")).unwrap();
+        let texts: Vec<String> = (0..64).map(|i| format!("Open file number {i}")).collect();
+        let units: Vec<Unit> = texts.iter().map(|t| unit(t, 1, None)).collect();
+        import(&mut store, &units);
+        open_or_build(&store, "en").unwrap();
+        import(&mut store, &[unit("Open file number 7", 1, Some("n"))]);
+        assert_current(
+            &store,
+            &["Open file number 7".to_string(), "file".to_string()],
+        );
+    }
+
     #[test]
     fn an_import_adds_a_delta_and_a_large_one_is_compacted() {
         let dir = tempfile::tempdir().unwrap();
