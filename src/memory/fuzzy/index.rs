@@ -743,8 +743,9 @@ impl Index {
         block
     }
 
-    /// Asks the processor to start loading words `word..word + BLOCK` of bitmap level `level` of a
-    /// bigram, so that [`Index::bitmap_block`] finds them in the cache a block later.
+    /// Asks the processor to start loading words `word..word + BLOCK` (at least the cache line of
+    /// `word`) of bitmap level `level` of a bigram, so that [`Index::bitmap_block`] finds them in
+    /// the cache when it gets there.
     #[inline]
     pub(crate) fn prefetch_bitmap_block(&self, gram: &GramInfo, level: u32, word: usize) {
         let bitmaps = self.section(Section::Bitmaps);

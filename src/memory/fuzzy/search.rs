@@ -27,6 +27,8 @@ const LEADERS: usize = 64;
 
 /// How many candidates ahead of the one being verified the text to verify is prefetched.
 const PREFETCH_AHEAD: usize = 16;
+/// How far ahead (in bitmap words) the count stage asks for the bitmaps it will read.
+const PREFETCH_WORDS: usize = 64;
 
 /// A match: an index entry, its unit, and its distance to the query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -350,9 +352,11 @@ impl<'a> Searcher<'a> {
         for word in first_word..=last_word {
             let block = (word - first_word) % BLOCK;
             if block == 0 {
-                if word + BLOCK <= last_word {
+                // One cache line (8 words) of each bitmap per 8 words read, far enough ahead.
+                let ahead = word + PREFETCH_WORDS;
+                if (word - first_word) % 8 == 0 && ahead <= last_word {
                     for (info, level) in &levels {
-                        index.prefetch_bitmap_block(info, *level, word + BLOCK);
+                        index.prefetch_bitmap_block(info, *level, ahead);
                     }
                 }
                 let level = |i: usize| index.bitmap_block(&levels[i].0, levels[i].1, word);
