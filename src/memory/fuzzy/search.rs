@@ -354,7 +354,7 @@ impl<'a> Searcher<'a> {
             if block == 0 {
                 // One cache line (8 words) of each bitmap per 8 words read, far enough ahead.
                 let ahead = word + PREFETCH_WORDS;
-                if (word - first_word) % 8 == 0 && ahead <= last_word {
+                if (word - first_word).is_multiple_of(8) && ahead <= last_word {
                     for (info, level) in &levels {
                         index.prefetch_bitmap_block(info, *level, ahead);
                     }
