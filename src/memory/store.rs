@@ -1049,6 +1049,11 @@ impl<'a> Importer<'a> {
     /// tells every derived index that it is stale.
     pub fn commit(mut self) -> Result<()> {
         if self.keys.is_some() {
+            // SQLite's sorter may hand parts of each index's sort to worker threads.
+            let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+            self.conn()
+                .pragma_update(None, "threads", workers as i64)
+                .map_err(|e| self.err(e))?;
             self.conn()
                 .execute_batch(schema::CREATE_UNITS_BY_KEY)
                 .map_err(|e| self.err(e))?;
