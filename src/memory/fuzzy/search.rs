@@ -408,15 +408,35 @@ fn plan(index: &Index, keys: &[(u64, u32)]) -> Vec<(GramInfo, u32)> {
 }
 
 /// Puts the candidates sharing the most keys first, so that the bar rises early, then the rest in
-/// entry order, which reads the texts in the order they are stored.
+/// entry order, which reads the texts in the order they are stored. `candidates` come in entry
+/// order (as [`Searcher::count`] finds them), so the rest keep their order and only the leaders are
+/// sorted: the leaders' least count is found by selection, then one pass moves them out.
 fn lead_then_storage_order(candidates: &mut [(usize, usize)]) {
+    debug_assert!(candidates.windows(2).all(|w| w[0].1 < w[1].1));
     let leaders = LEADERS.min(candidates.len());
-    if leaders > 0 {
-        candidates.select_nth_unstable_by(leaders - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    if leaders == 0 {
+        return;
     }
-    let (lead, rest) = candidates.split_at_mut(leaders);
+    let mut counts: Vec<usize> = candidates.iter().map(|&(shared, _)| shared).collect();
+    let (_, &mut least, _) = counts.select_nth_unstable_by(leaders - 1, |a, b| b.cmp(a));
+    // Those above the least count lead, and those at it in entry order until there are enough.
+    let mut at_least_count = leaders - candidates.iter().filter(|c| c.0 > least).count();
+    let mut lead = Vec::with_capacity(leaders);
+    let mut kept = 0;
+    for i in 0..candidates.len() {
+        let candidate = candidates[i];
+        let leads = candidate.0 > least || (candidate.0 == least && at_least_count > 0);
+        if leads {
+            at_least_count -= usize::from(candidate.0 == least);
+            lead.push(candidate);
+        } else {
+            candidates[kept] = candidate;
+            kept += 1;
+        }
+    }
+    candidates.copy_within(0..kept, leaders);
     lead.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    rest.sort_unstable_by_key(|&(_, entry)| entry);
+    candidates[..leaders].copy_from_slice(&lead);
 }
 
 /// The exact top hits under the word metric by brute force: every entry tokenized and compared
@@ -613,6 +633,28 @@ mod tests {
                     },
                 );
             }
+        }
+    }
+
+    proptest! {
+        /// The leaders are the candidates first by (shared desc, entry asc), sorted so; the rest
+        /// stay in entry order: what sorting the whole list would give.
+        #[test]
+        fn leaders_then_the_rest_in_entry_order(
+            picks in proptest::collection::vec((any::<bool>(), 0usize..6), 0..300),
+        ) {
+            let mut candidates: Vec<(usize, usize)> = picks
+                .iter()
+                .enumerate()
+                .filter(|(_, (pick, _))| *pick)
+                .map(|(entry, &(_, shared))| (shared, entry))
+                .collect();
+            let mut want = candidates.clone();
+            let leaders = LEADERS.min(want.len());
+            want.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            want[leaders..].sort_by_key(|&(_, entry)| entry);
+            lead_then_storage_order(&mut candidates);
+            prop_assert_eq!(candidates, want);
         }
     }
 
