@@ -318,7 +318,7 @@ impl<'a> Searcher<'a> {
         tau_of: impl Fn(usize) -> i64,
     ) -> Vec<(usize, usize)> {
         if window.is_empty() {
-            return Vec::new(); // a part may hold no entry at all (every one of them replaced)
+            return Vec::new(); // a delta of an import that only merged into stored units has no entry
         }
         // Rare counts (postings), relative to the window start.
         let base = window.start;
@@ -420,14 +420,14 @@ fn lead_then_storage_order(candidates: &mut [(usize, usize)]) {
     let mut counts: Vec<usize> = candidates.iter().map(|&(shared, _)| shared).collect();
     let (_, &mut least, _) = counts.select_nth_unstable_by(leaders - 1, |a, b| b.cmp(a));
     // Those above the least count lead, and those at it in entry order until there are enough.
-    let mut at_least_count = leaders - candidates.iter().filter(|c| c.0 > least).count();
+    let mut ties_to_take = leaders - candidates.iter().filter(|c| c.0 > least).count();
     let mut lead = Vec::with_capacity(leaders);
     let mut kept = 0;
     for i in 0..candidates.len() {
         let candidate = candidates[i];
-        let leads = candidate.0 > least || (candidate.0 == least && at_least_count > 0);
+        let leads = candidate.0 > least || (candidate.0 == least && ties_to_take > 0);
         if leads {
-            at_least_count -= usize::from(candidate.0 == least);
+            ties_to_take -= usize::from(candidate.0 == least);
             lead.push(candidate);
         } else {
             candidates[kept] = candidate;
