@@ -13,6 +13,7 @@ use quick_xml::escape::escape;
 use quick_xml::events::Event;
 use quick_xml::{Reader, XmlVersion};
 
+use super::xml;
 use crate::error::{Error, Position, Reason, Result};
 
 /// A term's administrative status (TBX `administrativeStatus`).
@@ -90,22 +91,11 @@ pub struct Termbase {
     pub concepts: Vec<Concept>,
 }
 
-/// The encoding an XML declaration names (`<?xml … encoding="windows-1254"?>`).
+/// The encoding an XML declaration names (`<?xml … encoding="windows-1254"?>`), read as the TMX
+/// and XLIFF reader reads it.
 fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
-    let head = &head[..head.len().min(512)];
-    let end = head.windows(2).position(|w| w == b"?>")?;
-    let decl = String::from_utf8_lossy(&head[..end]);
-    if !decl.trim_start().starts_with("<?xml") {
-        return None;
-    }
-    let at = decl.find("encoding")?;
-    let rest = decl[at + "encoding".len()..]
-        .trim_start()
-        .strip_prefix('=')?;
-    let rest = rest.trim_start();
-    let quote = rest.chars().next()?;
-    let value = rest[1..].split(quote).next()?;
-    Encoding::for_label(value.trim().as_bytes())
+    let head = String::from_utf8_lossy(&head[..head.len().min(512)]);
+    Encoding::for_label(xml::declared_encoding(head.trim_start())?.trim().as_bytes())
 }
 
 /// Decodes an XML file: BOM, else the declared encoding, else UTF-8.
@@ -475,6 +465,26 @@ mod tests {
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/interop/tbx")
             .join(name)
+    }
+
+    /// Found by fuzzing: a declaration whose quote is not one (here an invalid byte, read as
+    /// U+FFFD) panicked on slicing inside that char.
+    #[test]
+    fn a_declaration_without_a_quote_is_no_encoding() {
+        let head = b"<?xml version='1.0' encoding=\xff\xff\"windows-1254\" ?><martif/>";
+        assert_eq!(declared_encoding(head), None);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("odd.tbx");
+        std::fs::write(&path, head).unwrap();
+        assert!(matches!(
+            read(&path),
+            Err(Error::Input {
+                reason: Reason::InvalidUtf8,
+                ..
+            })
+        ));
+        let quoted = b"<?xml version='1.0' encoding='windows-1254' ?>";
+        assert_eq!(declared_encoding(quoted), Some(encoding_rs::WINDOWS_1254));
     }
 
     #[test]

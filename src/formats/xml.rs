@@ -166,7 +166,7 @@ fn first_invalid_utf8(path: &Path, declared: Option<&'static Encoding>) -> Optio
 }
 
 /// The `encoding` of an XML declaration at the start of `text`.
-fn declared_encoding(text: &str) -> Option<&str> {
+pub(crate) fn declared_encoding(text: &str) -> Option<&str> {
     let text = text.trim_start_matches('\u{FEFF}');
     let decl = text.strip_prefix("<?xml")?;
     let decl = &decl[..decl.find("?>")?];
