@@ -1,4 +1,6 @@
 //! Shared by the fuzz targets: readers take files, so each input is written to a per-process file.
+//! Each target uses only some of these helpers.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
