@@ -310,15 +310,22 @@ mod tests {
         }
     }
 
+    /// A store in `dir` with 64 English units (`Open file number 0` …), with Kazakh ones too.
+    fn store_of_64_units(dir: &std::path::Path) -> Store {
+        let mut store = Store::open(&dir.join("tm.db")).unwrap();
+        let units: Vec<Unit> = (0..64)
+            .map(|i| unit(&format!("Open file number {i}"), 1, None))
+            .collect();
+        import(&mut store, &units);
+        store
+    }
+
     /// An import that only merges a note into stored units leaves a delta without entries; both
     /// metrics must search past it (CI once found the word metric underflowing on it).
     #[test]
     fn a_delta_without_entries_is_searched_by_both_metrics() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("tm.db")).unwrap();
-        let texts: Vec<String> = (0..64).map(|i| format!("Open file number {i}")).collect();
-        let units: Vec<Unit> = texts.iter().map(|t| unit(t, 1, None)).collect();
-        import(&mut store, &units);
+        let mut store = store_of_64_units(dir.path());
         open_or_build(&store, "en").unwrap();
         import(&mut store, &[unit("Open file number 7", 1, Some("n"))]);
         assert_current(
@@ -330,10 +337,7 @@ mod tests {
     #[test]
     fn an_import_adds_a_delta_and_a_large_one_is_compacted() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("tm.db")).unwrap();
-        let texts: Vec<String> = (0..64).map(|i| format!("Open file number {i}")).collect();
-        let units: Vec<Unit> = texts.iter().map(|t| unit(t, 1, None)).collect();
-        import(&mut store, &units);
+        let mut store = store_of_64_units(dir.path());
         let main = open_or_build(&store, "en").unwrap();
         assert_eq!((main.meta().after, main.meta().high_water), (0, 64));
         let delta = delta_path(store.path(), "en");
