@@ -248,6 +248,17 @@ pub(crate) struct Utf8Chars<'a> {
     bytes: &'a [u8],
 }
 
+impl<'a> Utf8Chars<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Utf8Chars<'a> {
+        Utf8Chars { bytes }
+    }
+
+    /// The bytes not decoded yet.
+    pub(crate) fn as_bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+}
+
 impl Iterator for Utf8Chars<'_> {
     type Item = u32;
 
@@ -596,26 +607,13 @@ impl Index {
     /// The prepared text of entry `i` of this part.
     #[inline]
     fn part_text(&self, i: usize) -> &str {
-        let ends = self.section(Section::TextEnds);
-        let start = if i == 0 {
-            0
-        } else {
-            u64_at(ends, i - 1) as usize
-        };
-        let end = u64_at(ends, i) as usize;
-        let arena = self.section(Section::Arena);
         // Written from `&str`s and never modified in place; a damaged file reads as empty text.
-        arena
-            .get(start..end)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
+        std::str::from_utf8(self.text_bytes(i)).unwrap_or("")
     }
 
-    /// The scalar values of entry `i`'s text, decoded without validating it again (it was written
-    /// from a `&str`; a damaged file gives wrong characters, never a panic).
-    #[inline]
     /// Asks the processor to start loading the text of entry `i` (of this part) into its cache, so
     /// that a verification a few candidates later finds it there.
+    #[inline]
     pub(crate) fn prefetch_text(&self, i: usize) {
         let ends = self.section(Section::TextEnds);
         let start = if i == 0 {
@@ -623,8 +621,13 @@ impl Index {
         } else {
             u64_at(ends, i - 1) as usize
         };
-        if let Some(bytes) = self.section(Section::Arena).get(start..) {
-            prefetch(bytes);
+        let end = u64_at(ends, i) as usize;
+        // Every cache line of the text, up to four.
+        let arena = self.section(Section::Arena);
+        for line in (start & !63..end.min(start + 256)).step_by(64) {
+            if let Some(bytes) = arena.get(line..) {
+                prefetch(bytes);
+            }
         }
     }
 
@@ -644,7 +647,16 @@ impl Index {
         }
     }
 
+    /// The scalar values of entry `i`'s text, decoded without validating it again (it was written
+    /// from a `&str`; a damaged file gives wrong characters, never a panic).
+    #[inline]
     pub(crate) fn chars(&self, i: usize) -> Utf8Chars<'_> {
+        Utf8Chars::new(self.text_bytes(i))
+    }
+
+    /// The UTF-8 bytes of entry `i`'s text, not validated again (see [`Index::chars`]).
+    #[inline]
+    pub(crate) fn text_bytes(&self, i: usize) -> &[u8] {
         let ends = self.section(Section::TextEnds);
         let start = if i == 0 {
             0
@@ -652,10 +664,7 @@ impl Index {
             u64_at(ends, i - 1) as usize
         };
         let end = u64_at(ends, i) as usize;
-        let arena = self.section(Section::Arena);
-        Utf8Chars {
-            bytes: arena.get(start..end).unwrap_or(&[]),
-        }
+        self.section(Section::Arena).get(start..end).unwrap_or(&[])
     }
 
     /// The language mask of entry `i`.

@@ -3,6 +3,7 @@
 mod count;
 mod index;
 mod myers;
+mod positional;
 mod score;
 mod search;
 mod upkeep;

@@ -19,6 +19,7 @@ use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 use super::count::{BLOCK, Sliced, planes_for, vertical_sum};
 use super::index::{GramInfo, Index, gram_counts, token_counts};
 use super::myers::{Pattern, levenshtein_dp};
+use super::positional::Positional;
 use super::score::{Metric, WordInterner, max_distance, units};
 
 /// How many candidates, those sharing the most bigrams with the query, are verified before the
@@ -210,6 +211,7 @@ impl<'a> Searcher<'a> {
         );
         lead_then_storage_order(&mut candidates);
         let mut pattern = Pattern::new(q);
+        let mut screen = Positional::new(q);
         for (at, &(shared, entry)) in candidates.iter().enumerate() {
             if let Some(&(_, ahead)) = candidates.get(at + 2 * PREFETCH_AHEAD) {
                 index.prefetch_entry(ahead);
@@ -227,7 +229,12 @@ impl<'a> Searcher<'a> {
             };
             let longest = n.max(len);
             let cutoff = top.max_distance(longest, query.min);
-            if n.abs_diff(len) > cutoff || (shared as i64) < longest as i64 - 1 - 2 * cutoff as i64
+            let need = longest as i64 - 1 - 2 * cutoff as i64;
+            if n.abs_diff(len) > cutoff || (shared as i64) < need {
+                continue;
+            }
+            if let Some(screen) = &mut screen
+                && !screen.admits(index.text_bytes(entry), len, cutoff, need)
             {
                 continue;
             }

@@ -1,0 +1,385 @@
+//! The positional bigram filter: a sharper test than the count filter, cheap enough to run on every
+//! candidate before its Levenshtein distance.
+//!
+//! An alignment of cost `d ≤ k` of a query (`n` chars) with a text (`l` chars, `Δ = l − n`) keeps at
+//! least `max(n, l) − 1 − 2d` bigrams intact (the count lemma), and each kept bigram pairs a query
+//! bigram at `i` with an equal text bigram at `j` on the alignment's path. Every cell of that path
+//! lies on a diagonal `j − i` in `[⌈(Δ − k)/2⌉, ⌊(Δ + k)/2⌋]`: it takes `|j − i|` edits to reach the
+//! diagonal and `|Δ − (j − i)|` more to reach the last cell. So a text within `k` has at least
+//! `max(n, l) − 1 − 2k` bigrams each equal to a query bigram at a position on one of those `k + 1`
+//! diagonals from it. Where the count filter counts a shared bigram anywhere in the text, this one
+//! counts it only near its place in the query, which rejects most of the count filter's candidates.
+//!
+//! Each query bigram has a row of the text positions where it counts (its query positions, widened
+//! by the band). The band depends on the text's length, and candidates come sorted by length, so the
+//! rows are widened again only when the band moves. A text is first mapped to the query's char slots
+//! (eight ASCII bytes at a time), then each of its bigrams costs two table lookups and a bit test.
+
+use std::collections::HashMap;
+
+use super::index::Utf8Chars;
+
+/// Queries longer than this (in chars) are not screened: their rows would take too much memory, and
+/// verifying is exact anyway.
+const MAX_QUERY: usize = 1024;
+/// Bands wider than this are not screened (the text is admitted).
+const MAX_BAND: i64 = 128;
+/// Chars below this have a direct slot; Latin, Cyrillic and Arabic all do.
+const DIRECT: usize = 0x800;
+/// Up to this many slots (distinct query chars, plus one for "not in the query") the slot pairs
+/// have a direct table, indexed by `a << 7 | b`.
+const DENSE: usize = 128;
+/// Text bigrams counted between two looks at whether the outcome is settled.
+const STRIDE: usize = 16;
+
+/// A query prepared for screening texts.
+pub(crate) struct Positional {
+    /// The query's bigrams (one less than its chars).
+    bigrams: usize,
+    /// Bigram ids, including id 0 (a pair that is not a query bigram).
+    ids: usize,
+    /// Words of text positions per id: enough for every text a band of [`MAX_BAND`] allows.
+    words: usize,
+    /// The slot of each char below [`DIRECT`] (0: not in the query).
+    slots: Box<[u16; DIRECT]>,
+    /// The slots of other chars of the query.
+    other: HashMap<u32, u16>,
+    /// Slots in use, including slot 0.
+    width: usize,
+    /// The bigram id of each slot pair at `a << 7 | b` (0: not a bigram of the query), when `width`
+    /// is at most [`DENSE`]; else `sparse` holds them.
+    dense: Option<Box<[u16; DENSE * DENSE]>>,
+    sparse: HashMap<(u16, u16), u16>,
+    /// The query positions of each bigram id (id 0 has none).
+    positions: Vec<Vec<usize>>,
+    /// The band `rows` are widened for.
+    band: Option<(i64, i64)>,
+    /// For each word of text positions, then each bigram id: the positions of that word where a
+    /// text bigram equal to it counts under `band`.
+    rows: Vec<u64>,
+    /// The slots of the text being screened.
+    text: Vec<u16>,
+}
+
+impl Positional {
+    /// Prepares `query`; `None` when it is too long to screen.
+    pub(crate) fn new(query: &[u32]) -> Option<Positional> {
+        if query.len() > MAX_QUERY {
+            return None;
+        }
+        let bigrams = query.len().saturating_sub(1);
+        let mut screen = Positional {
+            bigrams,
+            ids: 1,
+            words: (bigrams + MAX_BAND as usize).div_ceil(64) + 1,
+            slots: Box::new([0; DIRECT]),
+            other: HashMap::new(),
+            width: 1,
+            dense: None,
+            sparse: HashMap::new(),
+            positions: vec![Vec::new()],
+            band: None,
+            rows: Vec::new(),
+            text: Vec::new(),
+        };
+        let query_slots: Vec<u16> = query.iter().map(|&c| screen.slot_or_new(c)).collect();
+        let mut ids: HashMap<(u16, u16), u16> = HashMap::new();
+        for (i, pair) in query_slots.windows(2).enumerate() {
+            let next = screen.positions.len() as u16;
+            let id = *ids.entry((pair[0], pair[1])).or_insert(next);
+            if id == next {
+                screen.positions.push(Vec::new());
+            }
+            screen.positions[usize::from(id)].push(i);
+        }
+        screen.ids = screen.positions.len();
+        if screen.width <= DENSE {
+            let mut dense = Box::new([0; DENSE * DENSE]);
+            for (&(a, b), &id) in &ids {
+                dense[usize::from(a) << 7 | usize::from(b)] = id;
+            }
+            screen.dense = Some(dense);
+        } else {
+            screen.sparse = ids;
+        }
+        screen.rows = vec![0; screen.words * screen.ids];
+        Some(screen)
+    }
+
+    fn slot_or_new(&mut self, c: u32) -> u16 {
+        let slot = self.slot(c);
+        if slot != 0 {
+            return slot;
+        }
+        // At most MAX_QUERY distinct chars, so a slot fits.
+        let slot = self.width as u16;
+        self.width += 1;
+        match self.slots.get_mut(c as usize) {
+            Some(direct) => *direct = slot,
+            None => {
+                self.other.insert(c, slot);
+            }
+        }
+        slot
+    }
+
+    #[inline]
+    fn slot(&self, c: u32) -> u16 {
+        match self.slots.get(c as usize) {
+            Some(&slot) => slot,
+            None => self.other.get(&c).copied().unwrap_or(0),
+        }
+    }
+
+    /// Maps `bytes` (UTF-8) to the query's char slots, into `self.text`.
+    fn map_text(&mut self, bytes: &[u8]) {
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            if let Some((eight, tail)) = rest.split_first_chunk::<8>()
+                && u64::from_ne_bytes(*eight) & 0x8080_8080_8080_8080 == 0
+            {
+                text.extend(eight.iter().map(|&b| self.slots[usize::from(b)]));
+                rest = tail;
+                continue;
+            }
+            let mut chars = Utf8Chars::new(rest);
+            if let Some(c) = chars.next() {
+                text.push(self.slot(c));
+            }
+            rest = chars.as_bytes();
+        }
+        self.text = text;
+    }
+
+    /// Widens the rows for the band of diagonals `lowest..=highest`: query position `i` counts at
+    /// text positions `i + lowest ..= i + highest`.
+    fn widen(&mut self, lowest: i64, highest: i64) {
+        if self.band == Some((lowest, highest)) {
+            return;
+        }
+        self.band = Some((lowest, highest));
+        self.rows.fill(0);
+        let last = (self.words * 64 - 1) as i64;
+        for (id, positions) in self.positions.iter().enumerate() {
+            for &i in positions {
+                let (from, to) = ((i as i64 + lowest).max(0), (i as i64 + highest).min(last));
+                if from > to {
+                    continue;
+                }
+                let (from, to) = (from as usize, to as usize);
+                for word in from / 64..=to / 64 {
+                    let low = if word == from / 64 { from % 64 } else { 0 };
+                    let high = if word == to / 64 { to % 64 } else { 63 };
+                    self.rows[word * self.ids + id] |= (!0u64 >> (63 - (high - low))) << low;
+                }
+            }
+        }
+    }
+
+    /// Whether `text` (UTF-8, `text_len` chars) can be within `cutoff` edits of the query: whether at
+    /// least `need` (the count filter's threshold, `max(n, l) − 1 − 2·cutoff`) of its bigrams equal
+    /// a query bigram inside the band of diagonals a path within `cutoff` keeps to. A band wider
+    /// than [`MAX_BAND`] diagonals is not screened (the text is admitted).
+    #[inline(never)] // inlined into the search, its counters spill to the stack
+    pub(crate) fn admits(
+        &mut self,
+        text: &[u8],
+        text_len: usize,
+        cutoff: usize,
+        need: i64,
+    ) -> bool {
+        if need <= 0 {
+            return true;
+        }
+        let delta = text_len as i64 - (self.bigrams as i64 + 1);
+        let k = cutoff as i64;
+        // The band of diagonals j − i, rounded inwards.
+        let lowest = -((k - delta).div_euclid(2));
+        let highest = (delta + k).div_euclid(2);
+        if highest < lowest {
+            return false; // no path within the cut-off
+        }
+        if highest - lowest >= MAX_BAND || text_len > self.words * 64 {
+            return true;
+        }
+        if text.is_ascii() && text.len() == text_len {
+            self.widen(lowest, highest);
+            if let Some(dense) = &self.dense {
+                // The common case, without mapping the text first: a byte is a char.
+                let slot = |b: u8| usize::from(self.slots[usize::from(b & 0x7F)]);
+                let id =
+                    |a: usize, b: usize| usize::from(dense[(a << 7 | b) & (DENSE * DENSE - 1)]);
+                return self.pairs_reach(text.iter().map(|&b| slot(b)), id, need);
+            }
+        }
+        self.map_text(text);
+        if self.text.len() != text_len {
+            return true; // a damaged index: let the distance decide
+        }
+        self.widen(lowest, highest);
+        let text = self.text.iter().map(|&slot| usize::from(slot));
+        match &self.dense {
+            Some(dense) => {
+                let id =
+                    |a: usize, b: usize| usize::from(dense[(a << 7 | b) & (DENSE * DENSE - 1)]);
+                self.pairs_reach(text, id, need)
+            }
+            None => {
+                let sparse = &self.sparse;
+                let id = |a: usize, b: usize| {
+                    usize::from(sparse.get(&(a as u16, b as u16)).copied().unwrap_or(0))
+                };
+                self.pairs_reach(text, id, need)
+            }
+        }
+    }
+
+    /// Whether at least `need` bigrams of `text` (its chars' slots, `bigrams + 1` of them) count
+    /// under the widened rows, `id` giving the bigram id of a slot pair.
+    #[inline(always)]
+    fn pairs_reach(
+        &self,
+        mut text: impl ExactSizeIterator<Item = usize>,
+        id: impl Fn(usize, usize) -> usize,
+        need: i64,
+    ) -> bool {
+        let bigrams = text.len().saturating_sub(1);
+        let Some(mut previous) = text.next() else {
+            return need <= 0;
+        };
+        let mut paired = 0i64;
+        let mut at = 0;
+        while at < bigrams {
+            // A stride of positions lies inside one word of the rows.
+            let end = (at + STRIDE).min(bigrams);
+            let rows = &self.rows[at / 64 * self.ids..][..self.ids];
+            for (j, slot) in (at..end).zip(text.by_ref()) {
+                let word = rows[id(previous, slot)];
+                previous = slot;
+                paired += ((word >> (j % 64)) & 1) as i64;
+            }
+            at = end;
+            if paired >= need {
+                return true;
+            }
+            if paired + ((bigrams - at) as i64) < need {
+                return false;
+            }
+        }
+        paired >= need
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::fuzzy::myers::levenshtein_dp;
+    use proptest::prelude::*;
+
+    fn chars(s: &str) -> Vec<u32> {
+        s.chars().map(u32::from).collect()
+    }
+
+    /// The count filter's threshold for `cutoff`.
+    fn need(q: &[u32], s: &[u32], cutoff: usize) -> i64 {
+        q.len().max(s.len()) as i64 - 1 - 2 * cutoff as i64
+    }
+
+    fn admits(query: &str, text: &str, cutoff: usize) -> bool {
+        let (q, s) = (chars(query), chars(text));
+        let mut screen = Positional::new(&q).expect("short query");
+        screen.admits(text.as_bytes(), s.len(), cutoff, need(&q, &s, cutoff))
+    }
+
+    #[test]
+    fn a_text_with_the_query_bigrams_out_of_place_is_rejected() {
+        // Both share every bigram of "one two", but two words swapped move them off the band.
+        let query = "one two three four";
+        let swapped = "four three two one";
+        assert!(!admits(query, swapped, 3));
+        assert!(admits(query, "one two three fours", 3));
+    }
+
+    #[test]
+    fn texts_within_the_cutoff_pass_in_all_four_scripts() {
+        for (query, text) in [
+            (
+                "Director-General Salim AlMalik",
+                "Director General Salim Al-Malik",
+            ),
+            (
+                "Türk Mədəniyyəti və İrsi Fondu",
+                "Türk Mədəniyyət və İrs Fondu",
+            ),
+            (
+                "Түркі мәдениеті мен мұрасы қоры",
+                "Түркі мәдениет және мұра қоры",
+            ),
+            ("المدير العام سالم المالك", "المدير العام لسالم بن المالك"),
+        ] {
+            let (q, s) = (chars(query), chars(text));
+            let distance = levenshtein_dp(&q, &s);
+            assert!(admits(query, text, distance), "{query} / {text}");
+        }
+    }
+
+    #[test]
+    fn a_query_too_long_to_screen_is_not_prepared() {
+        assert!(Positional::new(&vec![u32::from('a'); MAX_QUERY + 1]).is_none());
+        assert!(Positional::new(&vec![u32::from('a'); MAX_QUERY]).is_some());
+    }
+
+    #[test]
+    fn many_distinct_chars_use_the_sparse_table() {
+        let query: String = (0x4E00u32..0x4E00 + 300)
+            .filter_map(char::from_u32)
+            .collect();
+        let mut text = query.clone();
+        text.insert(150, 'x');
+        let screen = Positional::new(&chars(&query)).expect("short query");
+        assert!(screen.dense.is_none());
+        assert!(admits(&query, &text, 1));
+        assert!(!admits(&query, &query.chars().rev().collect::<String>(), 1));
+    }
+
+    proptest! {
+        /// Never rejects a text within the cut-off: the filter may only prune what the distance
+        /// would reject too. ASCII texts take the path that reads bytes as chars, others map them
+        /// first.
+        #[test]
+        fn never_rejects_a_text_within_the_cutoff(
+            query in "[abc ]{0,90}",
+            text in "[abc ]{0,90}|[abəж ]{0,90}",
+            slack in 0usize..3,
+        ) {
+            let (q, s) = (chars(&query), chars(&text));
+            let cutoff = levenshtein_dp(&q, &s) + slack;
+            let mut screen = Positional::new(&q).expect("short query");
+            prop_assert!(screen.admits(text.as_bytes(), s.len(), cutoff, need(&q, &s, cutoff)));
+        }
+
+        /// The same for queries beyond one word of positions, outside ASCII.
+        #[test]
+        fn never_rejects_a_long_text_within_the_cutoff(
+            query in "[aəж ]{60,200}",
+            edits in proptest::collection::vec((0usize..200, "[aəжx ]"), 0..40),
+        ) {
+            let mut text: Vec<char> = query.chars().collect();
+            for (at, c) in edits {
+                let at = at % (text.len() + 1);
+                match at % 3 {
+                    0 if at < text.len() => { text.remove(at); }
+                    1 if at < text.len() => text[at] = c.chars().next().unwrap_or('x'),
+                    _ => text.insert(at, c.chars().next().unwrap_or('x')),
+                }
+            }
+            let text: String = text.into_iter().collect();
+            let (q, s) = (chars(&query), chars(&text));
+            let cutoff = levenshtein_dp(&q, &s);
+            let mut screen = Positional::new(&q).expect("short query");
+            prop_assert!(screen.admits(text.as_bytes(), s.len(), cutoff, need(&q, &s, cutoff)));
+        }
+    }
+}
