@@ -12,8 +12,9 @@
 //!
 //! Each query bigram has a row of the text positions where it counts (its query positions, widened
 //! by the band). The band depends on the text's length, and candidates come sorted by length, so the
-//! rows are widened again only when the band moves. A text is first mapped to the query's char slots
-//! (eight ASCII bytes at a time), then each of its bigrams costs two table lookups and a bit test.
+//! rows are widened again only when the band moves. An ASCII text's bigram is its two bytes, looked up
+//! in a table of the query's ASCII bigrams; another text is first mapped to the query's char slots.
+//! Either way each text bigram costs two lookups and a bit test.
 
 use std::collections::HashMap;
 
@@ -31,6 +32,9 @@ const DIRECT: usize = 0x800;
 const DENSE: usize = 128;
 /// Text bigrams counted between two looks at whether the outcome is settled.
 const STRIDE: usize = 16;
+/// Room for the bigram ids of a query of [`MAX_QUERY`] chars in each word's rows, so that an id
+/// indexes them without a bounds check.
+const ROW_IDS: usize = MAX_QUERY;
 
 /// A query prepared for screening texts.
 pub(crate) struct Positional {
@@ -46,6 +50,8 @@ pub(crate) struct Positional {
     other: HashMap<u32, u16>,
     /// Slots in use, including slot 0.
     width: usize,
+    /// The bigram id of each pair of ASCII bytes at `a | b << 8` (0: not a bigram of the query).
+    ascii: Box<[u16; 1 << 15]>,
     /// The bigram id of each slot pair at `a << 7 | b` (0: not a bigram of the query), when `width`
     /// is at most [`DENSE`]; else `sparse` holds them.
     dense: Option<Box<[u16; DENSE * DENSE]>>,
@@ -54,8 +60,8 @@ pub(crate) struct Positional {
     positions: Vec<Vec<usize>>,
     /// The band `rows` are widened for.
     band: Option<(i64, i64)>,
-    /// For each word of text positions, then each bigram id: the positions of that word where a
-    /// text bigram equal to it counts under `band`.
+    /// For each word of text positions, [`ROW_IDS`] words, one per bigram id: the positions of that
+    /// word where a text bigram equal to it counts under `band`.
     rows: Vec<u64>,
     /// The slots of the text being screened.
     text: Vec<u16>,
@@ -73,6 +79,7 @@ impl Positional {
             ids: 1,
             words: (bigrams + MAX_BAND as usize).div_ceil(64) + 1,
             slots: Box::new([0; DIRECT]),
+            ascii: Box::new([0; 1 << 15]),
             other: HashMap::new(),
             width: 1,
             dense: None,
@@ -84,6 +91,7 @@ impl Positional {
         };
         let query_slots: Vec<u16> = query.iter().map(|&c| screen.slot_or_new(c)).collect();
         let mut ids: HashMap<(u16, u16), u16> = HashMap::new();
+        let mut query_ids = Vec::with_capacity(bigrams);
         for (i, pair) in query_slots.windows(2).enumerate() {
             let next = screen.positions.len() as u16;
             let id = *ids.entry((pair[0], pair[1])).or_insert(next);
@@ -91,8 +99,14 @@ impl Positional {
                 screen.positions.push(Vec::new());
             }
             screen.positions[usize::from(id)].push(i);
+            query_ids.push(id);
         }
         screen.ids = screen.positions.len();
+        for (pair, &id) in query.windows(2).zip(&query_ids) {
+            if pair[0] < 128 && pair[1] < 128 {
+                screen.ascii[(pair[0] | pair[1] << 8) as usize] = id;
+            }
+        }
         if screen.width <= DENSE {
             let mut dense = Box::new([0; DENSE * DENSE]);
             for (&(a, b), &id) in &ids {
@@ -102,7 +116,7 @@ impl Positional {
         } else {
             screen.sparse = ids;
         }
-        screen.rows = vec![0; screen.words * screen.ids];
+        screen.rows = vec![0; screen.words * ROW_IDS];
         Some(screen)
     }
 
@@ -160,7 +174,9 @@ impl Positional {
             return;
         }
         self.band = Some((lowest, highest));
-        self.rows.fill(0);
+        for word in self.rows.chunks_mut(ROW_IDS) {
+            word[..self.ids].fill(0);
+        }
         let last = (self.words * 64 - 1) as i64;
         for (id, positions) in self.positions.iter().enumerate() {
             for &i in positions {
@@ -172,7 +188,7 @@ impl Positional {
                 for word in from / 64..=to / 64 {
                     let low = if word == from / 64 { from % 64 } else { 0 };
                     let high = if word == to / 64 { to % 64 } else { 63 };
-                    self.rows[word * self.ids + id] |= (!0u64 >> (63 - (high - low))) << low;
+                    self.rows[word * ROW_IDS + id] |= (!0u64 >> (63 - (high - low))) << low;
                 }
             }
         }
@@ -205,60 +221,50 @@ impl Positional {
             return true;
         }
         if text.is_ascii() && text.len() == text_len {
+            // The common case, without mapping the text first: a byte is a char.
             self.widen(lowest, highest);
-            if let Some(dense) = &self.dense {
-                // The common case, without mapping the text first: a byte is a char.
-                let slot = |b: u8| usize::from(self.slots[usize::from(b & 0x7F)]);
-                let id =
-                    |a: usize, b: usize| usize::from(dense[(a << 7 | b) & (DENSE * DENSE - 1)]);
-                return self.pairs_reach(text.iter().map(|&b| slot(b)), id, need);
-            }
+            let ascii = &self.ascii;
+            let ids = text.windows(2).map(|pair| {
+                usize::from(ascii[usize::from(u16::from_le_bytes([pair[0], pair[1]])) & 0x7FFF])
+            });
+            return self.pairs_reach(ids, need);
         }
         self.map_text(text);
         if self.text.len() != text_len {
             return true; // a damaged index: let the distance decide
         }
         self.widen(lowest, highest);
-        let text = self.text.iter().map(|&slot| usize::from(slot));
+        let pairs = self.text.windows(2).map(|pair| (pair[0], pair[1]));
         match &self.dense {
             Some(dense) => {
-                let id =
-                    |a: usize, b: usize| usize::from(dense[(a << 7 | b) & (DENSE * DENSE - 1)]);
-                self.pairs_reach(text, id, need)
+                let ids = pairs.map(|(a, b)| {
+                    usize::from(dense[(usize::from(a) << 7 | usize::from(b)) & (DENSE * DENSE - 1)])
+                });
+                self.pairs_reach(ids, need)
             }
             None => {
                 let sparse = &self.sparse;
-                let id = |a: usize, b: usize| {
-                    usize::from(sparse.get(&(a as u16, b as u16)).copied().unwrap_or(0))
-                };
-                self.pairs_reach(text, id, need)
+                let ids = pairs.map(|pair| usize::from(sparse.get(&pair).copied().unwrap_or(0)));
+                self.pairs_reach(ids, need)
             }
         }
     }
 
-    /// Whether at least `need` bigrams of `text` (its chars' slots, `bigrams + 1` of them) count
-    /// under the widened rows, `id` giving the bigram id of a slot pair.
+    /// Whether at least `need` of a text's bigrams, given by their ids, count under the widened
+    /// rows.
     #[inline(always)]
-    fn pairs_reach(
-        &self,
-        mut text: impl ExactSizeIterator<Item = usize>,
-        id: impl Fn(usize, usize) -> usize,
-        need: i64,
-    ) -> bool {
-        let bigrams = text.len().saturating_sub(1);
-        let Some(mut previous) = text.next() else {
-            return need <= 0;
-        };
+    fn pairs_reach(&self, mut ids: impl ExactSizeIterator<Item = usize>, need: i64) -> bool {
+        let bigrams = ids.len();
         let mut paired = 0i64;
         let mut at = 0;
         while at < bigrams {
             // A stride of positions lies inside one word of the rows.
             let end = (at + STRIDE).min(bigrams);
-            let rows = &self.rows[at / 64 * self.ids..][..self.ids];
-            for (j, slot) in (at..end).zip(text.by_ref()) {
-                let word = rows[id(previous, slot)];
-                previous = slot;
-                paired += ((word >> (j % 64)) & 1) as i64;
+            let Some(rows) = self.rows[at / 64 * ROW_IDS..].first_chunk::<ROW_IDS>() else {
+                return true; // cannot happen: the rows cover every text screened
+            };
+            for (j, id) in (at..end).zip(ids.by_ref()) {
+                paired += ((rows[id & (ROW_IDS - 1)] >> (j % 64)) & 1) as i64;
             }
             at = end;
             if paired >= need {
