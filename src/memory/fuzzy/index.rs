@@ -230,6 +230,32 @@ fn prefetch(bytes: &[u8]) {
     let _ = bytes;
 }
 
+/// Words `word..word + BLOCK` of a bitmap (see [`Index::bitmap`]); zeros past its end.
+#[inline(always)]
+pub(crate) fn bitmap_block(bitmap: &[u8], word: usize) -> Lanes {
+    let mut block = [0; BLOCK];
+    let bytes = bitmap.get(word * 8..).unwrap_or(&[]);
+    // A whole block is read as an array of constant length, which compiles to plain loads.
+    if let Some(whole) = bytes.first_chunk::<{ BLOCK * 8 }>() {
+        for (out, word) in block.iter_mut().zip(whole.as_chunks::<8>().0) {
+            *out = u64::from_le_bytes(*word);
+        }
+    } else {
+        for (out, word) in block.iter_mut().zip(bytes.as_chunks::<8>().0) {
+            *out = u64::from_le_bytes(*word);
+        }
+    }
+    block
+}
+
+/// Asks the processor to start loading the cache line of word `word` of a bitmap.
+#[inline(always)]
+pub(crate) fn prefetch_word(bitmap: &[u8], word: usize) {
+    if let Some(bytes) = bitmap.get(word * 8..) {
+        prefetch(bytes);
+    }
+}
+
 /// The first `i` in `lo..hi` for which `pred` is false (`pred` must be true, then false).
 fn partition_point(mut lo: usize, mut hi: usize, pred: impl Fn(usize) -> bool) -> usize {
     while lo < hi {
@@ -731,39 +757,13 @@ impl Index {
         })
     }
 
-    /// Words `word..word + BLOCK` of bitmap level `level` (1-based) of a bigram (zeros past its end).
-    #[inline(always)]
-    pub(crate) fn bitmap_block(&self, gram: &GramInfo, level: u32, word: usize) -> Lanes {
-        let bitmaps = self.section(Section::Bitmaps);
-        let start = (gram.bitmap + (level as usize - 1)) * self.words + word;
-        let take = BLOCK.min(self.words.saturating_sub(word));
-        let mut block = [0; BLOCK];
-        // A whole block is read as an array of constant length, which compiles to plain loads.
-        let whole = bitmaps.get(start * 8..(start + BLOCK) * 8);
-        if let (BLOCK, Some(Ok(bytes))) = (take, whole.map(<&[u8; BLOCK * 8]>::try_from)) {
-            for (out, word) in block.iter_mut().zip(bytes.as_chunks::<8>().0) {
-                *out = u64::from_le_bytes(*word);
-            }
-        } else if let Some(bytes) = bitmaps.get(start * 8..(start + take) * 8) {
-            for (w, out) in block.iter_mut().enumerate().take(take) {
-                *out = u64_at(bytes, w);
-            }
-        }
-        block
-    }
-
-    /// Asks the processor to start loading words `word..word + BLOCK` (at least the cache line of
-    /// `word`) of bitmap level `level` of a bigram, so that [`Index::bitmap_block`] finds them in
-    /// the cache when it gets there.
-    #[inline]
-    pub(crate) fn prefetch_bitmap_block(&self, gram: &GramInfo, level: u32, word: usize) {
-        let bitmaps = self.section(Section::Bitmaps);
-        let start = ((gram.bitmap + (level as usize - 1)) * self.words + word) * 8;
-        for line in (0..BLOCK * 8).step_by(64) {
-            if let Some(bytes) = bitmaps.get(start + line..) {
-                prefetch(bytes);
-            }
-        }
+    /// Bitmap level `level` of a bigram: one bit per entry, `words` little-endian words (empty in a
+    /// damaged file, which then reads as zeros).
+    pub(crate) fn bitmap(&self, gram: &GramInfo, level: u32) -> &[u8] {
+        let start = (gram.bitmap + (level as usize - 1)) * self.words * 8;
+        self.section(Section::Bitmaps)
+            .get(start..start + self.words * 8)
+            .unwrap_or(&[])
     }
 
     /// Calls `visit(entry, occurrences)` for every posting of a bigram inside `range`, in order.
@@ -882,7 +882,7 @@ mod tests {
         };
         for level in 1..=gram.levels {
             for (e, c) in counts.iter_mut().enumerate() {
-                *c += ((idx.bitmap_block(&gram, level, e / 64)[0] >> (e % 64)) & 1) as u32;
+                *c += ((bitmap_block(idx.bitmap(&gram, level), e / 64)[0] >> (e % 64)) & 1) as u32;
             }
         }
         idx.for_each_posting(&gram, &idx.entries(), |e, c| counts[e] = c);

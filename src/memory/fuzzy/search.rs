@@ -17,7 +17,7 @@ use std::ops::Range;
 use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 
 use super::count::{BLOCK, Sliced, planes_for, vertical_sum};
-use super::index::{GramInfo, Index, gram_counts, token_counts};
+use super::index::{GramInfo, Index, bitmap_block, gram_counts, prefetch_word, token_counts};
 use super::myers::{Pattern, levenshtein_dp};
 use super::positional::Positional;
 use super::score::{Metric, WordInterner, max_distance, units};
@@ -351,6 +351,10 @@ impl<'a> Searcher<'a> {
             .filter(|(info, _)| info.levels > 0)
             .flat_map(|(info, c)| (1..=(*c).min(info.levels)).map(move |level| (*info, level)))
             .collect();
+        let bitmaps: Vec<&[u8]> = levels
+            .iter()
+            .map(|(info, level)| index.bitmap(info, *level))
+            .collect();
         let mut planes = vec![[0; BLOCK]; planes_for(levels.len())];
 
         let mut candidates: Vec<(usize, usize)> = Vec::new();
@@ -362,11 +366,11 @@ impl<'a> Searcher<'a> {
                 // One cache line (8 words) of each bitmap per 8 words read, far enough ahead.
                 let ahead = word + PREFETCH_WORDS;
                 if (word - first_word).is_multiple_of(8) && ahead <= last_word {
-                    for (info, level) in &levels {
-                        index.prefetch_bitmap_block(info, *level, ahead);
+                    for bitmap in &bitmaps {
+                        prefetch_word(bitmap, ahead);
                     }
                 }
-                let level = |i: usize| index.bitmap_block(&levels[i].0, levels[i].1, word);
+                let level = |i: usize| bitmap_block(bitmaps[i], word);
                 vertical_sum(levels.len(), level, &mut planes);
             }
             let sliced = Sliced::new(&planes, block);
