@@ -7,8 +7,9 @@
 //! candidate's length, so `τ` is computed per length, and only lengths that can reach the bar at all
 //! are read. Shared occurrences are counted for every entry in that length window at once: bit-sliced
 //! counters over the bitmaps of frequent bigrams, plus the posting lists of rare ones. Entries that
-//! reach `τ` are verified with a bit-parallel Levenshtein distance with a cut-off, most shared bigrams
-//! first, and the bar rises as hits come in. Where `τ ≤ 0` (very short strings, low thresholds) the
+//! reach `τ` must reach it again counting only bigrams near their place in the query (the
+//! positional screen), and the few that do are verified with a bit-parallel Levenshtein distance
+//! with a cut-off, most shared bigrams first, and the bar rises as hits come in. Where `τ ≤ 0` (very short strings, low thresholds) the
 //! lemma cannot prune and every entry of that length is verified, so no match is ever lost.
 
 use std::cmp::Ordering;
