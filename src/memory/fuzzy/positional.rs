@@ -246,59 +246,55 @@ impl Positional {
         }
     }
 
-    /// Whether at least `need` of a text's bigrams, given by their ids, count under the widened
-    /// rows.
-    /// [`Positional::pairs_reach`] for an ASCII text, whose bigrams are its byte pairs: a whole
-    /// stride at a time, unrolled, each bigram an unaligned `u16` at a constant offset.
+    /// Whether at least `need` bigrams of an ASCII text count: its bigrams are its byte pairs, and
+    /// a whole stride is read at once, unrolled, each bigram an unaligned `u16` at a constant offset.
     #[inline(always)]
     fn ascii_pairs_reach(&self, text: &[u8], need: i64) -> bool {
         let id =
             |pair: [u8; 2]| usize::from(self.ascii[usize::from(u16::from_le_bytes(pair)) & 0x7FFF]);
-        let bigrams = text.len().saturating_sub(1);
-        let mut paired = 0i64;
-        let mut at = 0;
-        while at < bigrams {
-            let Some(rows) = self.rows[at / 64 * ROW_IDS..].first_chunk::<ROW_IDS>() else {
-                return true; // cannot happen: the rows cover every text screened
-            };
-            let shift = at % 64;
-            if let Some(chunk) = text[at..].first_chunk::<{ STRIDE + 1 }>() {
-                for t in 0..STRIDE {
-                    let word = rows[id([chunk[t], chunk[t + 1]]) & (ROW_IDS - 1)];
-                    paired += ((word >> (shift + t)) & 1) as i64;
-                }
-                at += STRIDE;
-            } else {
-                for j in at..bigrams {
-                    let word = rows[id([text[j], text[j + 1]]) & (ROW_IDS - 1)];
-                    paired += ((word >> (j % 64)) & 1) as i64;
-                }
-                at = bigrams;
-            }
-            if paired >= need {
-                return true;
-            }
-            if paired + ((bigrams - at) as i64) < need {
-                return false;
-            }
-        }
-        paired >= need
+        self.reaches(
+            text.len().saturating_sub(1),
+            need,
+            |rows, at, end| match text[at..].first_chunk::<{ STRIDE + 1 }>() {
+                Some(chunk) if end - at == STRIDE => (0..STRIDE)
+                    .map(|t| counts(rows, id([chunk[t], chunk[t + 1]]), at + t))
+                    .sum(),
+                _ => (at..end)
+                    .map(|j| counts(rows, id([text[j], text[j + 1]]), j))
+                    .sum(),
+            },
+        )
     }
 
+    /// Whether at least `need` of a text's bigrams, given by their ids, count.
     #[inline(always)]
     fn pairs_reach(&self, mut ids: impl ExactSizeIterator<Item = usize>, need: i64) -> bool {
-        let bigrams = ids.len();
+        self.reaches(ids.len(), need, |rows, at, end| {
+            (at..end)
+                .zip(ids.by_ref())
+                .map(|(j, id)| counts(rows, id, j))
+                .sum()
+        })
+    }
+
+    /// Whether at least `need` of a text's `bigrams` count under the widened rows, where
+    /// `stride(rows, at, end)` counts those at positions `at..end` (inside one word of the rows,
+    /// `rows` being that word's). Whether the outcome is settled is looked at after each stride.
+    #[inline(always)]
+    fn reaches(
+        &self,
+        bigrams: usize,
+        need: i64,
+        mut stride: impl FnMut(&[u64; ROW_IDS], usize, usize) -> i64,
+    ) -> bool {
         let mut paired = 0i64;
         let mut at = 0;
         while at < bigrams {
-            // A stride of positions lies inside one word of the rows.
             let end = (at + STRIDE).min(bigrams);
             let Some(rows) = self.rows[at / 64 * ROW_IDS..].first_chunk::<ROW_IDS>() else {
                 return true; // cannot happen: the rows cover every text screened
             };
-            for (j, id) in (at..end).zip(ids.by_ref()) {
-                paired += ((rows[id & (ROW_IDS - 1)] >> (j % 64)) & 1) as i64;
-            }
+            paired += stride(rows, at, end);
             at = end;
             if paired >= need {
                 return true;
@@ -309,6 +305,12 @@ impl Positional {
         }
         paired >= need
     }
+}
+
+/// 1 when the bigram `id` counts at text position `j` (of the word `rows` belong to), else 0.
+#[inline(always)]
+fn counts(rows: &[u64; ROW_IDS], id: usize, j: usize) -> i64 {
+    ((rows[id & (ROW_IDS - 1)] >> (j % 64)) & 1) as i64
 }
 
 #[cfg(test)]
