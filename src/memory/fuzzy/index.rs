@@ -641,19 +641,12 @@ impl Index {
     /// that a verification a few candidates later finds it there.
     #[inline]
     pub(crate) fn prefetch_text(&self, i: usize) {
-        let ends = self.section(Section::TextEnds);
-        let start = if i == 0 {
-            0
-        } else {
-            u64_at(ends, i - 1) as usize
-        };
-        let end = u64_at(ends, i) as usize;
         // Every cache line of the text, up to four.
-        let arena = self.section(Section::Arena);
-        for line in (start & !63..end.min(start + 256)).step_by(64) {
-            if let Some(bytes) = arena.get(line..) {
-                prefetch(bytes);
-            }
+        let bytes = self.text_bytes(i);
+        let next_line = 64 - bytes.as_ptr() as usize % 64;
+        prefetch(bytes);
+        for at in (next_line..bytes.len().min(256)).step_by(64) {
+            prefetch(&bytes[at..]);
         }
     }
 
