@@ -233,19 +233,23 @@ fn prefetch(bytes: &[u8]) {
 /// Words `word..word + BLOCK` of a bitmap (see [`Index::bitmap`]); zeros past its end.
 #[inline(always)]
 pub(crate) fn bitmap_block(bitmap: &[u8], word: usize) -> Lanes {
-    let mut block = [0; BLOCK];
     let bytes = bitmap.get(word * 8..).unwrap_or(&[]);
-    // A whole block is read as an array of constant length, which compiles to plain loads.
-    if let Some(whole) = bytes.first_chunk::<{ BLOCK * 8 }>() {
-        for (out, word) in block.iter_mut().zip(whole.as_chunks::<8>().0) {
-            *out = u64::from_le_bytes(*word);
-        }
-    } else {
-        for (out, word) in block.iter_mut().zip(bytes.as_chunks::<8>().0) {
-            *out = u64::from_le_bytes(*word);
-        }
+    // A whole block is read as an array of constant length, word by word at constant offsets,
+    // which compiles to plain loads (an iterator over its chunks was, in some builds, a call to
+    // memcpy).
+    match bytes.first_chunk::<{ BLOCK * 8 }>() {
+        Some(whole) => std::array::from_fn(|w| word_at(whole, w)),
+        None => std::array::from_fn(|w| word_at(bytes, w)),
     }
-    block
+}
+
+/// Word `w` of `bytes`, little-endian; 0 past their end.
+#[inline(always)]
+fn word_at(bytes: &[u8], w: usize) -> u64 {
+    bytes
+        .get(w * 8..w * 8 + 8)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
 }
 
 /// Asks the processor to start loading the cache line of word `word` of a bitmap.

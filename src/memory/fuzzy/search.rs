@@ -317,6 +317,9 @@ impl<'a> Searcher<'a> {
     /// `tau_of` of any entry in `from..to`. Shared occurrences are counted for every entry of the
     /// window at once: bit-sliced counters over the bitmaps of frequent keys, plus the posting
     /// lists of rare ones.
+    // Compiled on its own: inlined into the search, its block reads changed code generation with
+    // every change to the candidate loop (one build read each block through a call to memcpy).
+    #[inline(never)]
     fn count(
         &mut self,
         index: &Index,
