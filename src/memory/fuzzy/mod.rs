@@ -1,6 +1,7 @@
 //! Fuzzy matching against the memory: the CAT score, an exact top-k index, and its upkeep.
 
 mod count;
+mod cpu;
 mod index;
 mod myers;
 mod positional;

@@ -71,11 +71,15 @@ pub(crate) struct Positional {
     rows: Vec<u64>,
     /// The slots of the text being screened.
     text: Vec<u16>,
+    /// Whether the screen runs its compilation for the wider instructions.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    wide: bool,
 }
 
 impl Positional {
-    /// Prepares `query`; `None` when it is too long to screen.
-    pub(crate) fn new(query: &[u32]) -> Option<Positional> {
+    /// Prepares `query`; `None` when it is too long to screen. `wide`: run the compilation for the
+    /// wider instructions (only where [`super::cpu::has_wide`]).
+    pub(crate) fn new(query: &[u32], wide: bool) -> Option<Positional> {
         if query.len() > MAX_QUERY {
             return None;
         }
@@ -94,6 +98,7 @@ impl Positional {
             band: None,
             rows: Vec::new(),
             text: Vec::new(),
+            wide: wide && super::cpu::has_wide(),
         };
         let query_slots: Vec<u16> = query.iter().map(|&c| screen.slot_or_new(c)).collect();
         let mut ids: HashMap<(u16, u16), u16> = HashMap::new();
@@ -212,6 +217,25 @@ impl Positional {
         cutoff: usize,
         need: i64,
     ) -> bool {
+        #[cfg(target_arch = "x86_64")]
+        if self.wide {
+            // SAFETY: `wide` is set only when the processor has the features `admits_wide` is
+            // compiled for (`cpu::has_wide`).
+            #[allow(unsafe_code)]
+            return unsafe { self.admits_wide(text, text_len, cutoff, need) };
+        }
+        self.admits_body(text, text_len, cutoff, need)
+    }
+
+    /// [`Positional::admits`] compiled for the wider instructions (see [`super::cpu`]).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
+    fn admits_wide(&mut self, text: &[u8], text_len: usize, cutoff: usize, need: i64) -> bool {
+        self.admits_body(text, text_len, cutoff, need)
+    }
+
+    #[inline(always)]
+    fn admits_body(&mut self, text: &[u8], text_len: usize, cutoff: usize, need: i64) -> bool {
         if need <= 0 {
             return true;
         }
@@ -388,9 +412,18 @@ mod tests {
     }
 
     fn admits(query: &str, text: &str, cutoff: usize) -> bool {
-        let (q, s) = (chars(query), chars(text));
-        let mut screen = Positional::new(&q).expect("short query");
-        screen.admits(text.as_bytes(), s.len(), cutoff, need(&q, &s, cutoff))
+        screen_admits(&chars(query), text, cutoff)
+    }
+
+    /// What the screen says of `text`, the same in both compilations (baseline and wide).
+    fn screen_admits(q: &[u32], text: &str, cutoff: usize) -> bool {
+        let s = chars(text);
+        let [narrow, wide] = [false, true].map(|wide| {
+            let mut screen = Positional::new(q, wide).expect("short query");
+            screen.admits(text.as_bytes(), s.len(), cutoff, need(q, &s, cutoff))
+        });
+        assert_eq!(narrow, wide, "the two compilations disagree on {text:?}");
+        narrow
     }
 
     #[test]
@@ -458,8 +491,8 @@ mod tests {
 
     #[test]
     fn a_query_too_long_to_screen_is_not_prepared() {
-        assert!(Positional::new(&vec![u32::from('a'); MAX_QUERY + 1]).is_none());
-        assert!(Positional::new(&vec![u32::from('a'); MAX_QUERY]).is_some());
+        assert!(Positional::new(&vec![u32::from('a'); MAX_QUERY + 1], true).is_none());
+        assert!(Positional::new(&vec![u32::from('a'); MAX_QUERY], true).is_some());
     }
 
     #[test]
@@ -469,7 +502,7 @@ mod tests {
             .collect();
         let mut text = query.clone();
         text.insert(150, 'x');
-        let screen = Positional::new(&chars(&query)).expect("short query");
+        let screen = Positional::new(&chars(&query), true).expect("short query");
         assert!(screen.dense.is_none());
         assert!(admits(&query, &text, 1));
         assert!(!admits(&query, &query.chars().rev().collect::<String>(), 1));
@@ -487,8 +520,7 @@ mod tests {
         ) {
             let (q, s) = (chars(&query), chars(&text));
             let cutoff = levenshtein_dp(&q, &s) + slack;
-            let mut screen = Positional::new(&q).expect("short query");
-            prop_assert!(screen.admits(text.as_bytes(), s.len(), cutoff, need(&q, &s, cutoff)));
+            prop_assert!(screen_admits(&q, &text, cutoff));
         }
 
         /// The same for queries beyond one word of positions, outside ASCII.
@@ -509,8 +541,7 @@ mod tests {
             let text: String = text.into_iter().collect();
             let (q, s) = (chars(&query), chars(&text));
             let cutoff = levenshtein_dp(&q, &s);
-            let mut screen = Positional::new(&q).expect("short query");
-            prop_assert!(screen.admits(text.as_bytes(), s.len(), cutoff, need(&q, &s, cutoff)));
+            prop_assert!(screen_admits(&q, &text, cutoff));
         }
     }
 }

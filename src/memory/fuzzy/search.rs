@@ -140,6 +140,8 @@ pub struct Searcher<'a> {
     /// Counters summed over every search of this searcher.
     pub stats: SearchStats,
     counts: Vec<u8>,
+    /// Whether the count stage and the screen run their compilation for the wider instructions.
+    wide: bool,
 }
 
 impl<'a> Searcher<'a> {
@@ -148,6 +150,16 @@ impl<'a> Searcher<'a> {
             index,
             stats: SearchStats::default(),
             counts: Vec::new(),
+            wide: super::cpu::has_wide(),
+        }
+    }
+
+    /// A searcher that runs only the baseline compilation of its hot loops, for tests of both.
+    #[cfg(test)]
+    fn narrow(index: &'a Index) -> Searcher<'a> {
+        Searcher {
+            wide: false,
+            ..Searcher::new(index)
         }
     }
 
@@ -212,7 +224,7 @@ impl<'a> Searcher<'a> {
         );
         lead_then_storage_order(&mut candidates);
         let mut pattern = Pattern::new(q);
-        let mut screen = Positional::new(q);
+        let mut screen = Positional::new(q, self.wide);
         for (at, &(shared, entry)) in candidates.iter().enumerate() {
             if let Some(&(_, ahead)) = candidates.get(at + 2 * PREFETCH_AHEAD) {
                 index.prefetch_entry(ahead);
@@ -321,6 +333,39 @@ impl<'a> Searcher<'a> {
     // every change to the candidate loop (one build read each block through a call to memcpy).
     #[inline(never)]
     fn count(
+        &mut self,
+        index: &Index,
+        window: &Range<usize>,
+        planned: &[(GramInfo, u32)],
+        floor: impl Fn(usize, usize) -> i64,
+        tau_of: impl Fn(usize) -> i64,
+    ) -> Vec<(usize, usize)> {
+        #[cfg(target_arch = "x86_64")]
+        if self.wide {
+            // SAFETY: `wide` is set only when the processor has the features `count_wide` is
+            // compiled for (`cpu::has_wide`).
+            #[allow(unsafe_code)]
+            return unsafe { self.count_wide(index, window, planned, floor, tau_of) };
+        }
+        self.count_body(index, window, planned, floor, tau_of)
+    }
+
+    /// [`Searcher::count`] compiled for the wider instructions (see [`super::cpu`]).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
+    fn count_wide(
+        &mut self,
+        index: &Index,
+        window: &Range<usize>,
+        planned: &[(GramInfo, u32)],
+        floor: impl Fn(usize, usize) -> i64,
+        tau_of: impl Fn(usize) -> i64,
+    ) -> Vec<(usize, usize)> {
+        self.count_body(index, window, planned, floor, tau_of)
+    }
+
+    #[inline(always)]
+    fn count_body(
         &mut self,
         index: &Index,
         window: &Range<usize>,
@@ -552,8 +597,13 @@ mod tests {
         let key = |h: &Hit| (h.unit, h.distance, h.longest);
         type Search = fn(&Index, &Query<'_>) -> Vec<Hit>;
         let chars: Search = |index, query| Searcher::new(index).search(query);
+        let narrow: Search = |index, query| Searcher::narrow(index).search(query);
         let words: Search = |index, query| Searcher::new(index).search_words(query);
-        let metrics: [(Search, Search); 2] = [(brute_force, chars), (brute_force_words, words)];
+        let metrics: [(Search, Search); 3] = [
+            (brute_force, chars),
+            (brute_force, narrow),
+            (brute_force_words, words),
+        ];
         for (reference, indexed) in metrics {
             assert_eq!(
                 indexed(index, query).iter().map(key).collect::<Vec<_>>(),
