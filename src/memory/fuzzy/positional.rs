@@ -78,7 +78,8 @@ pub(crate) struct Positional {
 
 impl Positional {
     /// Prepares `query`; `None` when it is too long to screen. `wide`: run the compilation for the
-    /// wider instructions (only where [`super::cpu::has_wide`]).
+    /// wider instructions, taken only where [`super::cpu::has_wide`] says the processor has them
+    /// (checked here, so that the call into it stays sound whatever the caller passes).
     pub(crate) fn new(query: &[u32], wide: bool) -> Option<Positional> {
         if query.len() > MAX_QUERY {
             return None;
