@@ -121,6 +121,18 @@ impl TopK {
     }
 }
 
+/// What [`Searcher::count`] counts: the entries of `window` (of `index`) that share at least
+/// `tau_of(entry)` key occurrences (bigrams or tokens) with the query. `planned` holds the query's
+/// keys that the index has, with their occurrences in the query; `floor(from, to)` must not exceed
+/// `tau_of` of any entry in `from..to`.
+struct CountRequest<'r, F, T> {
+    index: &'r Index,
+    window: &'r Range<usize>,
+    planned: &'r [(GramInfo, u32)],
+    floor: F,
+    tau_of: T,
+}
+
 /// What searches did, for tuning and benchmarks.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SearchStats {
@@ -215,13 +227,13 @@ impl<'a> Searcher<'a> {
         let (mut keys, mut grams) = (Vec::new(), Vec::new());
         gram_counts(q, &mut keys, &mut grams);
         let planned = plan(index, &grams);
-        let mut candidates = self.count(
+        let mut candidates = self.count(CountRequest {
             index,
-            &window,
-            &planned,
-            |from, to| tau_of(from).min(tau_of(to - 1)),
+            window: &window,
+            planned: &planned,
+            floor: |from, to| tau_of(from).min(tau_of(to - 1)),
             tau_of,
-        );
+        });
         lead_then_storage_order(&mut candidates);
         let mut pattern = Pattern::new(q);
         let mut screen = Positional::new(q, self.wide);
@@ -287,8 +299,13 @@ impl<'a> Searcher<'a> {
                 longest as i64 - top.max_distance(longest, query.min) as i64
             };
             let planned = plan(part, &tokens);
-            let mut candidates =
-                self.count(part, &(0..part.part_len()), &planned, |_, _| floor, tau_of);
+            let mut candidates = self.count(CountRequest {
+                index: part,
+                window: &(0..part.part_len()),
+                planned: &planned,
+                floor: |_, _| floor,
+                tau_of,
+            });
             lead_then_storage_order(&mut candidates);
             let mut pattern = Pattern::new(&q);
             // Tokens the query does not have all get one id the query does not use.
@@ -323,56 +340,52 @@ impl<'a> Searcher<'a> {
         top.hits
     }
 
-    /// The entries of `window` (of `index`) that share at least `tau_of(entry)` key occurrences
-    /// (bigrams or tokens) with the query, each as (shared, entry). `planned` holds the query's keys
-    /// that the index has, with their occurrences in the query; `floor(from, to)` must not exceed
-    /// `tau_of` of any entry in `from..to`. Shared occurrences are counted for every entry of the
-    /// window at once: bit-sliced counters over the bitmaps of frequent keys, plus the posting
-    /// lists of rare ones.
+    /// The entries the request's window holds that reach their threshold, each as (shared, entry)
+    /// (see [`CountRequest`]). Shared occurrences are counted for every entry of the window at
+    /// once: bit-sliced counters over the bitmaps of frequent keys, plus the posting lists of rare
+    /// ones.
     // Compiled on its own: inlined into the search, its block reads changed code generation with
     // every change to the candidate loop (one build read each block through a call to memcpy).
     #[inline(never)]
-    fn count(
-        &mut self,
-        index: &Index,
-        window: &Range<usize>,
-        planned: &[(GramInfo, u32)],
-        floor: impl Fn(usize, usize) -> i64,
-        tau_of: impl Fn(usize) -> i64,
-    ) -> Vec<(usize, usize)> {
+    fn count<F, T>(&mut self, request: CountRequest<'_, F, T>) -> Vec<(usize, usize)>
+    where
+        F: Fn(usize, usize) -> i64,
+        T: Fn(usize) -> i64,
+    {
         #[cfg(target_arch = "x86_64")]
         if self.wide {
             // SAFETY: `wide` is set only when the processor has the features `count_wide` is
             // compiled for (`cpu::has_wide`).
             #[allow(unsafe_code)]
-            return unsafe { self.count_wide(index, window, planned, floor, tau_of) };
+            return unsafe { self.count_wide(request) };
         }
-        self.count_body(index, window, planned, floor, tau_of)
+        self.count_body(request)
     }
 
     /// [`Searcher::count`] compiled for the wider instructions (see [`super::cpu`]).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
-    fn count_wide(
-        &mut self,
-        index: &Index,
-        window: &Range<usize>,
-        planned: &[(GramInfo, u32)],
-        floor: impl Fn(usize, usize) -> i64,
-        tau_of: impl Fn(usize) -> i64,
-    ) -> Vec<(usize, usize)> {
-        self.count_body(index, window, planned, floor, tau_of)
+    fn count_wide<F, T>(&mut self, request: CountRequest<'_, F, T>) -> Vec<(usize, usize)>
+    where
+        F: Fn(usize, usize) -> i64,
+        T: Fn(usize) -> i64,
+    {
+        self.count_body(request)
     }
 
     #[inline(always)]
-    fn count_body(
-        &mut self,
-        index: &Index,
-        window: &Range<usize>,
-        planned: &[(GramInfo, u32)],
-        floor: impl Fn(usize, usize) -> i64,
-        tau_of: impl Fn(usize) -> i64,
-    ) -> Vec<(usize, usize)> {
+    fn count_body<F, T>(&mut self, request: CountRequest<'_, F, T>) -> Vec<(usize, usize)>
+    where
+        F: Fn(usize, usize) -> i64,
+        T: Fn(usize) -> i64,
+    {
+        let CountRequest {
+            index,
+            window,
+            planned,
+            floor,
+            tau_of,
+        } = request;
         if window.is_empty() {
             return Vec::new(); // a delta of an import that only merged into stored units has no entry
         }
