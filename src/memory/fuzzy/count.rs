@@ -47,34 +47,75 @@ pub(crate) fn planes_for(n: usize) -> usize {
 }
 
 /// Sums the `n` bitmaps `input(0)`, …, `input(n − 1)` into `planes` (at least [`planes_for`]`(n)`).
+///
+/// Sixteen bitmaps at a time go through the full tree into the accumulators of weight 1, 2, 4 and
+/// 8, and the sixteens it carries out ripple into the higher planes. The rest (up to fifteen) are
+/// summed by the trees of eight, four and two, each result half-added into the accumulator of its
+/// weight: rippling them one by one through the planes in memory took a sixth of the count stage.
 #[inline(always)]
 pub(crate) fn vertical_sum(n: usize, input: impl Fn(usize) -> Lanes, planes: &mut [Lanes]) {
     debug_assert!(planes.len() >= planes_for(n));
     planes.fill([0; BLOCK]);
-    let (mut ones, mut twos, mut fours, mut eights) =
-        ([0; BLOCK], [0; BLOCK], [0; BLOCK], [0; BLOCK]);
+    // ones, twos, fours, eights
+    let mut low = [[0; BLOCK]; 4];
     let mut i = 0;
     while i + 16 <= n {
-        let mut fours_ab = [[0; BLOCK]; 2];
-        let mut eights_ab = [[0; BLOCK]; 2];
-        for eighth in &mut eights_ab {
-            for four in &mut fours_ab {
-                let twos_a = csa(&mut ones, &input(i), &input(i + 1));
-                let twos_b = csa(&mut ones, &input(i + 2), &input(i + 3));
-                *four = csa(&mut twos, &twos_a, &twos_b);
-                i += 4;
-            }
-            *eighth = csa(&mut fours, &fours_ab[0], &fours_ab[1]);
-        }
-        let sixteens = csa(&mut eights, &eights_ab[0], &eights_ab[1]);
+        let eights_a = tree_of_eight(&mut low, &input, i);
+        let eights_b = tree_of_eight(&mut low, &input, i + 8);
+        let sixteens = csa(&mut low[3], &eights_a, &eights_b);
         ripple(&mut planes[4..], sixteens);
+        i += 16;
     }
-    planes[0] = ones;
-    planes[1] = twos;
-    planes[2] = fours;
-    planes[3] = eights;
-    for i in i..n {
-        ripple(planes, input(i));
+    if i + 8 <= n {
+        let eights = tree_of_eight(&mut low, &input, i);
+        half_add_from(3, eights, &mut low, planes);
+        i += 8;
+    }
+    if i + 4 <= n {
+        let fours = tree_of_four(&mut low, &input, i);
+        half_add_from(2, fours, &mut low, planes);
+        i += 4;
+    }
+    if i + 2 <= n {
+        let twos = csa(&mut low[0], &input(i), &input(i + 1));
+        half_add_from(1, twos, &mut low, planes);
+        i += 2;
+    }
+    if i < n {
+        half_add_from(0, input(i), &mut low, planes);
+    }
+    planes[..4].copy_from_slice(&low);
+}
+
+/// Adds `input(i..i + 4)` into the ones and twos of `low` and returns the fours carried out.
+#[inline(always)]
+fn tree_of_four(low: &mut [Lanes; 4], input: &impl Fn(usize) -> Lanes, i: usize) -> Lanes {
+    let twos_a = csa(&mut low[0], &input(i), &input(i + 1));
+    let twos_b = csa(&mut low[0], &input(i + 2), &input(i + 3));
+    csa(&mut low[1], &twos_a, &twos_b)
+}
+
+/// Adds `input(i..i + 8)` into the ones, twos and fours of `low` and returns the eights carried out.
+#[inline(always)]
+fn tree_of_eight(low: &mut [Lanes; 4], input: &impl Fn(usize) -> Lanes, i: usize) -> Lanes {
+    let fours_a = tree_of_four(low, input, i);
+    let fours_b = tree_of_four(low, input, i + 4);
+    csa(&mut low[2], &fours_a, &fours_b)
+}
+
+/// Adds `x`, of weight `2^level`, into the accumulators of `low` from that level up, and what they
+/// carry out into the planes above them.
+#[inline(always)]
+fn half_add_from(level: usize, mut x: Lanes, low: &mut [Lanes; 4], planes: &mut [Lanes]) {
+    for acc in &mut low[level..] {
+        for w in 0..BLOCK {
+            let carry = acc[w] & x[w];
+            acc[w] ^= x[w];
+            x[w] = carry;
+        }
+    }
+    if x != [0; BLOCK] {
+        ripple(&mut planes[4..], x);
     }
 }
 
