@@ -425,10 +425,17 @@ impl<'a> Searcher<'a> {
         for word in first_word..=last_word {
             let block = (word - first_word) % BLOCK;
             if block == 0 {
-                // One cache line (8 words) of each bitmap per 8 words read, far enough ahead.
+                // One cache line (8 words) of each bitmap per 8 words read, far enough ahead:
+                // half of the bitmaps at one block, the other half at the next, so that fewer
+                // loads are in flight at once.
                 let ahead = word + PREFETCH_WORDS;
-                if (word - first_word).is_multiple_of(8) && ahead <= last_word {
-                    for bitmap in &bitmaps {
+                if ahead <= last_word {
+                    let half = bitmaps.len() / 2;
+                    let ours = match (word - first_word) % 8 {
+                        0 => &bitmaps[..half],
+                        _ => &bitmaps[half..],
+                    };
+                    for bitmap in ours {
                         prefetch_word(bitmap, ahead);
                     }
                 }
