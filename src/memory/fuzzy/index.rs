@@ -238,9 +238,15 @@ pub(crate) fn bitmap_block(bitmap: &[u8], word: usize) -> Lanes {
     // which compiles to plain loads (an iterator over its chunks was, in some builds, a call to
     // memcpy).
     match bytes.first_chunk::<{ BLOCK * 8 }>() {
-        Some(whole) => std::array::from_fn(|w| word_at(whole, w)),
+        Some(whole) => block_lanes(whole),
         None => std::array::from_fn(|w| word_at(bytes, w)),
     }
+}
+
+/// The words of one whole block of a bitmap, little-endian.
+#[inline(always)]
+pub(crate) fn block_lanes(whole: &[u8; BLOCK * 8]) -> Lanes {
+    std::array::from_fn(|w| word_at(whole, w))
 }
 
 /// Word `w` of `bytes`, little-endian; 0 past their end.

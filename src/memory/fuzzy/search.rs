@@ -17,8 +17,10 @@ use std::ops::Range;
 
 use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 
-use super::count::{BLOCK, Sliced, planes_for, vertical_sum};
-use super::index::{GramInfo, Index, bitmap_block, gram_counts, prefetch_word, token_counts};
+use super::count::{BLOCK, Lanes, Sliced, planes_for, vertical_sum};
+use super::index::{
+    GramInfo, Index, bitmap_block, block_lanes, gram_counts, prefetch_word, token_counts,
+};
 use super::myers::{Pattern, levenshtein_dp};
 use super::positional::Positional;
 use super::score::{Metric, WordInterner, max_distance, units};
@@ -422,6 +424,13 @@ impl<'a> Searcher<'a> {
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         let first_word = window.start / 64;
         let last_word = ((window.end - 1) / 64).min(index.words().saturating_sub(1));
+        // Each bitmap from the window's first word on, cut into whole blocks, so that reading a
+        // block is one bounds check and one load; only a last, partial block takes the slow read.
+        let blocks: Vec<&[[u8; BLOCK * 8]]> = bitmaps
+            .iter()
+            .map(|bitmap| bitmap.get(first_word * 8..).unwrap_or(&[]).as_chunks().0)
+            .collect();
+        let mut staged: Vec<Lanes> = Vec::with_capacity(blocks.len());
         for word in first_word..=last_word {
             let block = (word - first_word) % BLOCK;
             if block == 0 {
@@ -439,8 +448,17 @@ impl<'a> Searcher<'a> {
                         prefetch_word(bitmap, ahead);
                     }
                 }
-                let level = |i: usize| bitmap_block(bitmaps[i], word);
-                vertical_sum(levels.len(), level, &mut planes);
+                let at = (word - first_word) / BLOCK;
+                // All of the block's loads first, then the adders: short load-only work lets the
+                // processor have many of them in flight at once.
+                staged.clear();
+                staged.extend(blocks.iter().zip(&bitmaps).map(|(blocks, bitmap)| {
+                    match blocks.get(at) {
+                        Some(whole) => block_lanes(whole),
+                        None => bitmap_block(bitmap, word),
+                    }
+                }));
+                vertical_sum(staged.len(), |i| staged[i], &mut planes);
             }
             let sliced = Sliced::new(&planes, block);
             let from = (word * 64).max(window.start);
