@@ -279,6 +279,72 @@ fn partition_point(mut lo: usize, mut hi: usize, pred: impl Fn(usize) -> bool) -
     lo
 }
 
+/// The per-entry fields of one part of an index (see [`Index::entries_view`]): each read is one
+/// bounds check and one load, where going through [`Index`] slices its sections again every time.
+pub(crate) struct Entries<'a> {
+    ends: &'a [[u8; 8]],
+    langs: &'a [[u8; 4]],
+    lengths: &'a [[u8; 2]],
+    arena: &'a [u8],
+}
+
+impl<'a> Entries<'a> {
+    /// The UTF-8 text of entry `i`.
+    #[inline]
+    pub(crate) fn text_bytes(&self, i: usize) -> &'a [u8] {
+        let end = |i: usize| {
+            self.ends
+                .get(i)
+                .map_or(0, |end| u64::from_le_bytes(*end) as usize)
+        };
+        let start = if i == 0 { 0 } else { end(i - 1) };
+        self.arena.get(start..end(i)).unwrap_or(&[])
+    }
+
+    /// The language mask of entry `i`.
+    #[inline]
+    pub(crate) fn langs(&self, i: usize) -> u32 {
+        self.langs
+            .get(i)
+            .map_or(0, |langs| u32::from_le_bytes(*langs))
+    }
+
+    /// The length of entry `i` in chars (saturated at 65,535).
+    #[inline]
+    pub(crate) fn length(&self, i: usize) -> usize {
+        self.lengths
+            .get(i)
+            .map_or(0, |len| usize::from(u16::from_le_bytes(*len)))
+    }
+
+    /// Asks the processor to start loading what verifying entry `i` reads first: where its text
+    /// starts and ends, its languages and its length.
+    #[inline]
+    pub(crate) fn prefetch_entry(&self, i: usize) {
+        if let Some(end) = self.ends.get(i.saturating_sub(1)) {
+            prefetch(end);
+        }
+        if let Some(langs) = self.langs.get(i) {
+            prefetch(langs);
+        }
+        if let Some(len) = self.lengths.get(i) {
+            prefetch(len);
+        }
+    }
+
+    /// Asks the processor to start loading the text of entry `i` into its cache, every cache line
+    /// of it up to four, so that a verification a few candidates later finds it there.
+    #[inline]
+    pub(crate) fn prefetch_text(&self, i: usize) {
+        let bytes = self.text_bytes(i);
+        let next_line = 64 - bytes.as_ptr() as usize % 64;
+        prefetch(bytes);
+        for at in (next_line..bytes.len().min(256)).step_by(64) {
+            prefetch(&bytes[at..]);
+        }
+    }
+}
+
 /// Scalar values of UTF-8 bytes known to be valid.
 pub(crate) struct Utf8Chars<'a> {
     bytes: &'a [u8],
@@ -647,43 +713,17 @@ impl Index {
         std::str::from_utf8(self.text_bytes(i)).unwrap_or("")
     }
 
-    /// Asks the processor to start loading the text of entry `i` (of this part) into its cache, so
-    /// that a verification a few candidates later finds it there.
-    #[inline]
-    pub(crate) fn prefetch_text(&self, i: usize) {
-        // Every cache line of the text, up to four.
-        let bytes = self.text_bytes(i);
-        let next_line = 64 - bytes.as_ptr() as usize % 64;
-        prefetch(bytes);
-        for at in (next_line..bytes.len().min(256)).step_by(64) {
-            prefetch(&bytes[at..]);
+    /// The per-entry fields of this part, sliced once, for a loop that reads them for many entries.
+    pub(crate) fn entries_view(&self) -> Entries<'_> {
+        Entries {
+            ends: self.section(Section::TextEnds).as_chunks().0,
+            langs: self.section(Section::Langs).as_chunks().0,
+            lengths: self.section(Section::Lengths).as_chunks().0,
+            arena: self.section(Section::Arena),
         }
     }
 
-    /// Asks the processor to start loading what verifying entry `i` (of this part) reads first: where
-    /// its text starts and ends, its languages and its length.
-    #[inline]
-    pub(crate) fn prefetch_entry(&self, i: usize) {
-        let ends = self.section(Section::TextEnds);
-        if let Some(bytes) = ends.get(i.saturating_sub(1) * 8..) {
-            prefetch(bytes);
-        }
-        if let Some(bytes) = self.section(Section::Langs).get(i * 4..) {
-            prefetch(bytes);
-        }
-        if let Some(bytes) = self.section(Section::Lengths).get(i * 2..) {
-            prefetch(bytes);
-        }
-    }
-
-    /// The scalar values of entry `i`'s text, decoded without validating it again (it was written
-    /// from a `&str`; a damaged file gives wrong characters, never a panic).
-    #[inline]
-    pub(crate) fn chars(&self, i: usize) -> Utf8Chars<'_> {
-        Utf8Chars::new(self.text_bytes(i))
-    }
-
-    /// The UTF-8 bytes of entry `i`'s text, not validated again (see [`Index::chars`]).
+    /// The UTF-8 bytes of entry `i`'s text, not validated again (it was written from a `&str`).
     #[inline]
     pub(crate) fn text_bytes(&self, i: usize) -> &[u8] {
         let ends = self.section(Section::TextEnds);
@@ -962,7 +1002,7 @@ mod tests {
         for i in idx.entries() {
             assert_eq!(copy.text(i), idx.text(i));
             assert_eq!(copy.unit(i), idx.unit(i));
-            let decoded: Vec<u32> = copy.chars(i).collect();
+            let decoded: Vec<u32> = Utf8Chars::new(copy.entries_view().text_bytes(i)).collect();
             let want: Vec<u32> = idx.text(i).chars().map(u32::from).collect();
             assert_eq!(decoded, want);
         }

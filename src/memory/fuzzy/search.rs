@@ -19,7 +19,7 @@ use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 
 use super::count::{BLOCK, Lanes, Sliced, planes_for, vertical_sum};
 use super::index::{
-    GramInfo, Index, bitmap_block, block_lanes, gram_counts, prefetch_word, token_counts,
+    GramInfo, Index, Utf8Chars, bitmap_block, block_lanes, gram_counts, prefetch_word, token_counts,
 };
 use super::myers::{Pattern, levenshtein_dp};
 use super::positional::Positional;
@@ -239,20 +239,21 @@ impl<'a> Searcher<'a> {
         lead_then_storage_order(&mut candidates);
         let mut pattern = Pattern::new(q);
         let mut screen = Positional::new(q, self.wide);
+        let entries = index.entries_view();
         for (at, &(shared, entry)) in candidates.iter().enumerate() {
             if let Some(&(_, ahead)) = candidates.get(at + 2 * PREFETCH_AHEAD) {
-                index.prefetch_entry(ahead);
+                entries.prefetch_entry(ahead);
             }
             if let Some(&(_, ahead)) = candidates.get(at + PREFETCH_AHEAD) {
-                index.prefetch_text(ahead);
+                entries.prefetch_text(ahead);
             }
-            if index.langs(entry) & query.require != query.require {
+            if entries.langs(entry) & query.require != query.require {
                 continue;
             }
-            let len = if index.length(entry) < u16::MAX as usize {
-                index.length(entry)
-            } else {
-                index.chars(entry).count()
+            let text = entries.text_bytes(entry);
+            let len = match entries.length(entry) {
+                len if len < u16::MAX as usize => len,
+                _ => Utf8Chars::new(text).count(),
             };
             let longest = n.max(len);
             let cutoff = top.max_distance(longest, query.min);
@@ -261,12 +262,12 @@ impl<'a> Searcher<'a> {
                 continue;
             }
             if let Some(screen) = &mut screen
-                && !screen.admits(index.text_bytes(entry), len, cutoff, need)
+                && !screen.admits(text, len, cutoff, need)
             {
                 continue;
             }
             self.stats.verified += 1;
-            let distance = pattern.distance(index.chars(entry), len, cutoff);
+            let distance = pattern.distance(Utf8Chars::new(text), len, cutoff);
             if let Some(distance) = distance {
                 top.offer(Hit {
                     entry: first + entry,
