@@ -224,7 +224,8 @@ impl<'a> Searcher<'a> {
                 longest as i64 - 1 - 2 * top.max_distance(longest, query.min) as i64
             })
             .collect();
-        let tau_of = |entry: usize| tau[index.length(entry).clamp(lo, hi) - lo];
+        let entries = index.entries_view();
+        let tau_of = |entry: usize| tau[entries.length(entry).clamp(lo, hi) - lo];
 
         let (mut keys, mut grams) = (Vec::new(), Vec::new());
         gram_counts(q, &mut keys, &mut grams);
@@ -239,7 +240,6 @@ impl<'a> Searcher<'a> {
         lead_then_storage_order(&mut candidates);
         let mut pattern = Pattern::new(q);
         let mut screen = Positional::new(q, self.wide);
-        let entries = index.entries_view();
         for (at, &(shared, entry)) in candidates.iter().enumerate() {
             if let Some(&(_, ahead)) = candidates.get(at + 2 * PREFETCH_AHEAD) {
                 entries.prefetch_entry(ahead);
