@@ -36,9 +36,12 @@ const DIRECT: usize = 0x800;
 /// Up to this many slots (distinct query chars, plus one for "not in the query") the slot pairs
 /// have a direct table, indexed by `a << 7 | b`.
 const DENSE: usize = 128;
-/// Text bigrams counted between two looks at whether the outcome is settled.
+/// Text positions per row (the bits of a [`Row`]), and bigrams counted between two looks at whether
+/// the outcome is settled.
 const STRIDE: usize = 16;
-/// Room for the bigram ids of a query of [`MAX_QUERY`] chars in each word's rows, so that an id
+/// The positions of one stride of text where a bigram id counts, one bit each.
+type Row = u16;
+/// Room for the bigram ids of a query of [`MAX_QUERY`] chars in each stride's rows, so that an id
 /// indexes them without a bounds check.
 const ROW_IDS: usize = MAX_QUERY;
 
@@ -48,16 +51,17 @@ pub(crate) struct Positional {
     bigrams: usize,
     /// Bigram ids, including id 0 (a pair that is not a query bigram).
     ids: usize,
-    /// Words of text positions per id: enough for every text a band of [`MAX_BAND`] allows.
-    words: usize,
+    /// Strides of text positions per id: enough for every text a band of [`MAX_BAND`] allows.
+    strides: usize,
     /// The slot of each char below [`DIRECT`] (0: not in the query).
     slots: Box<[u16; DIRECT]>,
     /// The slots of other chars of the query.
     other: HashMap<u32, u16>,
     /// Slots in use, including slot 0.
     width: usize,
-    /// The bigram id of each pair of ASCII bytes at `a | b << 8` (0: not a bigram of the query).
-    ascii: Box<[u16; 1 << 15]>,
+    /// The bigram id of each pair of bytes `a | b << 8` (0: not a bigram of the query), so that an
+    /// ASCII text's pair, read as one little-endian `u16`, is its own index.
+    ascii: Box<[u16; 1 << 16]>,
     /// The bigram id of each slot pair at `a << 7 | b` (0: not a bigram of the query), when `width`
     /// is at most [`DENSE`]; else `sparse` holds them.
     dense: Option<Box<[u16; DENSE * DENSE]>>,
@@ -66,9 +70,10 @@ pub(crate) struct Positional {
     positions: Vec<Vec<usize>>,
     /// The band `rows` are widened for.
     band: Option<(i64, i64)>,
-    /// For each word of text positions, [`ROW_IDS`] words, one per bigram id: the positions of that
-    /// word where a text bigram equal to it counts under `band`.
-    rows: Vec<u64>,
+    /// For each stride of text positions, [`ROW_IDS`] rows, one per bigram id: the positions of
+    /// that stride where a text bigram equal to it counts under `band`. A row holds one stride, so
+    /// a bigram's bit is at a constant place in the unrolled stride.
+    rows: Vec<Row>,
     /// The slots of the text being screened.
     text: Vec<u16>,
     /// Whether the screen runs its compilation for the wider instructions.
@@ -88,9 +93,9 @@ impl Positional {
         let mut screen = Positional {
             bigrams,
             ids: 1,
-            words: (bigrams + MAX_BAND as usize).div_ceil(64) + 1,
+            strides: (bigrams + MAX_BAND as usize).div_ceil(STRIDE) + 4,
             slots: Box::new([0; DIRECT]),
-            ascii: Box::new([0; 1 << 15]),
+            ascii: Box::new([0; 1 << 16]),
             other: HashMap::new(),
             width: 1,
             dense: None,
@@ -128,7 +133,7 @@ impl Positional {
         } else {
             screen.sparse = ids;
         }
-        screen.rows = vec![0; screen.words * ROW_IDS];
+        screen.rows = vec![0; screen.strides * ROW_IDS];
         Some(screen)
     }
 
@@ -186,10 +191,10 @@ impl Positional {
             return;
         }
         self.band = Some((lowest, highest));
-        for word in self.rows.chunks_mut(ROW_IDS) {
-            word[..self.ids].fill(0);
+        for stride in self.rows.chunks_mut(ROW_IDS) {
+            stride[..self.ids].fill(0);
         }
-        let last = (self.words * 64 - 1) as i64;
+        let last = (self.strides * STRIDE - 1) as i64;
         for (id, positions) in self.positions.iter().enumerate() {
             for &i in positions {
                 let (from, to) = ((i as i64 + lowest).max(0), (i as i64 + highest).min(last));
@@ -197,10 +202,18 @@ impl Positional {
                     continue;
                 }
                 let (from, to) = (from as usize, to as usize);
-                for word in from / 64..=to / 64 {
-                    let low = if word == from / 64 { from % 64 } else { 0 };
-                    let high = if word == to / 64 { to % 64 } else { 63 };
-                    self.rows[word * ROW_IDS + id] |= (!0u64 >> (63 - (high - low))) << low;
+                for stride in from / STRIDE..=to / STRIDE {
+                    let low = if stride == from / STRIDE {
+                        from % STRIDE
+                    } else {
+                        0
+                    };
+                    let high = if stride == to / STRIDE {
+                        to % STRIDE
+                    } else {
+                        STRIDE - 1
+                    };
+                    self.rows[stride * ROW_IDS + id] |= (!0 >> (STRIDE - 1 - (high - low))) << low;
                 }
             }
         }
@@ -248,7 +261,7 @@ impl Positional {
         if highest < lowest {
             return false; // no path within the cut-off
         }
-        if highest - lowest >= MAX_BAND || text_len > self.words * 64 {
+        if highest - lowest >= MAX_BAND || text_len > self.strides * STRIDE {
             return true;
         }
         let bigrams = text_len.saturating_sub(1);
@@ -325,7 +338,7 @@ impl Positional {
         let mut paired = 0i64;
         let mut at = 0;
         while at < bigrams {
-            let Some(rows) = self.rows[at / 64 * ROW_IDS..].first_chunk::<ROW_IDS>() else {
+            let Some(rows) = self.rows[at / STRIDE * ROW_IDS..].first_chunk::<ROW_IDS>() else {
                 return Some(i64::MAX / 4); // cannot happen: the rows cover every text screened
             };
             paired += pairs.stride::<PARITY>(rows, at);
@@ -341,35 +354,35 @@ impl Positional {
 /// The bigrams of a text being screened.
 trait TextPairs {
     /// How many of the bigrams at positions of `PARITY` in `at..at + STRIDE` (cut at the text's
-    /// end) count, `rows` being the rows of the word those positions are in.
-    fn stride<const PARITY: usize>(&self, rows: &[u64; ROW_IDS], at: usize) -> i64;
+    /// end) count, `rows` being the rows of that stride.
+    fn stride<const PARITY: usize>(&self, rows: &[Row; ROW_IDS], at: usize) -> i64;
 }
 
 /// An ASCII text: its bigrams are its byte pairs, looked up in the query's table.
 struct AsciiPairs<'a> {
     text: &'a [u8],
-    ids: &'a [u16; 1 << 15],
+    ids: &'a [u16; 1 << 16],
 }
 
 impl AsciiPairs<'_> {
     #[inline(always)]
     fn id(&self, pair: [u8; 2]) -> usize {
-        usize::from(self.ids[usize::from(u16::from_le_bytes(pair)) & 0x7FFF])
+        usize::from(self.ids[usize::from(u16::from_le_bytes(pair))])
     }
 }
 
 impl TextPairs for AsciiPairs<'_> {
     /// A whole stride is read at once, unrolled, each bigram at a constant offset.
     #[inline(always)]
-    fn stride<const PARITY: usize>(&self, rows: &[u64; ROW_IDS], at: usize) -> i64 {
+    fn stride<const PARITY: usize>(&self, rows: &[Row; ROW_IDS], at: usize) -> i64 {
         match self.text[at..].first_chunk::<{ STRIDE + 1 }>() {
             Some(chunk) => (PARITY..STRIDE)
                 .step_by(2)
-                .map(|t| counts(rows, self.id([chunk[t], chunk[t + 1]]), at + t))
+                .map(|t| counts(rows, self.id([chunk[t], chunk[t + 1]]), t))
                 .sum(),
             None => (at + PARITY..self.text.len().saturating_sub(1))
                 .step_by(2)
-                .map(|j| counts(rows, self.id([self.text[j], self.text[j + 1]]), j))
+                .map(|j| counts(rows, self.id([self.text[j], self.text[j + 1]]), j - at))
                 .sum(),
         }
     }
@@ -383,10 +396,10 @@ struct SlotPairs<F> {
 
 impl<F: Fn(usize) -> usize> TextPairs for SlotPairs<F> {
     #[inline(always)]
-    fn stride<const PARITY: usize>(&self, rows: &[u64; ROW_IDS], at: usize) -> i64 {
+    fn stride<const PARITY: usize>(&self, rows: &[Row; ROW_IDS], at: usize) -> i64 {
         (at + PARITY..(at + STRIDE).min(self.bigrams))
             .step_by(2)
-            .map(|j| counts(rows, (self.id)(j), j))
+            .map(|j| counts(rows, (self.id)(j), j - at))
             .sum()
     }
 }
@@ -402,10 +415,10 @@ fn all_ascii(text: &[u8]) -> bool {
     high & 0x8080_8080_8080_8080 == 0 && rest.is_ascii()
 }
 
-/// 1 when the bigram `id` counts at text position `j` (of the word `rows` belong to), else 0.
+/// 1 when the bigram `id` counts at place `t` of the stride `rows` belong to, else 0.
 #[inline(always)]
-fn counts(rows: &[u64; ROW_IDS], id: usize, j: usize) -> i64 {
-    ((rows[id & (ROW_IDS - 1)] >> (j % 64)) & 1) as i64
+fn counts(rows: &[Row; ROW_IDS], id: usize, t: usize) -> i64 {
+    ((rows[id & (ROW_IDS - 1)] >> t) & 1) as i64
 }
 
 #[cfg(test)]
