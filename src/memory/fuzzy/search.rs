@@ -431,7 +431,7 @@ impl<'a> Searcher<'a> {
             .iter()
             .map(|bitmap| bitmap.get(first_word * 8..).unwrap_or(&[]).as_chunks().0)
             .collect();
-        let mut staged: Vec<Lanes> = Vec::with_capacity(blocks.len());
+        let mut staged: Vec<Lanes> = vec![[0; BLOCK]; blocks.len()];
         for word in first_word..=last_word {
             let block = (word - first_word) % BLOCK;
             if block == 0 {
@@ -452,13 +452,13 @@ impl<'a> Searcher<'a> {
                 let at = (word - first_word) / BLOCK;
                 // All of the block's loads first, then the adders: short load-only work lets the
                 // processor have many of them in flight at once.
-                staged.clear();
-                staged.extend(blocks.iter().zip(&bitmaps).map(|(blocks, bitmap)| {
-                    match blocks.get(at) {
+                for (lanes, (blocks, bitmap)) in staged.iter_mut().zip(blocks.iter().zip(&bitmaps))
+                {
+                    *lanes = match blocks.get(at) {
                         Some(whole) => block_lanes(whole),
                         None => bitmap_block(bitmap, word),
-                    }
-                }));
+                    };
+                }
                 vertical_sum(staged.len(), |i| staged[i], &mut planes);
             }
             let sliced = Sliced::new(&planes, block);
