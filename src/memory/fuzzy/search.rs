@@ -699,6 +699,21 @@ mod tests {
     }
 
     #[test]
+    fn texts_longer_than_the_length_field_keep_their_true_length() {
+        // Lengths are stored in 16 bits; a longer text is measured from its chars when verified.
+        let long = "дерево".repeat(11_100);
+        let index = build(&[long.clone(), "short".into()]);
+        let hits = Searcher::new(&index).search(&Query {
+            text: &long,
+            top: 5,
+            min: 100.0,
+            require: 0,
+        });
+        let found: Vec<(usize, usize)> = hits.iter().map(|h| (h.distance, h.longest)).collect();
+        assert_eq!(found, [(0, 66_600)]);
+    }
+
+    #[test]
     fn equals_brute_force_on_real_text_at_every_threshold() {
         let segments = real_segments();
         if segments.is_empty() {
