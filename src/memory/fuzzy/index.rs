@@ -726,27 +726,20 @@ impl Index {
     /// The UTF-8 bytes of entry `i`'s text, not validated again (it was written from a `&str`).
     #[inline]
     pub(crate) fn text_bytes(&self, i: usize) -> &[u8] {
-        let ends = self.section(Section::TextEnds);
-        let start = if i == 0 {
-            0
-        } else {
-            u64_at(ends, i - 1) as usize
-        };
-        let end = u64_at(ends, i) as usize;
-        self.section(Section::Arena).get(start..end).unwrap_or(&[])
+        self.entries_view().text_bytes(i)
     }
 
     /// The language mask of entry `i`.
     #[inline]
     pub fn langs(&self, i: usize) -> u32 {
         let (part, i) = self.locate(i);
-        u32_at(part.section(Section::Langs), i)
+        part.entries_view().langs(i)
     }
 
     /// The length of entry `i` in chars (saturated at 65,535).
     #[inline]
     pub fn length(&self, i: usize) -> usize {
-        usize::from(u16_at(self.section(Section::Lengths), i))
+        self.entries_view().length(i)
     }
 
     /// The length of entry `i` in word tokens (saturated at 65,535).
