@@ -24,15 +24,20 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::count::{BLOCK, Lanes};
+use super::zones;
 
 /// File magic and format version.
-const MAGIC: &[u8; 8] = b"TJMFZX04";
+const MAGIC: &[u8; 8] = b"TJMFZX05";
 /// One skip-table entry every this many postings.
 const SKIP_EVERY: usize = 64;
 /// A bigram gets bitmaps when at least one entry in this many has it.
 const BITMAP_DIVISOR: usize = 48;
 /// The most bitmap levels a bigram gets.
 const MAX_LEVELS: u32 = 6;
+/// A bigram with bitmaps has its first level kept per zone of the text (see [`super::zones`]) when
+/// at least one entry in this many has it: the common bigrams of a language, which random texts
+/// share with a query anywhere. One more bitmap each (its first level becomes two).
+const ZONE_DIVISOR: usize = 10;
 
 /// One text to index: a variant of a unit in the index's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,6 +186,9 @@ pub struct Meta {
 pub(crate) struct GramInfo {
     /// Bitmap levels (0: postings only).
     pub(crate) levels: u32,
+    /// Whether the first level is kept as two bitmaps, one per zone of the text (
+    /// [`Index::zone_bitmap`]) rather than one ([`Index::bitmap`] has levels from 2 on).
+    pub(crate) zoned: bool,
     postings: usize,
     postings_end: usize,
     skips: usize,
@@ -388,42 +396,76 @@ impl Iterator for Utf8Chars<'_> {
 /// Entries whose keys are found side by side while building.
 const KEYING_CHUNK: usize = 16_384;
 
-/// The keys of a prepared text, bigrams then tokens, each with its occurrences, and the number of
-/// its tokens.
-fn entry_keys(text: &str, chars: &mut Vec<u32>, keys: &mut Vec<u64>) -> (Vec<(u64, u32)>, usize) {
+/// A key of one entry while building: the key, its occurrences, and for a bigram the zones it is in
+/// ([`zones::FIRST`] | [`zones::SECOND`]; 0 for a token).
+type EntryKey = (u64, u32, u8);
+
+/// The keys of a prepared text, bigrams then tokens, and the number of its tokens.
+fn entry_keys(text: &str, chars: &mut Vec<u32>, keys: &mut Vec<u64>) -> (Vec<EntryKey>, usize) {
     chars.clear();
     chars.extend(text.chars().map(u32::from));
-    let (mut grams, mut tokens) = (Vec::new(), Vec::new());
-    gram_counts(chars, keys, &mut grams);
+    let bigrams = chars.len().saturating_sub(1);
+    // Each bigram key with its zone in the low bit (a key has at most 53 bits), so that one sort groups
+    // a bigram's occurrences and its zones.
+    keys.clear();
+    keys.extend(chars.windows(2).enumerate().map(|(at, w)| {
+        gram_key(w[0], w[1]) << 1 | u64::from(zones::zone(at, bigrams) == zones::SECOND)
+    }));
+    keys.sort_unstable();
+    let mut grams: Vec<EntryKey> = Vec::new();
+    for &key in keys.iter() {
+        let zone = if key & 1 == 0 {
+            zones::FIRST
+        } else {
+            zones::SECOND
+        };
+        match grams.last_mut() {
+            Some((last, count, zones)) if *last == key >> 1 => {
+                *count += 1;
+                *zones |= zone;
+            }
+            _ => grams.push((key >> 1, 1, zone)),
+        }
+    }
+    let mut tokens = Vec::new();
     let token_count = token_counts(text, keys, &mut tokens);
-    grams.append(&mut tokens);
+    grams.extend(tokens.into_iter().map(|(key, count)| (key, count, 0)));
     (grams, token_count)
 }
 
-/// The postings of one key while building, compactly: an entry number, with its top bit set when
-/// the next value is its number of occurrences (else it has the key once).
+/// The postings of one key while building, compactly: an entry number with the zones of a bigram
+/// in bits 29–30 ([`ZONE_SHIFT`]), and bit 31 set when the next value is its number of
+/// occurrences (else it has the key once). Entry numbers are below 2²⁹ (536 million texts in one
+/// language).
 #[derive(Default)]
 struct BuildList(Vec<u32>);
 
+/// Where [`BuildList`] keeps a bigram's zones.
+const ZONE_SHIFT: u32 = 29;
+
 impl BuildList {
-    fn push(&mut self, entry: u32, occurrences: u32) {
+    fn push(&mut self, entry: u32, occurrences: u32, zones: u8) {
+        debug_assert!(entry < 1 << ZONE_SHIFT);
+        let value = entry | u32::from(zones) << ZONE_SHIFT;
         if occurrences == 1 {
-            self.0.push(entry);
+            self.0.push(value);
         } else {
-            self.0.extend([entry | 1 << 31, occurrences]);
+            self.0.extend([value | 1 << 31, occurrences]);
         }
     }
 
-    /// (entry, occurrences) pairs, in entry order.
-    fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+    /// (entry, occurrences, zones), in entry order.
+    fn iter(&self) -> impl Iterator<Item = (u32, u32, u8)> + '_ {
         let mut values = self.0.iter();
         std::iter::from_fn(move || {
             let &value = values.next()?;
-            if value >> 31 == 0 {
-                Some((value, 1))
-            } else {
-                Some((value & !(1 << 31), values.next().copied().unwrap_or(1)))
-            }
+            let entry = value & ((1 << ZONE_SHIFT) - 1);
+            let zones = (value >> ZONE_SHIFT & 3) as u8;
+            let occurrences = match value >> 31 {
+                0 => 1,
+                _ => values.next().copied().unwrap_or(1),
+            };
+            Some((entry, occurrences, zones))
         })
     }
 }
@@ -452,7 +494,7 @@ impl Index {
         // only one chunk's keys wait in memory), and gathered in entry order.
         let mut i = 0usize;
         for chunk in keyed.chunks(KEYING_CHUNK) {
-            let keyed_chunk: Vec<(Vec<(u64, u32)>, usize)> = chunk
+            let keyed_chunk: Vec<(Vec<EntryKey>, usize)> = chunk
                 .par_iter()
                 .map_init(
                     || (Vec::new(), Vec::new()),
@@ -467,8 +509,11 @@ impl Index {
                 lengths.extend_from_slice(&((*len).min(u16::MAX as usize) as u16).to_le_bytes());
                 token_lengths
                     .extend_from_slice(&(tokens.min(u16::MAX as usize) as u16).to_le_bytes());
-                for (key, occurrences) in counts {
-                    lists.entry(key).or_default().push(i as u32, occurrences);
+                for (key, occurrences, zones) in counts {
+                    lists
+                        .entry(key)
+                        .or_default()
+                        .push(i as u32, occurrences, zones);
                 }
                 len_start[*len + 1] = i as u32 + 1;
                 i += 1;
@@ -485,6 +530,7 @@ impl Index {
         let mut gram_info = Vec::with_capacity(grams.len() * 8 * GRAM_INFO);
         let (mut postings, mut skips, mut bitmaps) = (Vec::new(), Vec::new(), Vec::<u64>::new());
         let bitmap_min = (n / BITMAP_DIVISOR).max(64);
+        let zone_min = (n / ZONE_DIVISOR).max(bitmap_min);
         for gram in grams {
             // Each list is freed once written, as the index it becomes grows.
             let list = lists.remove(&gram).unwrap_or_default();
@@ -492,23 +538,33 @@ impl Index {
             // Bitmap levels while enough entries have the bigram that often.
             let mut levels = 0u32;
             while levels < MAX_LEVELS
-                && list.iter().filter(|&(_, c)| c > levels).count() >= bitmap_min
+                && list.iter().filter(|&(_, c, _)| c > levels).count() >= bitmap_min
             {
                 levels += 1;
             }
+            let is_bigram = gram >> 63 == 0;
+            let zoned = is_bigram && levels > 0 && list.iter().count() >= zone_min;
             let bitmap_at = bitmaps.len() / words.max(1);
-            for level in 1..=levels {
+            // A zoned gram's first level is two bitmaps, the first zone's then the second's.
+            let mut add_bitmap = |has: &dyn Fn(u32, u8) -> bool| {
                 let start = bitmaps.len();
                 bitmaps.resize(start + words, 0);
-                for (entry, _) in list.iter().filter(|&(_, c)| c >= level) {
+                for (entry, _, _) in list.iter().filter(|&(_, c, z)| has(c, z)) {
                     bitmaps[start + entry as usize / 64] |= 1 << (entry % 64);
                 }
+            };
+            if zoned {
+                add_bitmap(&|_, z| z & zones::FIRST != 0);
+                add_bitmap(&|_, z| z & zones::SECOND != 0);
+            }
+            for level in (1 + u32::from(zoned))..=levels {
+                add_bitmap(&|c, _| c >= level);
             }
             // Postings: every entry (no bitmaps), or the entries beyond the last level.
             let postings_at = postings.len();
             let skips_at = skips.len() / 8;
             let mut previous = 0u32;
-            for (j, (entry, count)) in list.iter().filter(|&(_, c)| c > levels).enumerate() {
+            for (j, (entry, count, _)) in list.iter().filter(|&(_, c, _)| c > levels).enumerate() {
                 let delta = if j % SKIP_EVERY == 0 {
                     skips.extend_from_slice(&entry.to_le_bytes());
                     skips.extend_from_slice(&((postings.len() - postings_at) as u32).to_le_bytes());
@@ -523,7 +579,8 @@ impl Index {
                 }
                 previous = entry;
             }
-            for value in [postings_at, skips_at, bitmap_at, levels as usize] {
+            let levels_and_zoned = levels as usize | usize::from(zoned) << 32;
+            for value in [postings_at, skips_at, bitmap_at, levels_and_zoned] {
                 gram_info.extend_from_slice(&(value as u64).to_le_bytes());
             }
         }
@@ -790,13 +847,26 @@ impl Index {
             skips_end: field(i + 1, 1),
             bitmap: field(i, 2),
             levels: field(i, 3) as u32,
+            zoned: field(i, 3) >> 32 & 1 == 1,
         })
     }
 
     /// Bitmap level `level` of a bigram: one bit per entry, `words` little-endian words (empty in a
-    /// damaged file, which then reads as zeros).
+    /// damaged file, which then reads as zeros). A zoned gram has levels from 2 on here, and its
+    /// first level in [`Index::zone_bitmap`].
     pub(crate) fn bitmap(&self, gram: &GramInfo, level: u32) -> &[u8] {
-        let start = (gram.bitmap + (level as usize - 1)) * self.words * 8;
+        debug_assert!(level > u32::from(gram.zoned));
+        self.nth_bitmap(gram.bitmap + level as usize - usize::from(!gram.zoned))
+    }
+
+    /// The entries that have a zoned bigram in zone `zone` ([`zones::FIRST`] or [`zones::SECOND`]).
+    pub(crate) fn zone_bitmap(&self, gram: &GramInfo, zone: u8) -> &[u8] {
+        debug_assert!(gram.zoned);
+        self.nth_bitmap(gram.bitmap + usize::from(zone == zones::SECOND))
+    }
+
+    fn nth_bitmap(&self, at: usize) -> &[u8] {
+        let start = at * self.words * 8;
         self.section(Section::Bitmaps)
             .get(start..start + self.words * 8)
             .unwrap_or(&[])
@@ -916,9 +986,16 @@ mod tests {
         let Some(gram) = idx.gram(gram_key(a as u32, b as u32)) else {
             return counts;
         };
+        let bit = |bitmap: &[u8], e: usize| (bitmap_block(bitmap, e / 64)[0] >> (e % 64)) & 1;
         for level in 1..=gram.levels {
             for (e, c) in counts.iter_mut().enumerate() {
-                *c += ((bitmap_block(idx.bitmap(&gram, level), e / 64)[0] >> (e % 64)) & 1) as u32;
+                *c += match level {
+                    1 if gram.zoned => {
+                        bit(idx.zone_bitmap(&gram, zones::FIRST), e)
+                            | bit(idx.zone_bitmap(&gram, zones::SECOND), e)
+                    }
+                    _ => bit(idx.bitmap(&gram, level), e),
+                } as u32;
             }
         }
         idx.for_each_posting(&gram, &idx.entries(), |e, c| counts[e] = c);
@@ -956,6 +1033,40 @@ mod tests {
             idx.gram(gram_key('z' as u32, 'q' as u32)).unwrap().levels,
             0
         );
+    }
+
+    #[test]
+    fn zone_bitmaps_say_which_half_of_a_text_has_the_bigram() {
+        // "ab" in most texts (zoned), at the start, the end or both; "qз" in a few (not zoned).
+        let texts: Vec<String> = (0..1000)
+            .map(|i| match i % 3 {
+                0 => format!("ab {i:05} xy"),
+                1 => format!("xy {i:05} ab"),
+                _ if i % 50 == 2 => format!("ab {i:05} ab qз"),
+                _ => format!("ab {i:05} ab"),
+            })
+            .collect();
+        let idx = index(&texts);
+        let ab = idx.gram(gram_key('a' as u32, 'b' as u32)).unwrap();
+        assert!(ab.zoned);
+        assert!(!idx.gram(gram_key('q' as u32, 'з' as u32)).unwrap().zoned);
+        let bit = |bitmap: &[u8], e: usize| (bitmap_block(bitmap, e / 64)[0] >> (e % 64)) & 1 == 1;
+        for e in idx.entries() {
+            let chars: Vec<char> = idx.text(e).chars().collect();
+            let bigrams = chars.len() - 1;
+            let at: Vec<usize> = (0..bigrams)
+                .filter(|&j| chars[j] == 'a' && chars[j + 1] == 'b')
+                .collect();
+            let in_zone = |z: u8| at.iter().any(|&j| zones::zone(j, bigrams) == z);
+            assert_eq!(
+                bit(idx.zone_bitmap(&ab, zones::FIRST), e),
+                in_zone(zones::FIRST)
+            );
+            assert_eq!(
+                bit(idx.zone_bitmap(&ab, zones::SECOND), e),
+                in_zone(zones::SECOND)
+            );
+        }
     }
 
     #[test]

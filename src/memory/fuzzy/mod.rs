@@ -7,7 +7,9 @@ mod myers;
 mod positional;
 mod score;
 mod search;
+mod terms;
 mod upkeep;
+mod zones;
 
 pub use index::{Entry, Index, Meta};
 pub use score::{Metric, WordInterner, max_distance, percent, prepare, score, units};

@@ -17,13 +17,13 @@ use std::ops::Range;
 
 use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 
-use super::count::{BLOCK, Lanes, Sliced, planes_for, vertical_sum};
-use super::index::{
-    GramInfo, Index, Utf8Chars, bitmap_block, block_lanes, gram_counts, prefetch_word, token_counts,
-};
+use super::count::{BLOCK, Sliced, planes_for, vertical_sum};
+use super::index::{GramInfo, Index, Utf8Chars, gram_counts, gram_key, token_counts};
 use super::myers::{Pattern, levenshtein_dp};
 use super::positional::Positional;
 use super::score::{Metric, WordInterner, max_distance, units};
+use super::terms::{Sources, Terms};
+use super::zones::Zoning;
 
 /// How many candidates, those sharing the most bigrams with the query, are verified before the
 /// others are taken in storage order.
@@ -126,13 +126,22 @@ impl TopK {
 /// What [`Searcher::count`] counts: the entries of `window` (of `index`) that share at least
 /// `tau_of(entry)` key occurrences (bigrams or tokens) with the query. `planned` holds the query's
 /// keys that the index has, with their occurrences in the query; `floor(from, to)` must not exceed
-/// `tau_of` of any entry in `from..to`.
+/// `tau_of` of any entry in `from..to`. With `reach`, occurrences of zoned bigrams count only where
+/// they can pair (see [`super::zones`]).
 struct CountRequest<'r, F, T> {
     index: &'r Index,
     window: &'r Range<usize>,
     planned: &'r [(GramInfo, u32)],
+    reach: Option<Reach<'r>>,
     floor: F,
     tau_of: T,
+}
+
+/// Where a query's bigrams can pair: the zones they reach per text length, and the planned key of
+/// each query bigram (`u32::MAX` for one the index does not have).
+struct Reach<'r> {
+    zoning: &'r Zoning,
+    occurrences: &'r [u32],
 }
 
 /// What searches did, for tuning and benchmarks.
@@ -229,11 +238,27 @@ impl<'a> Searcher<'a> {
 
         let (mut keys, mut grams) = (Vec::new(), Vec::new());
         gram_counts(q, &mut keys, &mut grams);
-        let planned = plan(index, &grams);
+        let (planned, planned_keys) = plan(index, &grams);
+        let occurrences: Vec<u32> = q
+            .windows(2)
+            .map(|w| {
+                let key = gram_key(w[0], w[1]);
+                planned_keys
+                    .binary_search(&key)
+                    .map_or(u32::MAX, |at| at as u32)
+            })
+            .collect();
+        // Zones need exact lengths, which the index keeps below 65,535 chars.
+        let zoning = (hi < usize::from(u16::MAX))
+            .then(|| Zoning::new(n, lo, hi, |l| top.max_distance(n.max(l), query.min)));
         let mut candidates = self.count(CountRequest {
             index,
             window: &window,
             planned: &planned,
+            reach: zoning.as_ref().map(|zoning| Reach {
+                zoning,
+                occurrences: &occurrences,
+            }),
             floor: |from, to| tau_of(from).min(tau_of(to - 1)),
             tau_of,
         });
@@ -301,11 +326,12 @@ impl<'a> Searcher<'a> {
                 let longest = n.max(part.token_length(entry));
                 longest as i64 - top.max_distance(longest, query.min) as i64
             };
-            let planned = plan(part, &tokens);
+            let (planned, _) = plan(part, &tokens);
             let mut candidates = self.count(CountRequest {
                 index: part,
                 window: &(0..part.part_len()),
                 planned: &planned,
+                reach: None,
                 floor: |_, _| floor,
                 tau_of,
             });
@@ -386,6 +412,7 @@ impl<'a> Searcher<'a> {
             index,
             window,
             planned,
+            reach,
             floor,
             tau_of,
         } = request;
@@ -410,56 +437,57 @@ impl<'a> Searcher<'a> {
                 *slot = slot.saturating_add(add.min(255) as u8);
             });
         }
-        // Frequent bigrams: one bitmap per (bigram, level) up to the query's own count.
-        let levels: Vec<(GramInfo, u32)> = planned
+        // Frequent keys: bitmaps, summed as terms (see `Terms`); as many as the plain count's
+        // levels at most.
+        let most_terms: usize = planned
             .iter()
-            .filter(|(info, _)| info.levels > 0)
-            .flat_map(|(info, c)| (1..=(*c).min(info.levels)).map(move |level| (*info, level)))
-            .collect();
-        let bitmaps: Vec<&[u8]> = levels
-            .iter()
-            .map(|(info, level)| index.bitmap(info, *level))
-            .collect();
-        let mut planes = vec![[0; BLOCK]; planes_for(levels.len())];
+            .map(|(info, c)| (*c).min(info.levels) as usize)
+            .sum();
+        let mut planes = vec![[0; BLOCK]; planes_for(most_terms)];
+        let mut staged = vec![[0; BLOCK]; most_terms];
 
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         let first_word = window.start / 64;
         let last_word = ((window.end - 1) / 64).min(index.words().saturating_sub(1));
-        // Each bitmap from the window's first word on, cut into whole blocks, so that reading a
-        // block is one bounds check and one load; only a last, partial block takes the slow read.
-        let blocks: Vec<&[[u8; BLOCK * 8]]> = bitmaps
-            .iter()
-            .map(|bitmap| bitmap.get(first_word * 8..).unwrap_or(&[]).as_chunks().0)
-            .collect();
-        let mut staged: Vec<Lanes> = vec![[0; BLOCK]; blocks.len()];
+        let sources = Sources::new(index, planned, first_word);
+        let mut terms = Terms::default();
+        if reach.is_none() {
+            terms.plan(planned, &sources, &[], None);
+        }
+        let entries = index.entries_view();
+        // The lengths the terms were planned for, and the zones each query bigram reaches there.
+        let (mut planned_for, mut reaches, mut planned_reaches) = (None, Vec::new(), Vec::new());
+        let mut loads = 0;
         for word in first_word..=last_word {
             let block = (word - first_word) % BLOCK;
             if block == 0 {
+                if let Some(reach) = &reach {
+                    // The block's entries span these lengths; the terms hold for all of them.
+                    let from = (word * 64).max(window.start);
+                    let to = ((word + BLOCK) * 64).min(window.end) - 1;
+                    let lengths = (entries.length(from), entries.length(to));
+                    if planned_for != Some(lengths) {
+                        planned_for = Some(lengths);
+                        reach.zoning.reaches(lengths.0, lengths.1, &mut reaches);
+                        // Neighbouring lengths often give the same reaches, and the same terms.
+                        if reaches != planned_reaches {
+                            terms.plan(planned, &sources, reach.occurrences, Some(&reaches));
+                            std::mem::swap(&mut reaches, &mut planned_reaches);
+                        }
+                    }
+                }
                 // One cache line (8 words) of each bitmap per 8 words read, far enough ahead:
                 // half of the bitmaps at one block, the other half at the next, so that fewer
                 // loads are in flight at once.
                 let ahead = word + PREFETCH_WORDS;
                 if ahead <= last_word {
-                    let half = bitmaps.len() / 2;
-                    let ours = match (word - first_word) % 8 {
-                        0 => &bitmaps[..half],
-                        _ => &bitmaps[half..],
-                    };
-                    for bitmap in ours {
-                        prefetch_word(bitmap, ahead);
-                    }
+                    terms.prefetch(&sources, (word - first_word) % 8 != 0, ahead);
                 }
-                let at = (word - first_word) / BLOCK;
                 // All of the block's loads first, then the adders: short load-only work lets the
                 // processor have many of them in flight at once.
-                for (lanes, (blocks, bitmap)) in staged.iter_mut().zip(blocks.iter().zip(&bitmaps))
-                {
-                    *lanes = match blocks.get(at) {
-                        Some(whole) => block_lanes(whole),
-                        None => bitmap_block(bitmap, word),
-                    };
-                }
-                vertical_sum(staged.len(), |i| staged[i], &mut planes);
+                terms.stage(&sources, (word - first_word) / BLOCK, word, &mut staged);
+                vertical_sum(terms.len(), |i| staged[i], &mut planes);
+                loads += terms.loads() * BLOCK;
             }
             let sliced = Sliced::new(&planes, block);
             let from = (word * 64).max(window.start);
@@ -482,7 +510,7 @@ impl<'a> Searcher<'a> {
             }
         }
         self.stats.postings += postings;
-        self.stats.bitmap_words += ((last_word - first_word + 1) * levels.len()) as u64;
+        self.stats.bitmap_words += loads as u64;
         self.stats.candidates += candidates.len() as u64;
         candidates
     }
@@ -499,11 +527,12 @@ fn rare_count(counter: u8) -> usize {
     }
 }
 
-/// The query's keys that `index` has, with their occurrences in the query.
-fn plan(index: &Index, keys: &[(u64, u32)]) -> Vec<(GramInfo, u32)> {
+/// The query's keys that `index` has, with their occurrences in the query, and those keys (sorted,
+/// as `keys` are).
+fn plan(index: &Index, keys: &[(u64, u32)]) -> (Vec<(GramInfo, u32)>, Vec<u64>) {
     keys.iter()
-        .filter_map(|&(key, c)| index.gram(key).map(|info| (info, c)))
-        .collect()
+        .filter_map(|&(key, c)| index.gram(key).map(|info| ((info, c), key)))
+        .unzip()
 }
 
 /// Puts the candidates sharing the most keys first, so that the bar rises early, then the rest in
@@ -791,5 +820,60 @@ mod tests {
             let query = super::super::score::prepare(&query);
             same(&index, &Query { text: &query, top, min: f64::from(min), require: 0 });
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        /// Texts over five letters share every bigram with each other, so each gets bitmaps and
+        /// the common ones zones: the zoned count must still lose nothing.
+        #[test]
+        fn equals_brute_force_where_bigrams_are_zoned(
+            texts in proptest::collection::vec("[abəӘق]{0,30}", 700..900),
+            query in "[abəӘق]{0,30}",
+            min in 50u32..=100,
+            top in 1usize..6,
+        ) {
+            let index = build(&texts);
+            let common = index.gram(gram_key('a' as u32, 'b' as u32));
+            prop_assert!(common.is_some_and(|info| info.zoned));
+            same(&index, &Query { text: &query, top, min: f64::from(min), require: 0 });
+        }
+    }
+
+    #[test]
+    fn zones_reject_texts_that_share_the_bigrams_elsewhere() {
+        // Rotations of the query (Latin, then Kazakh Cyrillic): every one shares all but one or
+        // two of its 39 bigrams, far above the 15 the count lemma asks at 70 % (k = 12), but a
+        // rotation by r moves them r places, and only those within the band can be kept.
+        let query = "abcdefghijklmnopqrstабвгдеёжзийқлмнңоөпр";
+        let chars: Vec<char> = query.chars().collect();
+        assert_eq!(chars.len(), 40);
+        let texts: Vec<String> = (0..800)
+            .map(|i| {
+                let r = i % 40;
+                chars[r..].iter().chain(&chars[..r]).collect()
+            })
+            .collect();
+        let index = build(&texts);
+        let mut searcher = Searcher::new(&index);
+        let query = Query {
+            text: query,
+            top: 5,
+            min: 70.0,
+            require: 0,
+        };
+        let hits = searcher.search(&query);
+        let key = |h: &Hit| (h.unit, h.distance);
+        let want: Vec<_> = brute_force(&index, &query).iter().map(key).collect();
+        assert_eq!(hits.iter().map(key).collect::<Vec<_>>(), want);
+        // Rotations by up to 6 either way are within 12 edits. Against the two zones (bigrams
+        // 0–19 and 20–38; the query's bigrams 0–13 reach the first only, 26–38 the second only),
+        // a rotation by 17 to 23 places keeps at most 14 bigrams in reach: those 7 × 20 texts
+        // are no candidates, where the plain count lets all 800 through.
+        let candidates = searcher.stats.candidates;
+        assert!(
+            (13 * 20..=800 - 7 * 20).contains(&(candidates as usize)),
+            "{candidates} candidates"
+        );
     }
 }
