@@ -25,13 +25,17 @@ impl<'a> Sources<'a> {
     pub(crate) fn new(index: &'a Index, planned: &[(GramInfo, u32)], first_word: usize) -> Self {
         let mut bitmaps = Vec::new();
         let mut first = Vec::with_capacity(planned.len());
-        for (info, _) in planned {
+        for (info, c) in planned {
             first.push(bitmaps.len() as u32);
+            if info.levels == 0 {
+                continue;
+            }
             if info.zoned {
                 bitmaps.push(index.zone_bitmap(info, FIRST));
                 bitmaps.push(index.zone_bitmap(info, SECOND));
             }
-            for level in (1 + u32::from(info.zoned))..=info.levels {
+            // No term reads a level above the query's own count.
+            for level in (1 + u32::from(info.zoned))..=info.levels.min(*c) {
                 bitmaps.push(index.bitmap(info, level));
             }
         }
