@@ -6,7 +6,9 @@
 //! still reaches the bar (the minimum score, or the k-th best score once `top` hits are known) for the
 //! candidate's length, so `τ` is computed per length, and only lengths that can reach the bar at all
 //! are read. Shared occurrences are counted for every entry in that length window at once: bit-sliced
-//! counters over the bitmaps of frequent bigrams, plus the posting lists of rare ones. Entries that
+//! counters over the bitmaps of frequent bigrams, plus the posting lists of rare ones; the commonest
+//! bigrams count only where an alignment within the bar could keep them, by the half of the text
+//! they are in ([`super::zones`]). Entries that
 //! reach `τ` must reach it again counting only bigrams near their place in the query (the
 //! positional screen), and the few that do are verified with a bit-parallel Levenshtein distance
 //! with a cut-off, most shared bigrams first, and the bar rises as hits come in. Where `τ ≤ 0` (very short strings, low thresholds) the
