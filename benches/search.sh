@@ -2,8 +2,9 @@
 # Search latency: `tarjuman search PATTERN` (a new process per query, start-up included) for a fixed,
 # varied list of patterns (rare and common words, phrases, 1-2 character patterns, Azerbaijani,
 # Arabic and Cyrillic, --ignore-case and --ignore-diacritics, hits and misses) on a memory of
-# make-corpus.py, side by side with a brute-force scan: SQLite's instr() over the variants table
-# (lower() on both sides for -i), stopping at the same limit. Times are CPU seconds (user + system,
+# make-corpus.py, side by side with a brute-force scan: SQLite's instr() over a table of every
+# variant's text (exported with `tarjuman export --format tsv`, loaded into an in-memory SQLite
+# database; lower() on both sides for -i), stopping at the same limit. Times are CPU seconds (user + system,
 # the best of 3 runs; the machine is shared) and wall seconds, per pattern, then p50/p95/max.
 # The first search builds the concordance index; it is made before timing starts.
 # Usage: benches/search.sh [DB]   (default $BENCH_DIR/search-1M.db, imported from
@@ -66,7 +67,18 @@ def ours(pattern, options):
         best_wall = wall if best_wall is None else min(best_wall, wall)
     return best_cpu, best_wall, out.count(b"\n")
 
-conn = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
+# The baseline's table: one row per variant, from the memory exported as TSV.
+import csv, io
+csv.field_size_limit(1 << 30)
+conn = sqlite3.connect(":memory:")
+conn.execute("CREATE TABLE variants (unit INTEGER, text TEXT)")
+export = subprocess.run([BIN, "export", "--quiet", "--no-sanitize", "--format", "tsv", "-o", "-"],
+                        env={**os.environ, "TARJUMAN_DB": DB}, capture_output=True, check=True).stdout
+rows = csv.reader(io.StringIO(export.decode("utf-8")), delimiter="\t")
+next(rows)
+conn.executemany("INSERT INTO variants VALUES (?, ?)",
+                 ((unit, text) for unit, row in enumerate(rows, 1) for text in row if text))
+del export
 def brute(pattern, options):
     fold = "-i" in options
     sql = ("SELECT unit FROM variants WHERE instr(lower(text), lower(?1)) > 0 LIMIT ?2" if fold

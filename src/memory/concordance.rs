@@ -32,6 +32,7 @@
 //! changes a variant's text), the new units are added to both tables; otherwise it is built again.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::ops::Range;
 
 use rusqlite::{OptionalExtension, params};
@@ -416,13 +417,7 @@ impl Store {
         let result = (|| {
             let units = state(UNITS_KEY)?.unwrap_or(0);
             let rows = state(ROWS_KEY)?.unwrap_or(0);
-            let kept: i64 = conn
-                .query_row(
-                    "SELECT count(*) FROM variants WHERE unit <= ?1",
-                    params![units],
-                    |r| r.get(0),
-                )
-                .map_err(err)?;
+            let kept = self.variant_count_through(units)? as i64;
             let (from, mut count) = if kept == rows && same_format {
                 (units, rows)
             } else {
@@ -441,27 +436,19 @@ impl Store {
             let mut insert_unit = conn
                 .prepare("INSERT INTO concordance_words (rowid, body) VALUES (?1, ?2)")
                 .map_err(err)?;
-            let mut select = conn
-                .prepare(
-                    "SELECT unit, ord, base, text FROM variants WHERE unit > ?1 ORDER BY unit, ord",
-                )
-                .map_err(err)?;
-            let mut found = select.query(params![from]).map_err(err)?;
             let mut folds: Vec<(String, Language)> = Vec::new();
             let mut docs: HashMap<i64, i64, BuildGramHasher> = HashMap::default();
             let mut grams: Vec<i64> = Vec::new();
             // The unit whose word tokens are being gathered, and its tokens.
             let mut unit_words: (Option<i64>, Vec<u32>) = (None, Vec::new());
-            while let Some(row) = found.next().map_err(err)? {
-                let unit: i64 = row.get(0).map_err(err)?;
+            self.for_each_variant_of(from, |unit, ord, variant| {
                 if unit_words.0 != Some(unit) {
                     if let Some(done) = unit_words.0 {
                         insert_words(&mut insert_unit, done, &mut unit_words.1).map_err(err)?;
                     }
                     unit_words.0 = Some(unit);
                 }
-                let ord: i64 = row.get(1).map_err(err)?;
-                let base = row.get_ref(2).map_err(err)?.as_str().unwrap_or_default();
+                let base = variant.base;
                 let language = match folds.iter().find(|(b, _)| b == base) {
                     Some((_, l)) => *l,
                     None => {
@@ -470,8 +457,7 @@ impl Store {
                         l
                     }
                 };
-                let text = row.get_ref(3).map_err(err)?.as_str().unwrap_or_default();
-                let mut folded = fold(text, language, FoldOptions::ALL);
+                let mut folded = fold(variant.text, language, FoldOptions::ALL);
                 word_tokens(&folded, &mut unit_words.1);
                 folded.push_str(END_MARKS);
                 trigrams(&folded, &mut grams);
@@ -479,11 +465,12 @@ impl Store {
                     *docs.entry(*gram).or_default() += 1;
                 }
                 insert
-                    .execute(params![row_id(unit, ord), folded])
+                    .execute(params![row_id(unit, ord as i64), folded])
                     .map_err(err)?;
                 top = top.max(unit);
                 count += 1;
-            }
+                Ok(ControlFlow::Continue(()))
+            })?;
             if let Some(done) = unit_words.0 {
                 insert_words(&mut insert_unit, done, &mut unit_words.1).map_err(err)?;
             }
@@ -585,12 +572,6 @@ impl Store {
         let conn = self.conn();
         let err = |e| self.err(e);
         let mut candidates = conn.prepare(sql).map_err(err)?;
-        let mut lookup = conn
-            .prepare_cached(
-                "SELECT ord, lang, base, text FROM variants
-                 WHERE unit = ?1 AND ord >= ?2 AND ord <= ?3 ORDER BY ord",
-            )
-            .map_err(err)?;
         let mut rows = candidates.query(params![query]).map_err(err)?;
         let mut checker = Checker::new(pattern);
         let mut found = Vec::new();
@@ -602,20 +583,24 @@ impl Store {
                 (false, MAX_ORD) => (id >> 16, MAX_ORD, i64::MAX),
                 (false, ord) => (id >> 16, ord, ord),
             };
-            let mut variants = lookup.query(params![unit, ord, last]).map_err(err)?;
-            while let Some(v) = variants.next().map_err(err)? {
-                let base = v.get_ref(2).map_err(err)?.as_str().unwrap_or_default();
-                let text = v.get_ref(3).map_err(err)?.as_str().unwrap_or_default();
-                if let Some(spans) = checker.spans(base, text) {
-                    found.push(Occurrence {
+            let mut hits = Vec::new();
+            self.variants_of_unit(unit, |i, v| {
+                let i = i as i64;
+                if (ord..=last).contains(&i)
+                    && let Some(spans) = checker.spans(v.base, v.text)
+                {
+                    hits.push(Occurrence {
                         unit,
-                        lang: v.get(1).map_err(err)?,
-                        text: text.to_string(),
+                        lang: v.lang.to_string(),
+                        text: v.text.to_string(),
                         spans,
                     });
-                    if found.len() == pattern.limit {
-                        return Ok(found);
-                    }
+                }
+            })?;
+            for hit in hits {
+                found.push(hit);
+                if found.len() == pattern.limit {
+                    return Ok(found);
                 }
             }
         }
@@ -624,41 +609,32 @@ impl Store {
 
     /// The search for a pattern too short for trigrams: every variant is checked.
     fn scan(&self, pattern: &Pattern<'_>) -> Result<Vec<Occurrence>> {
-        let err = |e| self.err(e);
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT unit, lang, base, text FROM variants ORDER BY unit, ord")
-            .map_err(err)?;
-        let mut rows = stmt.query([]).map_err(err)?;
         let mut checker = Checker::new(pattern);
         let mut found = Vec::new();
-        while let Some(row) = rows.next().map_err(err)? {
-            let base = row.get_ref(2).map_err(err)?.as_str().unwrap_or_default();
-            let text = row.get_ref(3).map_err(err)?.as_str().unwrap_or_default();
-            if let Some(spans) = checker.spans(base, text) {
+        self.for_each_variant_of(0, |unit, _, v| {
+            if let Some(spans) = checker.spans(v.base, v.text) {
                 found.push(Occurrence {
-                    unit: row.get(0).map_err(err)?,
-                    lang: row.get(1).map_err(err)?,
-                    text: text.to_string(),
+                    unit,
+                    lang: v.lang.to_string(),
+                    text: v.text.to_string(),
                     spans,
                 });
                 if found.len() == pattern.limit {
-                    break;
+                    return Ok(ControlFlow::Break(()));
                 }
             }
-        }
+            Ok(ControlFlow::Continue(()))
+        })?;
         Ok(found)
     }
 
     /// The other variants of `unit`: (language tag, text), in order.
     pub fn variants_of(&self, unit: i64) -> Result<Vec<(String, String)>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT lang, text FROM variants WHERE unit = ?1 ORDER BY ord")
-            .map_err(|e| self.err(e))?;
-        stmt.query_map(params![unit], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        let mut variants = Vec::new();
+        self.variants_of_unit(unit, |_, v| {
+            variants.push((v.lang.to_string(), v.text.to_string()))
+        })?;
+        Ok(variants)
     }
 }
 

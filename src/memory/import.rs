@@ -90,9 +90,8 @@ fn read_file(
     done: &Receiver<Vec<PreparedUnit>>,
 ) -> Result<Option<FileSummary>> {
     let mut reader = formats::open(path, format, options)?;
-    let origin = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned());
+    let origin: Option<std::sync::Arc<str>> =
+        path.file_name().map(|name| name.to_string_lossy().into());
     let mut batch = Vec::with_capacity(BATCH);
     while let Some(mut unit) = reader.next_unit()? {
         if !drop_empty_variants(&mut unit, &mut summary) {
@@ -103,7 +102,7 @@ fn read_file(
         if unit.language_count() < 2 {
             summary.single_language += 1;
         }
-        batch.push(PreparedUnit::new(unit, origin.as_deref()));
+        batch.push(PreparedUnit::new(unit, origin.as_ref()));
         if batch.len() == BATCH {
             // Units stored already come back to be freed here, where they were allocated (freeing
             // on the other thread costs both threads in the allocator), and their vector reused.

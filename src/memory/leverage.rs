@@ -155,20 +155,3 @@ impl<'a> Leverage<'a> {
             .unwrap_or_else(|| (prepared.to_string(), None)))
     }
 }
-
-impl Store {
-    /// The texts and markup of a unit's variants in matching language `base`, in order.
-    fn marked_texts(&self, unit: i64, base: &str) -> Result<Vec<(String, Option<String>)>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(
-                "SELECT text, markup FROM variants WHERE unit = ?1 AND base = ?2 ORDER BY ord",
-            )
-            .map_err(|e| self.err(e))?;
-        stmt.query_map(rusqlite::params![unit, base], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.err(e))
-    }
-}

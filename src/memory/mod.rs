@@ -1,5 +1,6 @@
 //! The translation memory: an embedded SQLite store of multilingual units, import and export.
 
+mod chunk;
 pub mod codes;
 mod concordance;
 mod context;

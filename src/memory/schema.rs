@@ -3,6 +3,9 @@
 
 use rusqlite::{Connection, Transaction, params};
 
+use super::chunk::{ChunkBuilder, Summary};
+use crate::model::{LangTag, Props, Segment, Unit, Variant};
+
 /// One step of the schema: SQL, or Rust where a column's values change form.
 enum Migration {
     Sql(&'static str),
@@ -58,6 +61,8 @@ const MIGRATIONS: &[Migration] = &[
              body, content='', columnsize=0, detail='none', tokenize='ascii'
          );",
     ),
+    // 5: units in chunks (memory::chunk) instead of rows of units and variants.
+    Migration::Code(chunked_units),
 ];
 
 /// Migration 2. A 16-byte key in a UNIQUE index cost an import two random B-tree descents per unit;
@@ -100,15 +105,113 @@ fn integer_keys(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     ))
 }
 
-/// Builds the index of units by key, as migration 2 defines it. An import into an empty store
-/// drops the index and builds it again at the end (one sort instead of an insert per unit).
+/// Migration 5. A row per unit and per variant, with B-tree indexes by key and by language, cost an
+/// import a few microseconds a unit in SQLite alone; chunks of units cost one row per few hundred
+/// (memory::chunk). Ids, keys, dates and properties stay as they were, so the derived indexes (by
+/// unit id) stay valid.
+fn chunked_units(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE chunks (
+             -- the id of the chunk's first unit; its units have the ids first .. first + count - 1
+             first INTEGER PRIMARY KEY,
+             count INTEGER NOT NULL,
+             -- each unit's key, 8 bytes little-endian: the low 64 bits of the xxh3-128 of its sorted
+             -- (language, content) pairs; units with the same key are the same when their variants are
+             keys BLOB NOT NULL,
+             -- the chunk's counts per language and pair (memory::chunk::Summary)
+             summary TEXT NOT NULL,
+             -- the units (memory::chunk)
+             data BLOB NOT NULL
+         );",
+    )?;
+    let mut total = Summary::default();
+    {
+        let mut read = tx.prepare(
+            "SELECT u.id, u.key, u.added, u.props, v.lang, v.text, v.markup, v.props
+             FROM units u LEFT JOIN variants v ON v.unit = u.id ORDER BY u.id, v.ord",
+        )?;
+        let mut write = tx.prepare(
+            "INSERT INTO chunks (first, count, keys, summary, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut flush = |builder: ChunkBuilder, total: &mut Summary| -> rusqlite::Result<()> {
+            let done = builder.finish();
+            write.execute(params![
+                done.first,
+                done.count as i64,
+                done.keys,
+                done.summary.encode(),
+                done.data
+            ])?;
+            total.absorb(done.summary);
+            Ok(())
+        };
+        let props = |json: Option<String>| -> Props {
+            json.and_then(|j| serde_json::from_str(&j).ok())
+                .unwrap_or_default()
+        };
+        let mut builder: Option<ChunkBuilder> = None;
+        // The unit being gathered: id, key, added, unit.
+        let mut current: Option<(i64, i64, String, Unit)> = None;
+        let mut rows = read.query([])?;
+        loop {
+            let row = rows.next()?;
+            let id: Option<i64> = row.map(|r| r.get(0)).transpose()?;
+            if current.as_ref().map(|c| c.0) != id
+                && let Some((id, key, added, unit)) = current.take()
+            {
+                let fits = builder
+                    .as_ref()
+                    .is_some_and(|b| !b.is_full() && b.first + b.len() as i64 == id);
+                if !fits {
+                    if let Some(done) = builder.take() {
+                        flush(done, &mut total)?;
+                    }
+                    builder = Some(ChunkBuilder::new(id, ""));
+                }
+                if let Some(b) = builder.as_mut() {
+                    b.push(key, &added, &unit, false);
+                }
+            }
+            let Some(row) = row else { break };
+            if current.is_none() {
+                current = Some((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    Unit {
+                        variants: Vec::new(),
+                        props: props(row.get(3)?),
+                    },
+                ));
+            }
+            let tag: Option<String> = row.get(4)?;
+            if let (Some(Ok(lang)), Some(unit)) =
+                (tag.as_deref().map(LangTag::parse), current.as_mut())
+            {
+                unit.3.variants.push(Variant {
+                    lang,
+                    segment: Segment {
+                        text: row.get(5)?,
+                        markup: row.get(6)?,
+                    },
+                    props: props(row.get(7)?),
+                });
+            }
+        }
+        if let Some(done) = builder.take() {
+            flush(done, &mut total)?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('summary', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![total.encode()],
+    )?;
+    tx.execute_batch("DROP TABLE variants; DROP TABLE units;")
+}
+
+/// Builds the index of units by key, as migration 2 defines it.
 pub(super) const CREATE_UNITS_BY_KEY: &str = "CREATE INDEX units_by_key ON units(key)";
-/// Builds the by-language index of variants, as migration 1 defines it; dropped and built again
-/// like [`CREATE_UNITS_BY_KEY`].
-pub(super) const CREATE_VARIANTS_BY_BASE: &str =
-    "CREATE INDEX variants_by_base ON variants(base, unit)";
-/// Drops both indexes, inside an import's transaction.
-pub(super) const DROP_INDEXES: &str = "DROP INDEX units_by_key; DROP INDEX variants_by_base;";
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -191,8 +294,8 @@ mod tests {
         let path = dir.path().join("v1.db");
         let (id, key) = version_1_store(&path);
         let mut conn = Connection::open(&path).unwrap();
-        migrate(&mut conn).unwrap();
-        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+        migrate_to(&mut conn, 2).unwrap();
+        assert_eq!(version(&conn).unwrap(), 2);
         let (new_key, props, variants): (i64, String, i64) = conn
             .query_row(
                 "SELECT key, props, (SELECT count(*) FROM variants WHERE unit = units.id)
@@ -220,5 +323,75 @@ mod tests {
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .unwrap();
         assert!(foreign_keys);
+    }
+
+    #[test]
+    fn version_4_rows_become_chunks_with_the_same_ids_and_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_to(&mut conn, 4).unwrap();
+        // Ids 3 and 4, then a gap to 9; markup, props at both levels, an origin.
+        conn.execute_batch(
+            "INSERT INTO units (id, key, props, added) VALUES
+                 (3, 11, '{\"props\":[{\"type\":\"x-tarjuman-origin\",\"value\":\"a.tmx\"}]}',
+                  '20250101T000000Z'),
+                 (4, 12, NULL, '20250102T000000Z'),
+                 (9, 13, '{\"notes\":[\"n\"]}', '20250103T000000Z');
+             INSERT INTO variants (unit, ord, lang, base, text, markup, props) VALUES
+                 (3, 0, 'en', 'en', 'Open File', 'Open <ph>x</ph>File', NULL),
+                 (3, 1, 'az-AZ', 'az', 'Faylı aç', NULL, '{\"notes\":[\"yoxlanıb\"]}'),
+                 (4, 0, 'kk', 'kk', 'Файл', NULL, NULL), (4, 1, 'ar', 'ar', 'ملف', NULL, NULL),
+                 (9, 0, 'en', 'en', 'Error', NULL, NULL), (9, 1, 'kk', 'kk', 'Қате', NULL, NULL);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+        let chunks: Vec<(i64, i64, Vec<u8>)> = conn
+            .prepare("SELECT first, count, keys FROM chunks ORDER BY first")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let keys = |ks: &[i64]| ks.iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<u8>>();
+        assert_eq!(chunks, vec![(3, 2, keys(&[11, 12])), (9, 1, keys(&[13]))]);
+        let old_tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('units', 'variants')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(old_tables, 0);
+        drop(conn);
+        let store = super::super::Store::open(&path).unwrap();
+        let mut units = Vec::new();
+        store
+            .for_each_unit(None, |u| {
+                units.push(u);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(units.iter().map(|u| u.id).collect::<Vec<_>>(), [3, 4, 9]);
+        assert_eq!(units[1].added, "20250102T000000Z");
+        let open = &units[0].unit;
+        assert_eq!(
+            open.props.values("x-tarjuman-origin").collect::<Vec<_>>(),
+            ["a.tmx"]
+        );
+        assert_eq!(
+            open.variants[0].segment.markup.as_deref(),
+            Some("Open <ph>x</ph>File")
+        );
+        assert_eq!(open.variants[1].lang.as_str(), "az-AZ");
+        assert_eq!(open.variants[1].props.notes, ["yoxlanıb"]);
+        assert_eq!(units[2].unit.props.notes, ["n"]);
+        let stats = store.stats().unwrap();
+        assert_eq!(stats.units, 3);
+        assert_eq!(stats.languages.len(), 4);
+        assert_eq!(store.high_water().unwrap(), 9);
+        assert_eq!(store.texts(9, "kk").unwrap(), ["Қате"]);
+        assert!(store.unit(5).unwrap().is_none());
     }
 }

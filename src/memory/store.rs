@@ -2,19 +2,25 @@
 //! multilingual units. Writes go through an [`Importer`], which is one transaction: it commits
 //! everything or nothing.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, params};
+
+use super::chunk::{self, ChunkBuilder, ChunkView, Damaged, Summary, VariantRef};
 use std::borrow::Cow;
 
 use crate::text::nfc;
 
 use super::schema::{self, SCHEMA_VERSION};
 use crate::error::{Error, Result};
-use crate::model::{LangTag, ORIGIN_PROP, Prop, Props, Segment, Unit, Variant};
+use crate::model::{LangTag, ORIGIN_PROP, Props, Unit};
 
 /// The page size of new stores.
 const PAGE_SIZE: i64 = 16 * 1024;
@@ -36,6 +42,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     created: bool,
+    /// The chunk read last by [`Store::unit`] and its kin.
+    cached: RefCell<Option<CachedChunk>>,
 }
 
 /// A unit as the store holds it.
@@ -183,8 +191,7 @@ impl std::hash::Hasher for KeyHasher {
     }
 }
 
-/// The units an import into an empty store has added, by key: while the key index is dropped, the
-/// import finds its own duplicates here.
+/// Unit ids by key: the store's units and an import's, while the import runs.
 #[derive(Default)]
 struct Keys {
     /// The first unit with each key.
@@ -216,56 +223,6 @@ impl Keys {
             Entry::Occupied(_) => self.more.push((key, id)),
         }
     }
-}
-
-fn props_json(props: &Props) -> Option<String> {
-    (!props.is_empty()).then(|| serde_json::to_string(props).unwrap_or_default())
-}
-
-/// The JSON of `props` with the origin prop added last, as [`props_json`] would write it, without
-/// copying the properties or making a prop.
-fn props_json_with_origin(props: &Props, origin: &str) -> String {
-    use serde::ser::SerializeSeq;
-
-    #[derive(serde::Serialize)]
-    struct WithOrigin<'a> {
-        #[serde(skip_serializing_if = "<[_]>::is_empty")]
-        attrs: &'a [(String, String)],
-        #[serde(skip_serializing_if = "<[_]>::is_empty")]
-        notes: &'a [String],
-        props: PropsAndOrigin<'a>,
-    }
-    struct PropsAndOrigin<'a>(&'a [Prop], &'a str);
-    #[derive(serde::Serialize)]
-    struct Origin<'a> {
-        #[serde(rename = "type")]
-        kind: &'a str,
-        value: &'a str,
-    }
-    impl serde::Serialize for PropsAndOrigin<'_> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-            let mut seq = s.serialize_seq(Some(self.0.len() + 1))?;
-            for prop in self.0 {
-                seq.serialize_element(prop)?;
-            }
-            seq.serialize_element(&Origin {
-                kind: ORIGIN_PROP,
-                value: self.1,
-            })?;
-            seq.end()
-        }
-    }
-    serde_json::to_string(&WithOrigin {
-        attrs: &props.attrs,
-        notes: &props.notes,
-        props: PropsAndOrigin(&props.props, origin),
-    })
-    .unwrap_or_default()
-}
-
-fn parse_props(json: Option<String>) -> Props {
-    json.and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default()
 }
 
 fn is_sqlite_file(path: &Path) -> std::io::Result<bool> {
@@ -391,6 +348,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             created,
+            cached: RefCell::new(None),
         })
     }
 
@@ -416,141 +374,124 @@ impl Store {
         &self.conn
     }
 
-    /// Starts an import: one transaction that [`Importer::commit`] ends.
+    /// Starts an import: one transaction that [`Importer::commit`] ends. Dropping the importer
+    /// without committing rolls everything back, as does a killed process.
     ///
-    /// Foreign keys are not checked during the import (the importer inserts a unit's variants right
-    /// after the unit), and an import into an empty store builds its indexes (units by key, variants
-    /// by language) once at the end instead of entry by entry, finding duplicates in memory
-    /// meanwhile; all of it happens inside the transaction, so a rollback or a killed process leaves
-    /// the store as it was.
+    /// The keys of every stored unit are read into memory first (8 bytes a unit, from the chunks'
+    /// `keys` column): an import looks each of its units up there instead of in a B-tree.
     pub fn importer(&mut self) -> Result<Importer<'_>> {
+        self.cached.replace(None);
         let conn = &self.conn;
         let err = |source| Error::Store {
             path: self.path.clone(),
             source,
         };
-        // Only takes effect outside a transaction; dropping `rollback` turns it back on (and, once
-        // the transaction is open, rolls it back unless it was committed).
         let mut rollback = Rollback { conn, open: false };
-        conn.pragma_update(None, "foreign_keys", "OFF")
-            .map_err(err)?;
         conn.execute_batch("BEGIN IMMEDIATE").map_err(err)?;
         rollback.open = true;
-        let empty: bool = conn
-            .query_row("SELECT NOT EXISTS (SELECT 1 FROM units)", [], |r| r.get(0))
-            .map_err(err)?;
-        if empty {
-            conn.execute_batch(schema::DROP_INDEXES).map_err(err)?;
-        }
-        // Prepared after the schema change, and kept: a cache lookup per insert costs.
-        let insert_unit = conn
-            .prepare("INSERT INTO units (key, props, added) VALUES (?1, ?2, ?3)")
-            .map_err(err)?;
-        let insert_variant = conn
-            .prepare(
-                "INSERT INTO variants (unit, ord, lang, base, text, markup, props)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .map_err(err)?;
-        let rows = vec![format!("({})", ["?"; VARIANT_COLUMNS].join(", ")); VARIANT_ROWS];
-        let insert_many_variants = conn
-            .prepare(&format!(
-                "INSERT INTO variants (unit, ord, lang, base, text, markup, props) VALUES {}",
-                rows.join(", ")
-            ))
-            .map_err(err)?;
-        // Held rather than cached: rusqlite clears a cached statement's bindings when it goes back
-        // to the cache, and SQLite re-prepares a statement whose plan looked at a parameter (as
-        // `unit = ?1` does) after that; re-importing a file looks up every unit.
-        let unit_props = conn
-            .prepare("SELECT props FROM units WHERE id = ?1")
-            .map_err(err)?;
-        let unit_variants = conn
-            .prepare(
-                "SELECT ord, lang, text, markup, props FROM variants WHERE unit = ?1 ORDER BY ord",
-            )
-            .map_err(err)?;
-        let (find_key, keys) = if empty {
-            (None, Some(Keys::default()))
-        } else {
-            let find = conn
-                .prepare("SELECT id FROM units WHERE key = ?1 ORDER BY id")
+        let mut keys = Keys::default();
+        let mut next_id = 1;
+        {
+            let mut stmt = conn
+                .prepare("SELECT first, count, keys FROM chunks ORDER BY first")
                 .map_err(err)?;
-            (Some(find), None)
-        };
-        let importer = Importer {
-            insert_unit,
-            insert_variant,
-            insert_many_variants,
-            find_key,
-            unit_props,
-            unit_variants,
+            let mut rows = stmt.query([]).map_err(err)?;
+            while let Some(row) = rows.next().map_err(err)? {
+                let first: i64 = row.get(0).map_err(err)?;
+                let count: i64 = row.get(1).map_err(err)?;
+                let bytes = row.get_ref(2).and_then(|v| Ok(v.as_blob()?)).map_err(err)?;
+                if bytes.len() as i64 != 8 * count {
+                    return Err(err(Damaged.into()));
+                }
+                for (i, key) in bytes.chunks_exact(8).enumerate() {
+                    let key = i64::from_le_bytes(key.try_into().expect("8 bytes"));
+                    keys.insert(key, first + i as i64);
+                }
+                next_id = next_id.max(first + count);
+            }
+        }
+        let insert_chunk = conn
+            .prepare(
+                "INSERT OR REPLACE INTO chunks (first, count, keys, summary, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .map_err(err)?;
+        let read_chunk = conn
+            .prepare("SELECT first, data, keys FROM chunks WHERE first <= ?1 ORDER BY first DESC LIMIT 1")
+            .map_err(err)?;
+        Ok(Importer {
+            insert_chunk,
+            read_chunk,
             keys,
-            bases: Vec::new(),
+            next_id,
+            building: None,
+            stored: None,
+            dirty: BTreeMap::new(),
+            added: Summary::default(),
             rollback,
             path: self.path.clone(),
             now: tmx_now(),
             changed: false,
-        };
-        Ok(importer)
+        })
     }
 
     /// The number of units.
     pub fn unit_count(&self) -> Result<u64> {
         self.conn
-            .query_row("SELECT count(*) FROM units", [], |r| r.get::<_, i64>(0))
+            .query_row("SELECT coalesce(sum(count), 0) FROM chunks", [], |r| {
+                r.get::<_, i64>(0)
+            })
             .map(|n| n as u64)
             .map_err(|e| self.err(e))
     }
 
+    /// The counts of all units: kept in `meta` and brought up to date by every import.
+    fn summary(&self) -> Result<Summary> {
+        let kept: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'summary'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.err(e))?;
+        match kept {
+            Some(text) => Summary::decode(&text).map_err(|d| self.err(d.into())),
+            None => Ok(Summary::default()),
+        }
+    }
+
     /// Counts units per language and per language pair.
     pub fn stats(&self) -> Result<Stats> {
-        let mut stats = Stats {
-            units: self.unit_count()?,
-            schema_version: SCHEMA_VERSION,
-            ..Stats::default()
-        };
-        stats.languages = self.stats_languages()?;
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT a.base, b.base, count(DISTINCT a.unit) AS n
-                 FROM variants a JOIN variants b ON a.unit = b.unit AND a.base < b.base
-                 GROUP BY a.base, b.base ORDER BY n DESC, a.base, b.base",
-            )
-            .map_err(|e| self.err(e))?;
-        stats.pairs = stmt
-            .query_map([], |r| {
-                Ok(PairCount {
-                    langs: [r.get(0)?, r.get(1)?],
-                    units: r.get::<_, i64>(2)? as u64,
-                })
+        let summary = self.summary()?;
+        let mut pairs: Vec<PairCount> = summary
+            .pairs
+            .into_iter()
+            .map(|((a, b), units)| PairCount {
+                langs: [a, b],
+                units,
             })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
+            .collect();
+        pairs.sort_by(|x, y| y.units.cmp(&x.units).then_with(|| x.langs.cmp(&y.langs)));
         let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         let mut wal = self.path.clone().into_os_string();
         wal.push("-wal");
-        stats.size_bytes = size(&self.path) + size(Path::new(&wal));
-        Ok(stats)
+        Ok(Stats {
+            units: self.unit_count()?,
+            languages: by_count(summary.bases)
+                .into_iter()
+                .map(|(lang, units)| LanguageCount { lang, units })
+                .collect(),
+            pairs,
+            size_bytes: size(&self.path) + size(Path::new(&wal)),
+            schema_version: SCHEMA_VERSION,
+        })
     }
 
     /// The distinct language tags in the store, with their unit counts, most frequent first.
     pub fn language_tags(&self) -> Result<Vec<(LangTag, u64)>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT lang, count(DISTINCT unit) AS n FROM variants GROUP BY lang
-                 ORDER BY n DESC, lang",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows: Vec<(String, i64)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
-        Ok(rows
+        Ok(by_count(self.summary()?.tags)
             .into_iter()
-            .filter_map(|(tag, n)| LangTag::parse(&tag).ok().map(|t| (t, n as u64)))
+            .filter_map(|(tag, n)| LangTag::parse(&tag).ok().map(|t| (t, n)))
             .collect())
     }
 
@@ -561,57 +502,115 @@ impl Store {
         bases: Option<&[String]>,
         mut visit: impl FnMut(StoredUnit) -> Result<()>,
     ) -> Result<()> {
+        self.for_each_chunk(1, |first, chunk| {
+            for i in 0..chunk.count() {
+                let (added, mut unit) = chunk.unit(i).map_err(|d| self.err(d.into()))?;
+                if let Some(bases) = bases {
+                    unit.variants.retain(|v| bases.contains(&v.lang.base()));
+                }
+                if !unit.variants.is_empty() {
+                    visit(StoredUnit {
+                        id: first + i as i64,
+                        added,
+                        unit,
+                    })?;
+                }
+            }
+            Ok(ControlFlow::Continue(()))
+        })
+    }
+
+    /// Calls `visit(first, chunk)` for the chunks from the one holding unit `from` on, in order,
+    /// until it breaks.
+    fn for_each_chunk(
+        &self,
+        from: i64,
+        mut visit: impl FnMut(i64, &ChunkView<'_>) -> Result<ControlFlow<()>>,
+    ) -> Result<()> {
+        let err = |e| self.err(e);
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT u.id, u.added, u.props, v.lang, v.base, v.text, v.markup, v.props
-                 FROM units u JOIN variants v ON v.unit = u.id ORDER BY u.id, v.ord",
+                "SELECT first, data FROM chunks
+                 WHERE first >= coalesce((SELECT max(first) FROM chunks WHERE first <= ?1), 0)
+                 ORDER BY first",
             )
-            .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
-        let mut current: Option<StoredUnit> = None;
-        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let id: i64 = row.get(0).map_err(|e| self.err(e))?;
-            if current.as_ref().is_some_and(|c| c.id != id) {
-                let done = current.take().expect("checked above");
-                if !done.unit.variants.is_empty() {
-                    visit(done)?;
-                }
+            .map_err(err)?;
+        let mut rows = stmt.query(params![from]).map_err(err)?;
+        while let Some(row) = rows.next().map_err(err)? {
+            let first: i64 = row.get(0).map_err(err)?;
+            let data = row.get_ref(1).and_then(|v| Ok(v.as_blob()?)).map_err(err)?;
+            let chunk = ChunkView::new(data).map_err(|d| err(d.into()))?;
+            if visit(first, &chunk)?.is_break() {
+                break;
             }
-            if current.is_none() {
-                current = Some(StoredUnit {
-                    id,
-                    added: row.get(1).map_err(|e| self.err(e))?,
-                    unit: Unit {
-                        variants: Vec::new(),
-                        props: parse_props(row.get(2).map_err(|e| self.err(e))?),
-                    },
-                });
-            }
-            let base: String = row.get(4).map_err(|e| self.err(e))?;
-            if bases.is_some_and(|b| !b.contains(&base)) {
-                continue;
-            }
-            let tag: String = row.get(3).map_err(|e| self.err(e))?;
-            let Ok(lang) = LangTag::parse(&tag) else {
-                continue;
-            };
-            let variant = Variant {
-                lang,
-                segment: Segment {
-                    text: row.get(5).map_err(|e| self.err(e))?,
-                    markup: row.get(6).map_err(|e| self.err(e))?,
-                },
-                props: parse_props(row.get(7).map_err(|e| self.err(e))?),
-            };
-            if let Some(c) = current.as_mut() {
-                c.unit.variants.push(variant);
-            }
-        }
-        if let Some(done) = current.filter(|c| !c.unit.variants.is_empty()) {
-            visit(done)?;
         }
         Ok(())
+    }
+
+    /// Runs `read` on the chunk holding unit `id` and the unit's place in it; `None` when there is
+    /// no such unit. The chunk read last is kept (until another connection changes the store), so
+    /// reading a few units of one chunk reads it once.
+    fn with_unit<T>(
+        &self,
+        id: i64,
+        read: impl FnOnce(&ChunkView<'_>, usize) -> std::result::Result<T, Damaged>,
+    ) -> Result<Option<T>> {
+        let err = |e| self.err(e);
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(err)?;
+        let cached = self
+            .cached
+            .borrow()
+            .as_ref()
+            .filter(|c| c.version == version && c.first <= id && id < c.first + c.count)
+            .map(|c| (c.first, Rc::clone(&c.data)));
+        let (first, data) = match cached {
+            Some(found) => found,
+            None => {
+                let found: Option<(i64, Vec<u8>)> = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT first, data FROM chunks WHERE first <= ?1
+                         ORDER BY first DESC LIMIT 1",
+                    )
+                    .and_then(|mut stmt| {
+                        stmt.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+                            .optional()
+                    })
+                    .map_err(err)?;
+                let Some((first, data)) = found else {
+                    return Ok(None);
+                };
+                let count = ChunkView::new(&data).map_err(|d| err(d.into()))?.count() as i64;
+                let data = Rc::new(data);
+                self.cached.replace(Some(CachedChunk {
+                    first,
+                    count,
+                    version,
+                    data: Rc::clone(&data),
+                }));
+                (first, data)
+            }
+        };
+        let chunk = ChunkView::new(&data).map_err(|d| err(d.into()))?;
+        let i = id - first;
+        if i < 0 || i as usize >= chunk.count() {
+            return Ok(None);
+        }
+        read(&chunk, i as usize)
+            .map(Some)
+            .map_err(|d| err(d.into()))
+    }
+
+    /// Unit `id` as stored (`None` when there is no such unit).
+    pub fn unit(&self, id: i64) -> Result<Option<StoredUnit>> {
+        self.with_unit(id, |chunk, i| {
+            let (added, unit) = chunk.unit(i)?;
+            Ok(StoredUnit { id, added, unit })
+        })
     }
 
     /// A number that changes whenever the store's units change (0 for a store never written).
@@ -629,52 +628,20 @@ impl Store {
 
     /// The properties of unit `id` (`None` when there is no such unit).
     pub fn unit_props(&self, id: i64) -> Result<Option<Props>> {
-        self.conn
-            .prepare_cached("SELECT props FROM units WHERE id = ?1")
-            .and_then(|mut stmt| {
-                stmt.query_row(params![id], |r| r.get::<_, Option<String>>(0))
-                    .optional()
-            })
-            .map(|found| found.map(parse_props))
-            .map_err(|e| self.err(e))
+        Ok(self.unit(id)?.map(|stored| stored.unit.props))
     }
 
-    /// Whether any variant has matching language `base` (an index lookup).
+    /// Whether any variant has matching language `base`.
     pub fn has_language(&self, base: &str) -> Result<bool> {
-        self.conn
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM variants WHERE base = ?1)",
-                params![base],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err(e))
+        Ok(self.summary()?.bases.contains_key(base))
     }
 
     /// The matching languages of the store, most units first.
     pub fn bases(&self) -> Result<Vec<String>> {
-        Ok(self
-            .stats_languages()?
+        Ok(by_count(self.summary()?.bases)
             .into_iter()
-            .map(|l| l.lang)
+            .map(|(base, _)| base)
             .collect())
-    }
-
-    fn stats_languages(&self) -> Result<Vec<LanguageCount>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT base, count(DISTINCT unit) AS n FROM variants GROUP BY base
-                 ORDER BY n DESC, base",
-            )
-            .map_err(|e| self.err(e))?;
-        stmt.query_map([], |r| {
-            Ok(LanguageCount {
-                lang: r.get(0)?,
-                units: r.get::<_, i64>(1)? as u64,
-            })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.err(e))
     }
 
     /// The highest unit id (0 for an empty store). Units are never deleted and a unit's variants
@@ -682,7 +649,11 @@ impl Store {
     /// units above an id are exactly the ones added since it was the highest.
     pub fn high_water(&self) -> Result<i64> {
         self.conn
-            .query_row("SELECT coalesce(max(id), 0) FROM units", [], |r| r.get(0))
+            .query_row(
+                "SELECT coalesce(max(first + count - 1), 0) FROM chunks",
+                [],
+                |r| r.get(0),
+            )
             .map_err(|e| self.err(e))
     }
 
@@ -708,29 +679,91 @@ impl Store {
         after: i64,
         mut visit: impl FnMut(i64, &str, &str),
     ) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT unit, base, text FROM variants WHERE unit > ?1 ORDER BY unit, ord")
-            .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query(params![after]).map_err(|e| self.err(e))?;
-        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let unit: i64 = row.get(0).map_err(|e| self.err(e))?;
-            let base: String = row.get(1).map_err(|e| self.err(e))?;
-            let text: String = row.get(2).map_err(|e| self.err(e))?;
-            visit(unit, &base, &text);
-        }
-        Ok(())
+        self.for_each_variant_of(after, |unit, _, v| {
+            visit(unit, v.base, v.text);
+            Ok(ControlFlow::Continue(()))
+        })
+    }
+
+    /// Calls `visit(unit, ord, variant)` for every variant of the units with ids above `after`, in
+    /// unit and variant order, until it breaks.
+    pub(super) fn for_each_variant_of(
+        &self,
+        after: i64,
+        mut visit: impl FnMut(i64, usize, VariantRef<'_>) -> Result<ControlFlow<()>>,
+    ) -> Result<()> {
+        self.for_each_chunk(after + 1, |first, chunk| {
+            let skip = (after + 1 - first).max(0) as usize;
+            for i in skip..chunk.count() {
+                let unit = first + i as i64;
+                let record = chunk.record(i).map_err(|d| self.err(d.into()))?;
+                let mut flow = Ok(ControlFlow::Continue(()));
+                chunk::for_each_variant(record, |ord, v| {
+                    if matches!(flow, Ok(ControlFlow::Continue(()))) {
+                        flow = visit(unit, ord, v);
+                    }
+                })
+                .map_err(|d| self.err(d.into()))?;
+                if flow?.is_break() {
+                    return Ok(ControlFlow::Break(()));
+                }
+            }
+            Ok(ControlFlow::Continue(()))
+        })
+    }
+
+    /// The number of variants of the units with ids up to `last`.
+    pub(super) fn variant_count_through(&self, last: i64) -> Result<u64> {
+        let mut count = 0;
+        self.for_each_chunk(1, |first, chunk| {
+            for i in 0..chunk.count().min((last + 1 - first).max(0) as usize) {
+                let record = chunk.record(i).map_err(|d| self.err(d.into()))?;
+                chunk::for_each_variant(record, |_, _| count += 1)
+                    .map_err(|d| self.err(d.into()))?;
+            }
+            Ok(ControlFlow::Continue(()))
+        })?;
+        Ok(count)
+    }
+
+    /// Calls `visit(ord, variant)` for the variants of unit `id`, in order; `false` when there is
+    /// no such unit.
+    pub(super) fn variants_of_unit(
+        &self,
+        id: i64,
+        mut visit: impl FnMut(usize, VariantRef<'_>),
+    ) -> Result<bool> {
+        Ok(self
+            .with_unit(id, |chunk, i| {
+                chunk::for_each_variant(chunk.record(i)?, &mut visit)
+            })?
+            .is_some())
     }
 
     /// The texts of a unit's variants in matching language `base`, in order.
     pub fn texts(&self, unit: i64, base: &str) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT text FROM variants WHERE unit = ?1 AND base = ?2 ORDER BY ord")
-            .map_err(|e| self.err(e))?;
-        stmt.query_map(params![unit, base], |r| r.get(0))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        let mut texts = Vec::new();
+        self.variants_of_unit(unit, |_, v| {
+            if v.base == base {
+                texts.push(v.text.to_string());
+            }
+        })?;
+        Ok(texts)
+    }
+
+    /// The texts and markup of a unit's variants in matching language `base`, in order.
+    pub(super) fn marked_texts(
+        &self,
+        unit: i64,
+        base: &str,
+    ) -> Result<Vec<(String, Option<String>)>> {
+        let mut texts = Vec::new();
+        self.variants_of_unit(unit, |_, v| {
+            if v.base == base {
+                texts.push((v.text.to_string(), v.markup.map(str::to_string)));
+            }
+        })?;
+        Ok(texts)
     }
 
     /// Runs SQLite's own consistency check; `Ok(())` when it reports `ok`.
@@ -741,43 +774,51 @@ impl Store {
     }
 }
 
-/// A stored variant as `merge` reads it: order, language, text, markup, props JSON.
-type StoredVariantRow = (i64, String, String, Option<String>, Option<String>);
-
-/// [`identity`] of a stored unit's variants.
-fn stored_identity(stored: &[StoredVariantRow]) -> Vec<(&str, &str)> {
-    let mut pairs: Vec<(&str, &str)> = stored
-        .iter()
-        .map(|(_, lang, text, markup, _)| (lang.as_str(), markup.as_deref().unwrap_or(text)))
-        .collect();
-    pairs.sort_unstable();
-    pairs
+/// The names of a count map, most counted first, then by name.
+fn by_count(counts: BTreeMap<String, u64>) -> Vec<(String, u64)> {
+    let mut sorted: Vec<(String, u64)> = counts.into_iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    sorted
 }
 
-/// A unit made ready for the store: text in NFC, its key, its properties serialized. Preparing needs
-/// no store, so it can run on another thread than the inserts ([`Importer::add_prepared`]).
+/// The chunk a store read last.
+struct CachedChunk {
+    first: i64,
+    count: i64,
+    /// `PRAGMA data_version` when it was read: another connection's commit changes it.
+    version: i64,
+    data: Rc<Vec<u8>>,
+}
+
+/// [`identity`] of a stored unit's record.
+fn record_identity(record: &[u8]) -> std::result::Result<Vec<(&str, &str)>, Damaged> {
+    let mut pairs = Vec::new();
+    chunk::for_each_variant(record, |_, v| pairs.push((v.lang, v.content())))?;
+    pairs.sort_unstable();
+    Ok(pairs)
+}
+
+/// A unit made ready for the store: text in NFC, and its key. Preparing needs no store, so it can
+/// run on another thread than the store's ([`Importer::add_prepared`]).
 #[derive(Clone, Debug)]
 pub struct PreparedUnit {
     unit: Unit,
     key: i64,
-    /// The unit's properties as stored for a new unit (with the origin), JSON.
-    props: Option<String>,
+    /// The file the unit came from, recorded as its origin when it is new.
+    origin: Option<Arc<str>>,
 }
 
 impl PreparedUnit {
-    /// Puts text and markup into NFC (the caller drops empty variants) and records `origin` (the
-    /// file the unit came from) for a new unit that does not name an origin already (a tarjuman
-    /// export does), so importing the same content again changes nothing.
-    pub fn new(mut unit: Unit, origin: Option<&str>) -> PreparedUnit {
+    /// Puts text and markup into NFC (the caller drops empty variants) and keeps `origin` (the file
+    /// the unit came from) for a new unit that does not name an origin already (a tarjuman export
+    /// does), so importing the same content again changes nothing.
+    pub fn new(mut unit: Unit, origin: Option<&Arc<str>>) -> PreparedUnit {
         normalize_unit(&mut unit);
         let key = unit_key(&unit);
-        // Serialized with the origin, kept without it: a merge must not add the origin of a
-        // duplicate.
-        let props = match origin.filter(|_| unit.props.values(ORIGIN_PROP).next().is_none()) {
-            Some(origin) => Some(props_json_with_origin(&unit.props, origin)),
-            None => props_json(&unit.props),
-        };
-        PreparedUnit { unit, key, props }
+        let origin = origin
+            .filter(|_| unit.props.values(ORIGIN_PROP).next().is_none())
+            .cloned();
+        PreparedUnit { unit, key, origin }
     }
 
     /// The unit, normalized.
@@ -786,28 +827,26 @@ impl PreparedUnit {
     }
 }
 
-/// Variant rows an importer writes with one statement.
-const VARIANT_ROWS: usize = 32;
-/// The columns of a variant row.
-const VARIANT_COLUMNS: usize = 7;
+/// Dirty chunks an import keeps in memory before it writes them.
+const DIRTY_CHUNKS: usize = 32;
 
 /// One import transaction. Dropping it without [`Importer::commit`] rolls everything back.
 pub struct Importer<'a> {
     // Fields drop in order: the statements are finalized before the transaction ends.
-    insert_unit: Statement<'a>,
-    insert_variant: Statement<'a>,
-    /// [`VARIANT_ROWS`] rows of variants in one statement.
-    insert_many_variants: Statement<'a>,
-    /// Finds units by key in the index (an import into a store with units).
-    find_key: Option<Statement<'a>>,
-    /// A unit's properties, and its variants in order, by id.
-    unit_props: Statement<'a>,
-    unit_variants: Statement<'a>,
-    /// The units of this import by key, while the indexes are dropped (an import into an empty
-    /// store, which builds them at commit).
-    keys: Option<Keys>,
-    /// Matching languages by tag, for the few tags a file has.
-    bases: Vec<(String, String)>,
+    insert_chunk: Statement<'a>,
+    read_chunk: Statement<'a>,
+    /// Every unit's key: the stored ones and this import's.
+    keys: Keys,
+    /// The id the next new unit gets.
+    next_id: i64,
+    /// The chunk new units go into.
+    building: Option<ChunkBuilder>,
+    /// The stored chunk read last, to compare units found by key: (first, data, keys).
+    stored: Option<(i64, Vec<u8>, Vec<u8>)>,
+    /// Stored chunks with merged units, by first id, written at commit (or when there are many).
+    dirty: BTreeMap<i64, ChunkBuilder>,
+    /// The counts of the units this import added.
+    added: Summary,
     rollback: Rollback<'a>,
     path: PathBuf,
     now: String,
@@ -815,8 +854,7 @@ pub struct Importer<'a> {
     changed: bool,
 }
 
-/// Ends an import's transaction when dropped unless it was committed, then checks foreign keys
-/// again.
+/// Ends an import's transaction when dropped unless it was committed.
 struct Rollback<'a> {
     conn: &'a Connection,
     /// The transaction is open (not committed).
@@ -828,8 +866,17 @@ impl Drop for Rollback<'_> {
         if self.open {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
-        let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
     }
+}
+
+/// Where a unit's record is while an import runs.
+enum Place {
+    /// In the chunk being built, at this index.
+    Building(usize),
+    /// In a dirty chunk (by first id), at this index.
+    Dirty(i64, usize),
+    /// In the stored chunk read last, at this index.
+    Stored(usize),
 }
 
 impl<'a> Importer<'a> {
@@ -849,7 +896,8 @@ impl<'a> Importer<'a> {
     /// on new units that do not name an origin already (a tarjuman export does), so importing the
     /// same content again changes nothing.
     pub fn add(&mut self, unit: Unit, origin: Option<&str>) -> Result<Added> {
-        self.add_prepared(&PreparedUnit::new(unit, origin))
+        let origin: Option<Arc<str>> = origin.map(Arc::from);
+        self.add_prepared(&PreparedUnit::new(unit, origin.as_ref()))
     }
 
     /// [`Importer::add`] for a unit prepared already.
@@ -859,177 +907,176 @@ impl<'a> Importer<'a> {
         Ok(added.expect("one unit, one outcome"))
     }
 
-    /// [`Importer::add_prepared`] for each of `units` in order, telling `each` what it did. The
-    /// variants of new units go in [`VARIANT_ROWS`] at a time (one statement for many rows costs
-    /// less than a statement per row); rows waiting are written before any variant is read.
+    /// [`Importer::add_prepared`] for each of `units` in order, telling `each` what it did.
     pub fn add_all(&mut self, units: &[PreparedUnit], mut each: impl FnMut(Added)) -> Result<()> {
-        let mut waiting: Vec<(i64, usize, &Variant)> = Vec::with_capacity(VARIANT_ROWS);
-        'units: for PreparedUnit { unit, key, props } in units {
-            let candidates = self.candidates(*key)?;
-            if !candidates.is_empty() {
-                self.insert_variants(&mut waiting)?;
-            }
-            for id in candidates {
-                if let Some(added) = self.merge(id, unit)? {
+        'units: for prepared in units {
+            for id in self.keys.candidates(prepared.key) {
+                if let Some(added) = self.merge(id, &prepared.unit)? {
                     self.changed |= matches!(added, Added::Merged(_));
                     each(added);
                     continue 'units;
                 }
             }
-            self.insert_unit
-                .execute(params![key, props, self.now])
-                .map_err(|e| self.err(e))?;
-            self.changed = true;
-            let id = self.conn().last_insert_rowid();
-            if let Some(keys) = self.keys.as_mut() {
-                keys.insert(*key, id);
-            }
-            for (ord, variant) in unit.variants.iter().enumerate() {
-                waiting.push((id, ord, variant));
-                if waiting.len() == VARIANT_ROWS {
-                    self.insert_variants(&mut waiting)?;
-                }
-            }
-            each(Added::New(id));
+            each(Added::New(self.push(prepared)?));
         }
-        self.insert_variants(&mut waiting)
+        Ok(())
     }
 
-    /// Writes the variant rows waiting (`unit`, `ord`, variant) and empties the list: a full list
-    /// in one statement, a shorter one row by row.
-    fn insert_variants(&mut self, waiting: &mut Vec<(i64, usize, &Variant)>) -> Result<()> {
-        let full = waiting.len() == VARIANT_ROWS;
-        for (row, (id, ord, variant)) in waiting.iter().enumerate() {
-            let tag = variant.lang.as_str();
-            let base = match self.bases.iter().position(|(t, _)| t == tag) {
-                Some(i) => i,
-                None => {
-                    if self.bases.len() == 64 {
-                        self.bases.clear();
-                    }
-                    self.bases.push((tag.to_string(), variant.lang.base()));
-                    self.bases.len() - 1
-                }
-            };
-            let values = params![
-                id,
-                *ord as i64,
-                tag,
-                self.bases[base].1,
-                variant.segment.text,
-                variant.segment.markup,
-                props_json(&variant.props),
-            ];
-            let result = if full {
-                values
-                    .iter()
-                    .enumerate()
-                    .try_for_each(|(i, value)| {
-                        self.insert_many_variants
-                            .raw_bind_parameter(row * VARIANT_COLUMNS + i + 1, value)
-                    })
-                    .map(|()| 0)
-            } else {
-                self.insert_variant.execute(values)
-            };
-            result.map_err(|e| Error::Store {
+    /// Adds a new unit to the chunk being built (writing it first when it is full, or when the
+    /// unit's origin is another file's) and returns its id.
+    fn push(&mut self, prepared: &PreparedUnit) -> Result<i64> {
+        let origin = prepared.origin.as_deref();
+        let fits = self
+            .building
+            .as_ref()
+            .is_some_and(|b| !b.is_full() && origin.is_none_or(|o| o == b.origin()));
+        if !fits {
+            self.write_building()?;
+            self.building = Some(ChunkBuilder::new(self.next_id, origin.unwrap_or("")));
+        }
+        let building = self.building.as_mut().expect("made above");
+        building.push(prepared.key, &self.now, &prepared.unit, origin.is_some());
+        let id = self.next_id;
+        self.next_id += 1;
+        self.keys.insert(prepared.key, id);
+        self.changed = true;
+        Ok(id)
+    }
+
+    /// Writes the chunk being built, if any, counting its units as added.
+    fn write_building(&mut self) -> Result<()> {
+        if let Some(building) = self.building.take() {
+            let summary = self.write(building)?;
+            self.added.absorb(summary);
+        }
+        Ok(())
+    }
+
+    /// Writes a chunk's row and returns its counts.
+    fn write(&mut self, chunk: ChunkBuilder) -> Result<Summary> {
+        let done = chunk.finish();
+        self.insert_chunk
+            .execute(params![
+                done.first,
+                done.count as i64,
+                done.keys,
+                done.summary.encode(),
+                done.data
+            ])
+            .map_err(|e| Error::Store {
                 path: self.path.clone(),
                 source: e,
             })?;
+        Ok(done.summary)
+    }
+
+    /// Finds where unit `id`'s record is, reading its chunk when it is not in memory.
+    fn place(&mut self, id: i64) -> Result<Place> {
+        if let Some(b) = self.building.as_ref().filter(|b| id >= b.first) {
+            return Ok(Place::Building((id - b.first) as usize));
         }
-        if full {
-            self.insert_many_variants
-                .raw_execute()
+        if let Some((&first, _)) = self.dirty.range(..=id).next_back()
+            && id < first + self.dirty[&first].len() as i64
+        {
+            return Ok(Place::Dirty(first, (id - first) as usize));
+        }
+        let in_stored = |s: &(i64, Vec<u8>, Vec<u8>)| {
+            ChunkView::new(&s.1).is_ok_and(|c| s.0 <= id && id < s.0 + c.count() as i64)
+        };
+        if !self.stored.as_ref().is_some_and(in_stored) {
+            let found = self
+                .read_chunk
+                .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .map_err(|e| Error::Store {
                     path: self.path.clone(),
                     source: e,
                 })?;
+            self.stored = Some(found);
         }
-        waiting.clear();
-        Ok(())
+        let stored = self.stored.as_ref().expect("read above");
+        if !in_stored(stored) {
+            return Err(self.err(Damaged.into()));
+        }
+        Ok(Place::Stored((id - stored.0) as usize))
     }
 
-    /// The stored units with `key`, oldest first (almost always none or one).
-    fn candidates(&mut self, key: i64) -> Result<Vec<i64>> {
-        if let Some(keys) = &self.keys {
-            return Ok(keys.candidates(key));
+    /// The record at `place`.
+    fn record(&self, place: &Place) -> std::result::Result<&[u8], Damaged> {
+        match *place {
+            Place::Building(i) => Ok(self.building.as_ref().ok_or(Damaged)?.record(i)),
+            Place::Dirty(first, i) => Ok(self.dirty.get(&first).ok_or(Damaged)?.record(i)),
+            Place::Stored(i) => ChunkView::new(&self.stored.as_ref().ok_or(Damaged)?.1)?.record(i),
         }
-        let find = self
-            .find_key
-            .as_mut()
-            .expect("an importer has keys or finds them");
-        find.query_map(params![key], |r| r.get(0))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| Error::Store {
-                path: self.path.clone(),
-                source: e,
-            })
-    }
-
-    /// The stored variants of unit `id`, in order.
-    fn stored_variants(&mut self, id: i64) -> Result<Vec<StoredVariantRow>> {
-        self.unit_variants
-            .query_map(params![id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| Error::Store {
-                path: self.path.clone(),
-                source: e,
-            })
     }
 
     /// Merges the properties of `unit` into stored unit `id` (found by key) when its variants are the
     /// same; `None` when they are not (a collision of keys).
     fn merge(&mut self, id: i64, unit: &Unit) -> Result<Option<Added>> {
-        let stored = self.stored_variants(id)?;
-        if stored_identity(&stored) != identity(unit) {
+        let place = self.place(id)?;
+        let damaged = |this: &Self| this.err(Damaged.into());
+        let record = self.record(&place).map_err(|_| damaged(self))?;
+        if record_identity(record).map_err(|_| damaged(self))? != identity(unit) {
             return Ok(None);
         }
-        let props: Option<String> = self
-            .unit_props
-            .query_row(params![id], |r| r.get(0))
-            .map_err(|e| Error::Store {
-                path: self.path.clone(),
-                source: e,
-            })?;
-        let mut stored_props = parse_props(props);
-        let before = stored_props.clone();
-        stored_props.merge(&unit.props);
-        let mut changed = false;
-        if stored_props != before {
-            self.conn()
-                .prepare_cached("UPDATE units SET props = ?2 WHERE id = ?1")
-                .and_then(|mut stmt| stmt.execute(params![id, props_json(&stored_props)]))
-                .map_err(|e| self.err(e))?;
-            changed = true;
+        let origin = match &place {
+            Place::Building(_) => self.building.as_ref().map(|b| b.origin().to_string()),
+            Place::Dirty(first, _) => self.dirty.get(first).map(|b| b.origin().to_string()),
+            Place::Stored(_) => self
+                .stored
+                .as_ref()
+                .and_then(|s| ChunkView::new(&s.1).ok()?.origin().ok().map(str::to_string)),
         }
+        .unwrap_or_default();
+        let (added, mut stored) = chunk::decode_unit(record, &origin).map_err(|_| damaged(self))?;
+        let before = (
+            stored.props.clone(),
+            stored
+                .variants
+                .iter()
+                .map(|v| v.props.clone())
+                .collect::<Vec<_>>(),
+        );
+        stored.props.merge(&unit.props);
         // Variant properties: merge into the stored variant with the same language and content.
         for variant in unit.variants.iter().filter(|v| !v.props.is_empty()) {
-            let found = stored.iter().find(|(_, lang, text, markup, _)| {
-                lang == variant.lang.as_str()
-                    && markup.as_deref().unwrap_or(text) == variant.segment.content()
-            });
-            if let Some((ord, _, _, _, props)) = found {
-                let mut merged = parse_props(props.clone());
-                let old = merged.clone();
-                merged.merge(&variant.props);
-                if merged != old {
-                    self.conn()
-                        .prepare_cached(
-                            "UPDATE variants SET props = ?3 WHERE unit = ?1 AND ord = ?2",
-                        )
-                        .and_then(|mut stmt| stmt.execute(params![id, ord, props_json(&merged)]))
-                        .map_err(|e| self.err(e))?;
-                    changed = true;
-                }
+            if let Some(same) = stored.variants.iter_mut().find(|s| {
+                s.lang == variant.lang && s.segment.content() == variant.segment.content()
+            }) {
+                same.props.merge(&variant.props);
             }
         }
-        Ok(Some(if changed {
-            Added::Merged(id)
-        } else {
-            Added::Unchanged(id)
-        }))
+        let unchanged = stored.props == before.0
+            && stored.variants.iter().map(|v| &v.props).eq(before.1.iter());
+        if unchanged {
+            return Ok(Some(Added::Unchanged(id)));
+        }
+        // The origin is in the props now, so the record does not take the chunk's.
+        let mut record = Vec::new();
+        chunk::encode_unit(&mut record, &added, &stored, false);
+        match place {
+            Place::Building(i) => {
+                if let Some(b) = self.building.as_mut() {
+                    b.replace(i, record)
+                }
+            }
+            Place::Dirty(first, i) => {
+                if let Some(b) = self.dirty.get_mut(&first) {
+                    b.replace(i, record)
+                }
+            }
+            Place::Stored(i) => {
+                let (first, data, keys) = self.stored.take().expect("placed there");
+                let mut builder =
+                    ChunkBuilder::from_stored(first, &data, &keys).map_err(|_| damaged(self))?;
+                builder.replace(i, record);
+                if self.dirty.len() == DIRTY_CHUNKS {
+                    let (_, oldest) = self.dirty.pop_first().expect("full");
+                    self.write(oldest)?;
+                }
+                self.dirty.insert(first, builder);
+            }
+        }
+        Ok(Some(Added::Merged(id)))
     }
 
     /// Whether the store already holds a unit with the same variants.
@@ -1037,8 +1084,10 @@ impl<'a> Importer<'a> {
         let mut unit = unit.clone();
         normalize_unit(&mut unit);
         let want = identity(&unit);
-        for id in self.candidates(unit_key(&unit))? {
-            if stored_identity(&self.stored_variants(id)?) == want {
+        for id in self.keys.candidates(unit_key(&unit)) {
+            let place = self.place(id)?;
+            let record = self.record(&place).map_err(|_| self.err(Damaged.into()))?;
+            if record_identity(record).map_err(|_| self.err(Damaged.into()))? == want {
                 return Ok(true);
             }
         }
@@ -1048,27 +1097,35 @@ impl<'a> Importer<'a> {
     /// Makes the import permanent. When anything changed, the store generation moves on, which
     /// tells every derived index that it is stale.
     pub fn commit(mut self) -> Result<()> {
-        if self.keys.is_some() {
-            // SQLite's sorter may hand parts of each index's sort to worker threads.
-            let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-            self.conn()
-                .pragma_update(None, "threads", workers as i64)
-                .map_err(|e| self.err(e))?;
-            self.conn()
-                .execute_batch(schema::CREATE_UNITS_BY_KEY)
-                .map_err(|e| self.err(e))?;
-            self.conn()
-                .execute_batch(schema::CREATE_VARIANTS_BY_BASE)
-                .map_err(|e| self.err(e))?;
+        self.write_building()?;
+        for (_, chunk) in std::mem::take(&mut self.dirty) {
+            self.write(chunk)?;
         }
         if self.changed {
-            self.conn()
-                .execute(
-                    "INSERT INTO meta (key, value) VALUES ('generation', '1')
-                     ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
-                    [],
-                )
-                .map_err(|e| self.err(e))?;
+            let conn = self.conn();
+            let mut summary: Summary = conn
+                .query_row("SELECT value FROM meta WHERE key = 'summary'", [], |r| {
+                    r.get::<_, String>(0)
+                })
+                .optional()
+                .map_err(|e| self.err(e))?
+                .map(|text| Summary::decode(&text))
+                .transpose()
+                .map_err(|d| self.err(d.into()))?
+                .unwrap_or_default();
+            summary.absorb(std::mem::take(&mut self.added));
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('summary', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![summary.encode()],
+            )
+            .map_err(|e| self.err(e))?;
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('generation', '1')
+                 ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                [],
+            )
+            .map_err(|e| self.err(e))?;
         }
         self.conn()
             .execute_batch("COMMIT")
@@ -1081,6 +1138,7 @@ impl<'a> Importer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Segment, Variant};
 
     fn unit(pairs: &[(&str, &str)]) -> Unit {
         Unit {
@@ -1093,19 +1151,7 @@ mod tests {
     }
 
     #[test]
-    fn props_with_the_origin_serialize_as_if_it_were_added() {
-        let mut props = Props::default();
-        let added = |props: &Props| {
-            let mut with = props.clone();
-            with.props.push(Prop::new(ORIGIN_PROP, "a.tmx"));
-            props_json(&with).unwrap()
-        };
-        assert_eq!(props_json_with_origin(&props, "a.tmx"), added(&props));
-        props.set_attr("tuid", "7");
-        assert_eq!(props_json_with_origin(&props, "a.tmx"), added(&props));
-        props.add_note("a \"quoted\" note");
-        props.add_prop("x-context", "menu");
-        assert_eq!(props_json_with_origin(&props, "a.tmx"), added(&props));
+    fn the_key_ignores_variant_order_but_not_content() {
         let unit = unit(&[("kk", "Файл"), ("en", "File"), ("az", "Fayl")]);
         let mut many = unit.clone();
         for i in 0..9 {
@@ -1164,69 +1210,47 @@ mod tests {
         assert_eq!(seen[0].unit.variants[1].segment.text, "Baş direktor");
     }
 
-    /// The definitions of the indexes, by name.
-    fn index_sql(store: &Store) -> Option<String> {
-        store
-            .conn
-            .query_row(
-                "SELECT group_concat(sql, '; ') FROM (SELECT sql FROM sqlite_master
-                 WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap()
-    }
-
-    fn foreign_keys(store: &Store) -> bool {
-        store
-            .conn
-            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-            .unwrap()
-    }
-
     #[test]
-    fn an_import_into_an_empty_store_builds_the_same_indexes_at_the_end() {
+    fn a_rolled_back_import_leaves_the_store_as_it_was() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("t.db")).unwrap();
-        let fresh = index_sql(&store).expect("the index exists");
         let mut imp = store.importer().unwrap();
         imp.add(unit(&[("en", "File"), ("kk", "Файл")]), None)
             .unwrap();
         imp.commit().unwrap();
-        assert_eq!(index_sql(&store).as_deref(), Some(fresh.as_str()));
-        assert!(foreign_keys(&store));
-        assert_eq!(store.integrity_check().unwrap(), "ok");
-        let n: i64 = store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM variants INDEXED BY variants_by_base WHERE base = 'kk'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(n, 1);
-        // Into a store with units, the indexes stay and are kept up to date.
-        let mut imp = store.importer().unwrap();
-        imp.add(unit(&[("en", "Error"), ("kk", "Қате")]), None)
-            .unwrap();
-        imp.commit().unwrap();
-        assert_eq!(index_sql(&store).as_deref(), Some(fresh.as_str()));
-        assert_eq!(store.integrity_check().unwrap(), "ok");
-    }
-
-    #[test]
-    fn a_rolled_back_import_leaves_the_index_and_foreign_keys() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
-        let fresh = index_sql(&store);
+        let before = contents(&store);
         {
             let mut imp = store.importer().unwrap();
-            imp.add(unit(&[("en", "File"), ("kk", "Файл")]), None)
-                .unwrap();
+            for i in 0..600 {
+                imp.add(unit(&[("en", &format!("Error {i}")), ("kk", "Қате")]), None)
+                    .unwrap();
+            }
+            // A merge into a stored unit, too.
+            let mut again = unit(&[("en", "File"), ("kk", "Файл")]);
+            again.props.add_note("later");
+            assert!(matches!(imp.add(again, None).unwrap(), Added::Merged(1)));
         }
-        assert_eq!(index_sql(&store), fresh);
-        assert!(foreign_keys(&store));
-        assert_eq!(store.unit_count().unwrap(), 0);
+        assert_eq!(store.unit_count().unwrap(), 1);
+        assert_eq!(store.stats().unwrap().units, 1);
+        assert!(store.unit_props(1).unwrap().unwrap().notes.is_empty());
+        assert_eq!(store.integrity_check().unwrap(), "ok");
+        assert!(contents(&store) == before, "the store changed");
+    }
+
+    /// Every row of the store's chunks and meta tables.
+    fn contents(store: &Store) -> Vec<Vec<rusqlite::types::Value>> {
+        let mut rows = Vec::new();
+        for sql in [
+            "SELECT first, count, keys, summary, data FROM chunks ORDER BY first",
+            "SELECT key, value, NULL, NULL, NULL FROM meta ORDER BY key",
+        ] {
+            let mut stmt = store.conn.prepare(sql).unwrap();
+            let mut found = stmt.query([]).unwrap();
+            while let Some(row) = found.next().unwrap() {
+                rows.push((0..5).map(|i| row.get(i).unwrap()).collect());
+            }
+        }
+        rows
     }
 
     /// Two units with different variants under the same key (a 64-bit collision, forced).
@@ -1248,7 +1272,7 @@ mod tests {
     fn units_with_the_same_key_but_other_variants_are_kept_apart() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("t.db")).unwrap();
-        // Into an empty store (keys in memory) ...
+        // Within one import ...
         let mut imp = store.importer().unwrap();
         let (a, b, c) = colliding(&mut imp);
         assert!(
@@ -1265,7 +1289,7 @@ mod tests {
         };
         assert_ne!(a, b);
         assert_eq!(c, Added::Unchanged(b));
-        // ... and into one with units (keys in the index).
+        // ... and into a store that has them.
         let mut imp = store.importer().unwrap();
         let (a2, b2, c2) = colliding(&mut imp);
         imp.commit().unwrap();
@@ -1315,7 +1339,11 @@ mod tests {
         assert!(matches!(new, Added::New(id) if id > 7));
         assert_eq!(store.unit_count().unwrap(), 2);
         assert_eq!(store.integrity_check().unwrap(), "ok");
-        assert!(foreign_keys(&store));
+        // Version 5 keeps ids, dates and props.
+        let stored = store.unit(7).unwrap().unwrap();
+        assert_eq!(stored.added, "20250101T000000Z");
+        assert_eq!(stored.unit.variants.len(), 2);
+        assert_eq!(store.stats().unwrap().pairs[0].units, 2);
     }
 
     #[test]
@@ -1327,8 +1355,7 @@ mod tests {
             u.props.add_prop("x-n", format!("{i}"));
             PreparedUnit::new(u, None)
         };
-        // 40 units (80 variant rows, more than one full statement); unit 20 repeats unit 19, whose
-        // rows are still waiting, and unit 39 repeats unit 3, whose rows went in a full statement.
+        // 40 units; unit 20 repeats unit 19 and unit 39 repeats unit 3, in the chunk being built.
         let batch: Vec<PreparedUnit> = (0..40)
             .map(|i| match i {
                 20 => prepared(19),

@@ -229,15 +229,21 @@ impl LangTag {
     /// The key matching uses: `en`, `az`, `kk`, `kk-Latn`, `ar` for the first-class languages,
     /// the language and script for the others (`fr`, `sr-Latn`).
     pub fn base(&self) -> String {
+        self.base_str().into_owned()
+    }
+
+    /// [`LangTag::base`], borrowed where it can be.
+    pub fn base_str(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
         match self.language() {
-            Language::English => "en".into(),
-            Language::Azerbaijani => "az".into(),
-            Language::Kazakh => "kk".into(),
-            Language::KazakhLatin => "kk-Latn".into(),
-            Language::Arabic => "ar".into(),
+            Language::English => Cow::Borrowed("en"),
+            Language::Azerbaijani => Cow::Borrowed("az"),
+            Language::Kazakh => Cow::Borrowed("kk"),
+            Language::KazakhLatin => Cow::Borrowed("kk-Latn"),
+            Language::Arabic => Cow::Borrowed("ar"),
             Language::Other => match self.script() {
-                Some(script) => format!("{}-{script}", self.primary()),
-                None => self.primary().to_string(),
+                Some(script) => Cow::Owned(format!("{}-{script}", self.primary())),
+                None => Cow::Borrowed(self.primary()),
             },
         }
     }

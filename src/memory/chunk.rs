@@ -1,0 +1,703 @@
+//! How the store lays units out: in chunks of up to [`CHUNK_UNITS`] consecutive ids, one row of the
+//! `chunks` table each, rather than a row per unit and per variant with B-tree indexes over them.
+//! An import then writes one row per few hundred units (no index to keep up), a scan reads the
+//! units in id order from a few large values, and a unit is found by its chunk's first id.
+//!
+//! A chunk's `data` is
+//! `count: u32 | origin length: u32 | offsets: (count + 1) × u32 | origin | records`, little-endian,
+//! the offsets counted from the start. A record is one unit:
+//! `flags: u8 | added | props | variant count | variants`, a variant
+//! `lang | base | text | markup flag: u8 [markup] | props`; strings are a LEB128 length and UTF-8,
+//! props three lists (attributes as name and value, notes, props as type and value). The `ORIGIN`
+//! flag says the unit's props end with the chunk's origin (the file it was imported from), written
+//! once per chunk instead of once per unit.
+//!
+//! Beside it, `keys` holds each unit's key (8 bytes, little-endian) and `summary` the chunk's counts
+//! for `stats` ([`Summary`]).
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{LangTag, ORIGIN_PROP, Prop, Props, Segment, Unit, Variant};
+
+/// Units per chunk at most.
+pub(super) const CHUNK_UNITS: usize = 256;
+
+/// Record bytes after which a chunk takes no more units.
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// The record flag: the unit's props end with the chunk's origin.
+const ORIGIN: u8 = 1;
+
+/// A chunk that does not decode: the store file was damaged.
+#[derive(Debug)]
+pub(super) struct Damaged;
+
+impl From<Damaged> for rusqlite::Error {
+    fn from(_: Damaged) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some("a chunk of units does not decode".to_string()),
+        )
+    }
+}
+
+type Decoded<T> = std::result::Result<T, Damaged>;
+
+fn put_len(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_len(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_props(out: &mut Vec<u8>, props: &Props) {
+    put_len(out, props.attrs.len());
+    for (name, value) in &props.attrs {
+        put_str(out, name);
+        put_str(out, value);
+    }
+    put_len(out, props.notes.len());
+    for note in &props.notes {
+        put_str(out, note);
+    }
+    put_len(out, props.props.len());
+    for prop in &props.props {
+        put_str(out, &prop.kind);
+        put_str(out, &prop.value);
+    }
+}
+
+/// Appends the record of `unit` to `out`. With `origin`, the unit's props get the chunk's origin
+/// last when read.
+pub(super) fn encode_unit(out: &mut Vec<u8>, added: &str, unit: &Unit, origin: bool) {
+    out.push(if origin { ORIGIN } else { 0 });
+    put_str(out, added);
+    put_props(out, &unit.props);
+    put_len(out, unit.variants.len());
+    for variant in &unit.variants {
+        put_str(out, variant.lang.as_str());
+        put_str(out, &variant.lang.base_str());
+        put_str(out, &variant.segment.text);
+        match &variant.segment.markup {
+            Some(markup) => {
+                out.push(1);
+                put_str(out, markup);
+            }
+            None => out.push(0),
+        }
+        put_props(out, &variant.props);
+    }
+}
+
+/// Reads a record's fields in order.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn byte(&mut self) -> Decoded<u8> {
+        let b = *self.bytes.get(self.at).ok_or(Damaged)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn len(&mut self) -> Decoded<usize> {
+        let mut n = 0usize;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= usize::from(b & 0x7F) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err(Damaged)
+    }
+
+    fn str(&mut self) -> Decoded<&'a str> {
+        let n = self.len()?;
+        let end = self.at.checked_add(n).ok_or(Damaged)?;
+        let bytes = self.bytes.get(self.at..end).ok_or(Damaged)?;
+        self.at = end;
+        std::str::from_utf8(bytes).map_err(|_| Damaged)
+    }
+
+    /// A count of items that each take at least one byte: never more than the bytes left.
+    fn count(&mut self) -> Decoded<usize> {
+        let n = self.len()?;
+        if n > self.bytes.len() - self.at {
+            return Err(Damaged);
+        }
+        Ok(n)
+    }
+
+    fn props(&mut self) -> Decoded<Props> {
+        let mut props = Props::default();
+        for _ in 0..self.count()? {
+            props
+                .attrs
+                .push((self.str()?.to_string(), self.str()?.to_string()));
+        }
+        for _ in 0..self.count()? {
+            props.notes.push(self.str()?.to_string());
+        }
+        for _ in 0..self.count()? {
+            props.props.push(Prop::new(self.str()?, self.str()?));
+        }
+        Ok(props)
+    }
+
+    fn skip_props(&mut self) -> Decoded<()> {
+        for strings in [2, 1, 2] {
+            for _ in 0..self.count()? * strings {
+                self.str()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One variant of a record, borrowed.
+pub(super) struct VariantRef<'a> {
+    pub(super) lang: &'a str,
+    pub(super) base: &'a str,
+    pub(super) text: &'a str,
+    pub(super) markup: Option<&'a str>,
+}
+
+impl<'a> VariantRef<'a> {
+    /// What identifies the variant's content, as [`Segment::content`].
+    pub(super) fn content(&self) -> &'a str {
+        self.markup.unwrap_or(self.text)
+    }
+}
+
+/// Calls `visit(ord, variant)` for each variant of a record, without copying.
+pub(super) fn for_each_variant<'a>(
+    record: &'a [u8],
+    mut visit: impl FnMut(usize, VariantRef<'a>),
+) -> Decoded<()> {
+    let mut cursor = Cursor {
+        bytes: record,
+        at: 1,
+    };
+    cursor.str()?;
+    cursor.skip_props()?;
+    for ord in 0..cursor.count()? {
+        let lang = cursor.str()?;
+        let base = cursor.str()?;
+        let text = cursor.str()?;
+        let markup = match cursor.byte()? {
+            0 => None,
+            1 => Some(cursor.str()?),
+            _ => return Err(Damaged),
+        };
+        cursor.skip_props()?;
+        visit(
+            ord,
+            VariantRef {
+                lang,
+                base,
+                text,
+                markup,
+            },
+        );
+    }
+    Ok(())
+}
+
+/// A record decoded: when the unit was added, and the unit. Variants whose tag no longer parses
+/// are left out.
+pub(super) fn decode_unit(record: &[u8], origin: &str) -> Decoded<(String, Unit)> {
+    let mut cursor = Cursor {
+        bytes: record,
+        at: 0,
+    };
+    let flags = cursor.byte()?;
+    let added = cursor.str()?.to_string();
+    let mut props = cursor.props()?;
+    if flags & ORIGIN != 0 {
+        props.props.push(Prop::new(ORIGIN_PROP, origin));
+    }
+    let n = cursor.count()?;
+    let mut variants = Vec::with_capacity(n);
+    for _ in 0..n {
+        let lang = cursor.str()?;
+        cursor.str()?;
+        let text = cursor.str()?.to_string();
+        let markup = match cursor.byte()? {
+            0 => None,
+            1 => Some(cursor.str()?.to_string()),
+            _ => return Err(Damaged),
+        };
+        let props = cursor.props()?;
+        if let Ok(lang) = LangTag::parse(lang) {
+            variants.push(Variant {
+                lang,
+                segment: Segment { text, markup },
+                props,
+            });
+        }
+    }
+    Ok((added, Unit { variants, props }))
+}
+
+/// A chunk's `data`, read.
+pub(super) struct ChunkView<'a> {
+    data: &'a [u8],
+    count: usize,
+}
+
+fn u32_at(data: &[u8], at: usize) -> Decoded<usize> {
+    let bytes = data.get(at..at + 4).ok_or(Damaged)?;
+    Ok(u32::from_le_bytes(bytes.try_into().map_err(|_| Damaged)?) as usize)
+}
+
+impl<'a> ChunkView<'a> {
+    pub(super) fn new(data: &'a [u8]) -> Decoded<ChunkView<'a>> {
+        let count = u32_at(data, 0)?;
+        if count > CHUNK_UNITS || 8 + 4 * (count + 1) > data.len() {
+            return Err(Damaged);
+        }
+        Ok(ChunkView { data, count })
+    }
+
+    pub(super) fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The file the chunk's units with the origin flag came from.
+    pub(super) fn origin(&self) -> Decoded<&'a str> {
+        let len = u32_at(self.data, 4)?;
+        let start = 8 + 4 * (self.count + 1);
+        let bytes = self.data.get(start..start + len).ok_or(Damaged)?;
+        std::str::from_utf8(bytes).map_err(|_| Damaged)
+    }
+
+    /// The record of the chunk's `i`-th unit.
+    pub(super) fn record(&self, i: usize) -> Decoded<&'a [u8]> {
+        if i >= self.count {
+            return Err(Damaged);
+        }
+        let start = u32_at(self.data, 8 + 4 * i)?;
+        let end = u32_at(self.data, 8 + 4 * (i + 1))?;
+        self.data.get(start..end).ok_or(Damaged)
+    }
+
+    /// The `i`-th unit, decoded.
+    pub(super) fn unit(&self, i: usize) -> Decoded<(String, Unit)> {
+        decode_unit(self.record(i)?, self.origin()?)
+    }
+}
+
+/// Counts of a chunk's units for `stats`: units per language tag, per matching language and per
+/// pair of matching languages, and variants. Kept as text lines in the `summary` column.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Summary {
+    pub tags: BTreeMap<String, u64>,
+    pub bases: BTreeMap<String, u64>,
+    pub pairs: BTreeMap<(String, String), u64>,
+    pub variants: u64,
+}
+
+impl Summary {
+    /// Counts one unit, given its variants' (tag, base).
+    pub(super) fn add<'a>(&mut self, variants: impl Iterator<Item = (&'a str, &'a str)>) {
+        let mut tags: Vec<&str> = Vec::new();
+        let mut bases: Vec<&str> = Vec::new();
+        for (tag, base) in variants {
+            self.variants += 1;
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+            if !bases.contains(&base) {
+                bases.push(base);
+            }
+        }
+        for tag in tags {
+            count(&mut self.tags, tag);
+        }
+        bases.sort_unstable();
+        for (i, a) in bases.iter().enumerate() {
+            count(&mut self.bases, a);
+            for b in &bases[i + 1..] {
+                // Looked up without allocating: a chunk has few pairs.
+                match self.pairs.iter_mut().find(|((x, y), _)| x == a && y == b) {
+                    Some((_, n)) => *n += 1,
+                    None => {
+                        self.pairs.insert((a.to_string(), b.to_string()), 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds another summary's counts.
+    pub(super) fn absorb(&mut self, other: Summary) {
+        for (tag, n) in other.tags {
+            *self.tags.entry(tag).or_default() += n;
+        }
+        for (base, n) in other.bases {
+            *self.bases.entry(base).or_default() += n;
+        }
+        for (pair, n) in other.pairs {
+            *self.pairs.entry(pair).or_default() += n;
+        }
+        self.variants += other.variants;
+    }
+
+    pub(super) fn encode(&self) -> String {
+        use std::fmt::Write;
+        let mut s = format!("v\t{}\n", self.variants);
+        for (tag, n) in &self.tags {
+            let _ = writeln!(s, "l\t{tag}\t{n}");
+        }
+        for (base, n) in &self.bases {
+            let _ = writeln!(s, "b\t{base}\t{n}");
+        }
+        for ((a, b), n) in &self.pairs {
+            let _ = writeln!(s, "p\t{a}\t{b}\t{n}");
+        }
+        s
+    }
+
+    pub(super) fn decode(text: &str) -> Decoded<Summary> {
+        let mut summary = Summary::default();
+        for line in text.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let n = |s: &str| s.parse::<u64>().map_err(|_| Damaged);
+            match fields.as_slice() {
+                ["v", count] => summary.variants = n(count)?,
+                ["l", tag, count] => {
+                    summary.tags.insert(tag.to_string(), n(count)?);
+                }
+                ["b", base, count] => {
+                    summary.bases.insert(base.to_string(), n(count)?);
+                }
+                ["p", a, b, count] => {
+                    summary
+                        .pairs
+                        .insert((a.to_string(), b.to_string()), n(count)?);
+                }
+                _ => return Err(Damaged),
+            }
+        }
+        Ok(summary)
+    }
+}
+
+/// Adds one to `name`'s count (allocating only for a new name).
+fn count(counts: &mut BTreeMap<String, u64>, name: &str) {
+    match counts.get_mut(name) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(name.to_string(), 1);
+        }
+    }
+}
+
+/// A chunk being filled: records appended as units come, and records replaced (a merge into a
+/// unit of the chunk) kept aside until [`ChunkBuilder::finish`] lays the chunk out.
+pub(super) struct ChunkBuilder {
+    /// The chunk's first unit id.
+    pub first: i64,
+    origin: String,
+    records: Vec<u8>,
+    /// Where each record starts in `records`.
+    starts: Vec<usize>,
+    replaced: HashMap<usize, Vec<u8>>,
+    keys: Vec<u8>,
+    summary: Summary,
+}
+
+/// A chunk laid out, ready for its row.
+pub(super) struct FinishedChunk {
+    pub first: i64,
+    pub count: usize,
+    pub keys: Vec<u8>,
+    pub summary: Summary,
+    pub data: Vec<u8>,
+}
+
+impl ChunkBuilder {
+    pub(super) fn new(first: i64, origin: &str) -> ChunkBuilder {
+        ChunkBuilder {
+            first,
+            origin: origin.to_string(),
+            records: Vec::with_capacity(64 * 1024),
+            starts: Vec::with_capacity(CHUNK_UNITS),
+            replaced: HashMap::new(),
+            keys: Vec::with_capacity(8 * CHUNK_UNITS),
+            summary: Summary::default(),
+        }
+    }
+
+    /// A builder holding the units of a stored chunk, to replace some of their records.
+    pub(super) fn from_stored(first: i64, data: &[u8], keys: &[u8]) -> Decoded<ChunkBuilder> {
+        let view = ChunkView::new(data)?;
+        let mut builder = ChunkBuilder::new(first, view.origin()?);
+        for i in 0..view.count() {
+            builder.push_record(view.record(i)?)?;
+        }
+        if keys.len() != 8 * view.count() {
+            return Err(Damaged);
+        }
+        builder.keys.extend_from_slice(keys);
+        Ok(builder)
+    }
+
+    pub(super) fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether the chunk takes no more units: it has [`CHUNK_UNITS`], or its records fill
+    /// [`CHUNK_BYTES`] (long segments), which keeps every offset well inside 32 bits.
+    pub(super) fn is_full(&self) -> bool {
+        self.len() == CHUNK_UNITS || self.records.len() >= CHUNK_BYTES
+    }
+
+    fn push_record(&mut self, record: &[u8]) -> Decoded<()> {
+        self.starts.push(self.records.len());
+        self.records.extend_from_slice(record);
+        let mut variants = Vec::new();
+        for_each_variant(record, |_, v| variants.push((v.lang, v.base)))?;
+        self.summary.add(variants.into_iter());
+        Ok(())
+    }
+
+    /// The record of the `i`-th unit, as it stands.
+    pub(super) fn record(&self, i: usize) -> &[u8] {
+        if let Some(record) = self.replaced.get(&i) {
+            return record;
+        }
+        let end = self
+            .starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.records.len());
+        &self.records[self.starts[i]..end]
+    }
+
+    /// Appends a new unit (its id is `first + len` before the call).
+    pub(super) fn push(&mut self, key: i64, added: &str, unit: &Unit, origin: bool) {
+        self.starts.push(self.records.len());
+        encode_unit(&mut self.records, added, unit, origin);
+        self.keys.extend_from_slice(&key.to_le_bytes());
+        let bases: Vec<_> = unit.variants.iter().map(|v| v.lang.base_str()).collect();
+        self.summary.add(
+            unit.variants
+                .iter()
+                .zip(&bases)
+                .map(|(v, b)| (v.lang.as_str(), b.as_ref())),
+        );
+    }
+
+    /// Replaces the record of the `i`-th unit (its variants stay the same: only props change).
+    pub(super) fn replace(&mut self, i: usize, record: Vec<u8>) {
+        self.replaced.insert(i, record);
+    }
+
+    /// Lays the chunk out.
+    pub(super) fn finish(self) -> FinishedChunk {
+        let count = self.len();
+        let header = 8 + 4 * (count + 1) + self.origin.len();
+        let replaced: usize = self.replaced.values().map(Vec::len).sum();
+        let mut data = Vec::with_capacity(header + self.records.len() + replaced);
+        data.extend_from_slice(&(count as u32).to_le_bytes());
+        data.extend_from_slice(&(self.origin.len() as u32).to_le_bytes());
+        let mut at = header;
+        for i in 0..count {
+            data.extend_from_slice(&(at as u32).to_le_bytes());
+            at += self.record(i).len();
+        }
+        data.extend_from_slice(&(at as u32).to_le_bytes());
+        data.extend_from_slice(self.origin.as_bytes());
+        for i in 0..count {
+            data.extend_from_slice(self.record(i));
+        }
+        FinishedChunk {
+            first: self.first,
+            count,
+            keys: self.keys,
+            summary: self.summary,
+            data,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn variant(lang: &str, text: &str) -> Variant {
+        Variant::new(LangTag::parse(lang).unwrap(), Segment::plain(text))
+    }
+
+    fn sample() -> Unit {
+        let mut unit = Unit {
+            variants: vec![
+                variant("en", "Director-General of ICESCO"),
+                variant("az", "İSESKO-nun Baş direktoru"),
+                variant("kk", "ИСЕСКО Бас директоры"),
+                variant("ar", "المدير العام للإيسيسكو"),
+            ],
+            props: Props::default(),
+        };
+        unit.variants[0].segment.markup = Some("Director-General of <ph x=\"1\"/>ICESCO".into());
+        unit.variants[2].props.add_note("тексерілді");
+        unit.props.set_attr("tuid", "17");
+        unit.props.add_prop("x-context", "title");
+        unit
+    }
+
+    #[test]
+    fn a_chunk_gives_back_its_units_with_the_origin_where_flagged() {
+        let mut builder = ChunkBuilder::new(41, "seed.tmx");
+        builder.push(7, "20261129T000000Z", &sample(), true);
+        builder.push(8, "20261129T000001Z", &sample(), false);
+        let done = builder.finish();
+        assert_eq!((done.first, done.count), (41, 2));
+        assert_eq!(done.keys, [7i64.to_le_bytes(), 8i64.to_le_bytes()].concat());
+        let view = ChunkView::new(&done.data).unwrap();
+        assert_eq!(view.origin().unwrap(), "seed.tmx");
+        let (added, flagged) = view.unit(0).unwrap();
+        assert_eq!(added, "20261129T000000Z");
+        let mut expected = sample();
+        assert_eq!(flagged.variants, expected.variants);
+        expected.props.add_prop(ORIGIN_PROP, "seed.tmx");
+        assert_eq!(flagged.props, expected.props);
+        assert_eq!(view.unit(1).unwrap().1, sample());
+        let mut seen = Vec::new();
+        for_each_variant(view.record(1).unwrap(), |ord, v| {
+            seen.push((ord, v.lang, v.base, v.text, v.content().to_string()))
+        })
+        .unwrap();
+        assert_eq!(seen[0].4, "Director-General of <ph x=\"1\"/>ICESCO");
+        assert_eq!(
+            seen[3],
+            (
+                3,
+                "ar",
+                "ar",
+                "المدير العام للإيسيسكو",
+                "المدير العام للإيسيسكو".into()
+            )
+        );
+    }
+
+    #[test]
+    fn replaced_records_take_their_place_and_summaries_count_units() {
+        let mut builder = ChunkBuilder::new(1, "");
+        let pair = |en: &str, kk: &str| Unit {
+            variants: vec![variant("en-US", en), variant("kk", kk), variant("kk", kk)],
+            props: Props::default(),
+        };
+        for i in 0..3 {
+            builder.push(i, "d", &pair(&format!("File {i}"), "Файл"), false);
+        }
+        let mut changed = pair("File 1", "Файл");
+        changed.props.add_note("merged");
+        let mut record = Vec::new();
+        encode_unit(&mut record, "d", &changed, false);
+        builder.replace(1, record);
+        let done = builder.finish();
+        let view = ChunkView::new(&done.data).unwrap();
+        assert_eq!(view.unit(1).unwrap().1, changed);
+        assert_eq!(view.unit(2).unwrap().1, pair("File 2", "Файл"));
+        let summary = Summary::decode(&done.summary.encode()).unwrap();
+        assert_eq!(summary, done.summary);
+        assert_eq!(summary.variants, 9);
+        assert_eq!(summary.tags["en-US"], 3);
+        assert_eq!(summary.bases["kk"], 3, "a unit counts once per language");
+        assert_eq!(summary.pairs[&("en".to_string(), "kk".to_string())], 3);
+        // Built again from the stored chunk: the same layout and counts.
+        let again = ChunkBuilder::from_stored(1, &done.data, &done.keys)
+            .unwrap()
+            .finish();
+        assert_eq!(again.data, done.data);
+        assert_eq!(again.summary, done.summary);
+    }
+
+    #[test]
+    fn damaged_chunks_are_errors_not_panics() {
+        let mut builder = ChunkBuilder::new(1, "a.tmx");
+        builder.push(1, "d", &sample(), true);
+        let data = builder.finish().data;
+        for cut in 0..data.len() {
+            let short = &data[..cut];
+            if let Ok(view) = ChunkView::new(short) {
+                assert!(view.unit(0).is_err(), "cut at {cut}");
+            }
+        }
+        let mut huge = data.clone();
+        huge[0..4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(ChunkView::new(&huge).is_err());
+        assert!(Summary::decode("v\tmany\n").is_err());
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[a-zəığşİIҚқәأإ<>&\"\u{200c} ]{0,12}").unwrap()
+    }
+
+    fn props() -> impl Strategy<Value = Props> {
+        (
+            proptest::collection::vec((text(), text()), 0..3),
+            proptest::collection::vec(text(), 0..3),
+            proptest::collection::vec((text(), text()), 0..3),
+        )
+            .prop_map(|(attrs, notes, props)| Props {
+                attrs,
+                notes,
+                props: props.into_iter().map(|(k, v)| Prop::new(k, v)).collect(),
+            })
+    }
+
+    fn unit() -> impl Strategy<Value = Unit> {
+        let lang = prop::sample::select(vec!["en", "az-Latn-AZ", "kk", "kk-Latn", "ar", "sr-Latn"]);
+        let variant = (lang, text(), proptest::option::of(text()), props()).prop_map(
+            |(lang, text, markup, props)| Variant {
+                lang: LangTag::parse(lang).unwrap(),
+                segment: Segment { text, markup },
+                props,
+            },
+        );
+        (proptest::collection::vec(variant, 0..5), props())
+            .prop_map(|(variants, props)| Unit { variants, props })
+    }
+
+    proptest! {
+        #[test]
+        fn every_unit_round_trips(
+            units in proptest::collection::vec((unit(), any::<bool>()), 1..40),
+            origin in text(),
+        ) {
+            let mut builder = ChunkBuilder::new(100, &origin);
+            for (i, (unit, flagged)) in units.iter().enumerate() {
+                builder.push(i as i64, "20260101T000000Z", unit, *flagged);
+            }
+            let done = builder.finish();
+            let view = ChunkView::new(&done.data).unwrap();
+            prop_assert_eq!(view.count(), units.len());
+            for (i, (unit, flagged)) in units.iter().enumerate() {
+                let (_, got) = view.unit(i).unwrap();
+                prop_assert_eq!(&got.variants, &unit.variants);
+                let mut props = unit.props.clone();
+                if *flagged {
+                    props.props.push(Prop::new(ORIGIN_PROP, origin.clone()));
+                }
+                prop_assert_eq!(got.props, props);
+            }
+        }
+    }
+}
