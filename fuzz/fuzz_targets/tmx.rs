@@ -5,10 +5,30 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use tarjuman::formats::tmx::TmxReader;
-use tarjuman::formats::{InputFile, ReadOptions};
+use tarjuman::formats::{InputFile, ReadOptions, UnitReader};
+
+/// Every unit a reader gives, or its error, as text (errors compare by reason and position).
+fn read_all(path: &std::path::Path, fast: bool) -> Result<Vec<String>, String> {
+    let input = InputFile::open(path).map_err(|e| format!("{e:?}"))?;
+    let options = ReadOptions::default();
+    let mut reader = if fast {
+        TmxReader::new(input, &options)
+    } else {
+        TmxReader::slow(input, &options)
+    }
+    .map_err(|e| format!("{e:?}"))?;
+    let mut units = Vec::new();
+    while let Some(unit) = reader.next_unit().map_err(|e| format!("{e:?}"))? {
+        units.push(format!("{unit:?}"));
+    }
+    units.push(format!("{:?}", reader.skipped()));
+    Ok(units)
+}
 
 fuzz_target!(|data: &[u8]| {
     let path = common::scratch(data, "tmx");
+    // The fast path over the body must read exactly what the full reader reads.
+    assert_eq!(read_all(&path, true), read_all(&path, false));
     let Ok(input) = InputFile::open(&path) else {
         return;
     };

@@ -11,6 +11,7 @@ pub mod po_fill;
 pub mod source;
 pub mod tbx;
 pub mod tmx;
+mod tmx_scan;
 pub mod xliff;
 pub mod xliff_fill;
 pub(crate) mod xml;

@@ -90,6 +90,12 @@ impl InputFile {
         Ok(())
     }
 
+    /// Another handle to the open file (sharing its position), for a reader that reads parts of it
+    /// again.
+    pub fn try_clone_file(&self) -> io::Result<File> {
+        self.file.try_clone()
+    }
+
     /// A counter of the bytes read from the file so far; stays valid after [`InputFile::into_utf8`].
     pub fn counter(&self) -> Rc<Cell<u64>> {
         Rc::clone(&self.count)
@@ -99,11 +105,24 @@ impl InputFile {
     /// `declared` (an encoding the file declares itself, used when there is no BOM) is transcoded. UTF-8
     /// input passes through unchanged, so its validity is the parser's to check.
     pub fn into_utf8(self, declared: Option<&'static Encoding>) -> Box<dyn BufRead> {
+        let transcode = declared.filter(|e| *e != UTF_8);
+        let bom = self.bom();
+        if transcode.is_none() && bom.is_none_or(|e| e == UTF_8) {
+            // UTF-8 as it is, after its byte-order mark (the decoder would replace invalid bytes).
+            let mut head = io::Cursor::new(self.head);
+            if bom.is_some() {
+                head.set_position(3);
+            }
+            let reader = CountingReader {
+                inner: head.chain(self.file),
+                count: self.count,
+            };
+            return Box::new(BufReader::with_capacity(1 << 16, reader));
+        }
         let reader = CountingReader {
             inner: io::Cursor::new(self.head).chain(self.file),
             count: self.count,
         };
-        let transcode = declared.filter(|e| *e != UTF_8);
         let decoder = DecodeReaderBytesBuilder::new()
             .encoding(transcode)
             .bom_sniffing(true)

@@ -13,8 +13,11 @@
 //! Markup that is not well-formed TMX inline content is not written; the segment's text is.
 
 use std::borrow::Cow;
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, BufRead, Write};
+use std::path::Path;
 
+use super::tmx_scan::{Body, Scanned};
 use super::xml::{
     Element, Ev, SegmentBuilder, XmlReader, dedup_props, escape_attr, escape_text, is_xml_char,
 };
@@ -26,6 +29,10 @@ use crate::model::{LangTag, Prop, Props, Segment, Unit, Variant};
 const ATTR_PROP: &str = "x-attr-";
 
 /// Streams the `<tu>` elements of a TMX file as units.
+///
+/// The prolog and header are read as XML events; in a UTF-8 file the body is then read by the fast
+/// path of [`super::tmx_scan`], which hands every unit that is not plain to a reader of this kind
+/// over the rest of the file (a fragment inside `<tmx><body>`).
 pub struct TmxReader {
     xml: XmlReader,
     /// The header's source language, canonical; `None` for `*all*` or none.
@@ -33,11 +40,33 @@ pub struct TmxReader {
     seg: SegmentBuilder,
     langs: LangCache,
     skipped: Skipped,
+    /// Another handle to a UTF-8 file and the length of its byte-order mark: the body is read by the
+    /// fast path once it starts.
+    fast: Option<(File, u64)>,
+    /// The body, once the fast path reads it.
+    body: Option<Body>,
+    /// The fast path has read to the end of the document.
+    finished: bool,
 }
 
 impl TmxReader {
     /// Opens a TMX file and reads up to its root element.
-    pub fn new(input: InputFile, _options: &ReadOptions) -> Result<TmxReader> {
+    pub fn new(input: InputFile, options: &ReadOptions) -> Result<TmxReader> {
+        let skip = match input.bom() {
+            None => Some(0),
+            Some(encoding) if encoding == encoding_rs::UTF_8 => Some(3),
+            Some(_) => None,
+        };
+        let file = skip.and_then(|skip| Some((input.try_clone_file().ok()?, skip)));
+        let mut reader = TmxReader::slow(input, options)?;
+        if reader.xml.is_utf8() {
+            reader.fast = file;
+        }
+        Ok(reader)
+    }
+
+    /// [`TmxReader::new`] without the fast path.
+    pub fn slow(input: InputFile, _options: &ReadOptions) -> Result<TmxReader> {
         let mut xml = XmlReader::new(input, "tmx")?;
         loop {
             match xml.next()? {
@@ -45,13 +74,54 @@ impl TmxReader {
                 _ => {}
             }
         }
-        Ok(TmxReader {
+        Ok(TmxReader::with(xml, None))
+    }
+
+    fn with(xml: XmlReader, srclang: Option<String>) -> TmxReader {
+        TmxReader {
             xml,
-            srclang: None,
+            srclang,
             seg: SegmentBuilder::default(),
             langs: LangCache::default(),
             skipped: Skipped::default(),
-        })
+            fast: None,
+            body: None,
+            finished: false,
+        }
+    }
+
+    /// The next unit of the body, by the fast path where it can.
+    fn next_in_body(&mut self) -> Result<Option<Unit>> {
+        let Some(body) = self.body.as_mut() else {
+            return Ok(None);
+        };
+        if self.finished {
+            return Ok(None);
+        }
+        if let Scanned::Unit(unit) = body.scan(&mut self.langs, self.srclang.as_deref())? {
+            return Ok(Some(unit));
+        }
+        let (source, base) = body.rest()?;
+        let mut fragment = TmxReader::fragment(source, body.path(), base, self.srclang.clone());
+        let unit = fragment.next_unit()?;
+        body.resume(fragment.xml.position() as u64)?;
+        self.skipped.empty_entries += fragment.skipped.empty_entries;
+        self.finished = unit.is_none();
+        Ok(unit)
+    }
+
+    /// A reader of the rest of a UTF-8 TMX file from inside its `<body>`: `source` starts at offset
+    /// `base` of the file.
+    fn fragment(
+        source: Box<dyn BufRead>,
+        path: &Path,
+        base: u64,
+        srclang: Option<String>,
+    ) -> TmxReader {
+        TmxReader::with(
+            XmlReader::fragment(source, path, &["tmx", "body"], base),
+            srclang,
+        )
     }
 
     /// Reads the content of a `<tu>` into `unit`.
@@ -162,12 +232,15 @@ fn header_srclang(el: &Element<'_>) -> Result<Option<String>> {
 
 /// Parsed language tags by their spelling in the file (files use only a few).
 #[derive(Default)]
-struct LangCache(Vec<(String, LangTag)>);
+pub(super) struct LangCache(Vec<(String, LangTag)>);
 
 impl LangCache {
     const MAX: usize = 64;
 
-    fn parse(&mut self, tag: &str) -> std::result::Result<LangTag, crate::model::LangTagError> {
+    pub(super) fn parse(
+        &mut self,
+        tag: &str,
+    ) -> std::result::Result<LangTag, crate::model::LangTagError> {
         if let Some((_, parsed)) = self.0.iter().find(|(raw, _)| raw == tag) {
             return Ok(parsed.clone());
         }
@@ -240,7 +313,7 @@ fn read_prop(xml: &mut XmlReader, props: &mut Props, kind: String) -> Result<()>
 
 /// Adds a prop; `x-attr-NAME` props become the attribute `NAME` (unless the element has it:
 /// [`dedup_props`] keeps the first value).
-fn add_prop(props: &mut Props, kind: String, value: String) {
+pub(super) fn add_prop(props: &mut Props, kind: String, value: String) {
     match kind.strip_prefix(ATTR_PROP) {
         Some(name) if !name.is_empty() => props.attrs.push((name.to_string(), value)),
         _ => props.props.push(Prop { kind, value }),
@@ -248,7 +321,7 @@ fn add_prop(props: &mut Props, kind: String, value: String) {
 }
 
 /// `srclang` canonical when it is a tag (`*all*` and other values are kept as they are).
-fn canonical_srclang(value: &str) -> Cow<'_, str> {
+pub(super) fn canonical_srclang(value: &str) -> Cow<'_, str> {
     match LangTag::parse(value) {
         Ok(tag) => Cow::Owned(tag.as_str().to_string()),
         Err(_) => Cow::Borrowed(value),
@@ -257,6 +330,9 @@ fn canonical_srclang(value: &str) -> Cow<'_, str> {
 
 impl UnitReader for TmxReader {
     fn next_unit(&mut self) -> Result<Option<Unit>> {
+        if self.body.is_some() {
+            return self.next_in_body();
+        }
         loop {
             match self.xml.next()? {
                 Ev::Start(el) => match el.name() {
@@ -264,7 +340,14 @@ impl UnitReader for TmxReader {
                         self.srclang = header_srclang(&el)?;
                         self.xml.skip()?;
                     }
-                    "body" => {}
+                    "body" => {
+                        if let Some((file, skip)) = self.fast.take() {
+                            let start = self.xml.position() as u64;
+                            let path = self.xml.path().to_path_buf();
+                            self.body = Some(Body::new(&path, file, skip, start)?);
+                            return self.next_in_body();
+                        }
+                    }
                     "tu" => {
                         let mut unit = Unit::default();
                         el.for_each_attr(|key, value| {
@@ -302,7 +385,10 @@ impl UnitReader for TmxReader {
     }
 
     fn bytes_read(&self) -> u64 {
-        self.xml.bytes_read()
+        match &self.body {
+            Some(body) => body.offset(),
+            None => self.xml.bytes_read(),
+        }
     }
 
     fn skipped(&self) -> Skipped {

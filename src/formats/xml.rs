@@ -35,12 +35,14 @@ struct Context {
     declared: Option<&'static Encoding>,
     /// Offset of the current event in the decoded stream.
     start: u64,
+    /// Where the stream starts in the file's decoded stream (a fragment starts inside it).
+    base: u64,
 }
 
 impl Context {
     /// An error at `offset` in the decoded stream.
     fn error_at(&self, offset: u64, reason: Reason) -> Error {
-        let position = position_at(&self.path, self.declared, offset);
+        let position = position_at(&self.path, self.declared, self.base + offset);
         Error::input(&self.path, Some(position), reason)
     }
 
@@ -55,7 +57,9 @@ impl Context {
         match error {
             QxError::Io(e) => Error::io(&self.path, std::io::Error::new(e.kind(), e.to_string())),
             QxError::Encoding(_) => {
-                let offset = first_invalid_utf8(&self.path, self.declared).unwrap_or(end_offset);
+                // Found in the whole file; offsets here count from `base`.
+                let offset = first_invalid_utf8(&self.path, self.declared)
+                    .map_or(end_offset, |at| at.saturating_sub(self.base));
                 self.error_at(offset, Reason::InvalidUtf8)
             }
             QxError::Syntax(SyntaxError::InvalidBangMarkup) => {
@@ -105,7 +109,7 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 /// The byte index and value of the first character XML 1.0 does not allow. In UTF-8 these are
 /// control bytes and `EF BF BE`/`EF BF BF` (U+FFFE, U+FFFF); words of eight bytes holding neither a
 /// control byte nor 0xEF are skipped at once.
-fn first_bad_char(s: &str) -> Option<(usize, u32)> {
+pub(crate) fn first_bad_char(s: &str) -> Option<(usize, u32)> {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
@@ -356,6 +360,38 @@ pub(crate) struct XmlReader {
     counter: Rc<Cell<u64>>,
     tree: Tree,
     attrs: Vec<AttrRange>,
+    /// For a fragment: the elements it started inside, which quick-xml never saw open.
+    open: Option<Outer>,
+}
+
+/// The elements a fragment started inside (the root first), and how many of its own are open.
+/// quick-xml checks the end tags of the fragment's own elements; those of the outer ones are
+/// checked here, as quick-xml would have checked them in the whole file.
+struct Outer {
+    names: Vec<&'static str>,
+    own: usize,
+}
+
+impl Outer {
+    fn open(&mut self) {
+        self.own += 1;
+    }
+
+    /// An end tag named `found`.
+    fn close(&mut self, found: &str) -> std::result::Result<(), Reason> {
+        if self.own > 0 {
+            self.own -= 1;
+            return Ok(());
+        }
+        match self.names.pop() {
+            Some(expected) if expected == found => Ok(()),
+            Some(expected) => Err(Reason::XmlMismatchedEndTag {
+                expected: expected.to_string(),
+                found: found.to_string(),
+            }),
+            None => Err(Reason::XmlUnmatchedEndTag(found.to_string())),
+        }
+    }
 }
 
 /// Where in the element tree the reader is.
@@ -409,6 +445,7 @@ impl XmlReader {
                 path,
                 declared,
                 start: 0,
+                base: 0,
             },
             char_buf: [0; 4],
             counter,
@@ -418,7 +455,58 @@ impl XmlReader {
                 seen_root: false,
             },
             attrs: Vec::new(),
+            open: None,
         })
+    }
+
+    /// A reader of a fragment of the UTF-8 file at `path`: `source` starts at offset `base` of the
+    /// file's decoded stream, inside the elements `outer` (the root first), so it ends where they
+    /// close. Errors name their place in the whole file.
+    pub(crate) fn fragment(
+        source: Box<dyn BufRead>,
+        path: &Path,
+        outer: &[&'static str],
+        base: u64,
+    ) -> XmlReader {
+        let mut reader = quick_xml::Reader::from_reader(source);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.allow_unmatched_ends = true;
+        config.expand_empty_elements = false;
+        config.allow_dangling_amp = false;
+        config.trim_text(false);
+        XmlReader {
+            reader,
+            buf: Vec::with_capacity(1 << 12),
+            ctx: Context {
+                path: path.to_path_buf(),
+                declared: None,
+                start: 0,
+                base,
+            },
+            char_buf: [0; 4],
+            counter: Rc::new(Cell::new(0)),
+            tree: Tree {
+                root: outer.first().copied().unwrap_or_default(),
+                depth: outer.len(),
+                seen_root: true,
+            },
+            attrs: Vec::new(),
+            open: Some(Outer {
+                names: outer.to_vec(),
+                own: 0,
+            }),
+        }
+    }
+
+    /// The file being read.
+    pub(crate) fn path(&self) -> &Path {
+        &self.ctx.path
+    }
+
+    /// Whether the file is read as it is: UTF-8, with no encoding to transcode from.
+    pub(crate) fn is_utf8(&self) -> bool {
+        self.ctx.declared.is_none()
     }
 
     /// Where the reader is in the decoded stream: the end of the last event.
@@ -460,6 +548,9 @@ impl XmlReader {
                 check(&tag, 1)?;
                 check_attrs(&tag, ctx, &mut self.attrs)?;
                 self.tree.enter(&tag, false, ctx)?;
+                if let Some(open) = self.open.as_mut() {
+                    open.open();
+                }
                 let attrs = &self.attrs;
                 Ok(Ev::Start(Element { tag, ctx, attrs }))
             }
@@ -470,7 +561,11 @@ impl XmlReader {
                 let attrs = &self.attrs;
                 Ok(Ev::Empty(Element { tag, ctx, attrs }))
             }
-            Event::End(_) => {
+            Event::End(end) => {
+                if let Some(open) = self.open.as_mut() {
+                    open.close(end.name().0)
+                        .map_err(|reason| ctx.error(reason))?;
+                }
                 self.tree.depth -= 1;
                 Ok(Ev::End)
             }

@@ -1,0 +1,555 @@
+//! The fast path of the TMX reader: the body of a UTF-8 file read in large blocks, and each plain
+//! `<tu>` in it (attributes, `<tuv>`s with a `<seg>` of text, `<prop>`s and `<note>`s, the five
+//! predefined entities) turned into a unit by a byte scanner instead of an XML event stream.
+//!
+//! Anything else (inline codes, comments, CDATA, character references, carriage returns, odd
+//! attributes, an empty `<tu>`, the end of the body, an error of any kind) is left to the full
+//! reader: it reads the file from that `<tu>` on, as a fragment inside `<tmx><body>`, up to the end
+//! of its next unit, and the scanner goes on after it. So every unit and every error is the one the
+//! full reader gives; the scanner only decides, unit by unit, whether the full reader is needed.
+//! The tests check that the two agree on documents made of all of these.
+
+use std::fs::File;
+use std::io::{self, BufRead, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use memchr::memmem;
+
+use super::tmx::{LangCache, add_prop, canonical_srclang};
+use super::xml::{dedup_props, first_bad_char};
+use crate::error::{Error, Result};
+use crate::model::{Props, Segment, Unit, Variant};
+
+/// Bytes read from the file at a time (a few in the tests, so that units cross blocks).
+#[cfg(not(test))]
+const BLOCK: usize = 1 << 20;
+#[cfg(test)]
+const BLOCK: usize = 7;
+
+/// A TMX body being read from a file.
+pub(super) struct Body {
+    path: PathBuf,
+    file: File,
+    /// Bytes of the file before its decoded stream starts (a UTF-8 byte-order mark).
+    skip: u64,
+    /// Bytes of the file from `base` on, read and not yet dropped.
+    window: Vec<u8>,
+    /// Offset of `window[0]` in the decoded stream.
+    base: u64,
+    /// How far into `window` the body has been read.
+    at: usize,
+    /// The file has no bytes after the window.
+    eof: bool,
+}
+
+/// What the scanner found at the current place.
+pub(super) enum Scanned {
+    /// A plain unit, read.
+    Unit(Unit),
+    /// Something for the full reader (see the module documentation).
+    Other,
+}
+
+/// The source of a fragment: the window's unread bytes, then the file after them.
+struct Rest {
+    head: io::Cursor<Vec<u8>>,
+    file: io::BufReader<File>,
+}
+
+impl Read for Rest {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self.head.read(buf)? {
+            0 => self.file.read(buf),
+            n => Ok(n),
+        }
+    }
+}
+
+impl BufRead for Rest {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if (self.head.position() as usize) < self.head.get_ref().len() {
+            self.head.fill_buf()
+        } else {
+            self.file.fill_buf()
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        if (self.head.position() as usize) < self.head.get_ref().len() {
+            self.head.consume(n)
+        } else {
+            self.file.consume(n)
+        }
+    }
+}
+
+impl Body {
+    /// The body of the file at `path` from offset `start` of its decoded stream, which begins `skip`
+    /// bytes into the file.
+    pub(super) fn new(path: &Path, mut file: File, skip: u64, start: u64) -> Result<Body> {
+        file.seek(SeekFrom::Start(skip + start))
+            .map_err(|e| Error::io(path, e))?;
+        Ok(Body {
+            path: path.to_path_buf(),
+            file,
+            skip,
+            window: Vec::with_capacity(BLOCK),
+            base: start,
+            at: 0,
+            eof: false,
+        })
+    }
+
+    /// The file being read.
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Offset of the reading place in the decoded stream.
+    pub(super) fn offset(&self) -> u64 {
+        self.base + self.at as u64
+    }
+
+    /// Reads another block into the window (dropping what was read); `false` at the end of the
+    /// file.
+    fn fill(&mut self) -> Result<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        if self.at > 0 {
+            self.window.drain(..self.at);
+            self.base += self.at as u64;
+            self.at = 0;
+        }
+        let len = self.window.len();
+        self.window.resize(len + BLOCK, 0);
+        let n = loop {
+            match self.file.read(&mut self.window[len..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::io(&self.path, e)),
+            }
+        };
+        self.window.truncate(len + n);
+        self.eof = n == 0;
+        Ok(n > 0)
+    }
+
+    /// Reads the unit at the current place if it is a plain one.
+    pub(super) fn scan(&mut self, langs: &mut LangCache, srclang: Option<&str>) -> Result<Scanned> {
+        loop {
+            let ws = self.window[self.at..]
+                .iter()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count();
+            self.at += ws;
+            // The tag name and the byte after it must be in the window.
+            if self.window.len() - self.at < 4 && self.fill()? {
+                continue;
+            }
+            break;
+        }
+        let rest = &self.window[self.at..];
+        if !(rest.starts_with(b"<tu") && rest.get(3).is_some_and(|&b| b == b'>' || is_space(b))) {
+            return Ok(Scanned::Other);
+        }
+        let end = loop {
+            if let Some(end) = memmem::find(&self.window[self.at..], b"</tu>") {
+                break self.at + end + b"</tu>".len();
+            }
+            if !self.fill()? {
+                return Ok(Scanned::Other);
+            }
+        };
+        match plain_unit(&self.window[self.at..end], langs, srclang) {
+            Some(unit) => {
+                self.at = end;
+                Ok(Scanned::Unit(unit))
+            }
+            None => Ok(Scanned::Other),
+        }
+    }
+
+    /// The rest of the file from the current place, for the full reader, and the offset it starts
+    /// at. [`Body::resume`] must follow before the next scan.
+    pub(super) fn rest(&mut self) -> Result<(Box<dyn BufRead>, u64)> {
+        let file = self
+            .file
+            .try_clone()
+            .map_err(|e| Error::io(&self.path, e))?;
+        let head = self.window[self.at..].to_vec();
+        let rest = Rest {
+            head: io::Cursor::new(head),
+            file: io::BufReader::with_capacity(1 << 16, file),
+        };
+        Ok((Box::new(rest), self.offset()))
+    }
+
+    /// Goes on `consumed` bytes after the place [`Body::rest`] started at.
+    pub(super) fn resume(&mut self, consumed: u64) -> Result<()> {
+        let offset = self.offset() + consumed;
+        self.file
+            .seek(SeekFrom::Start(self.skip + offset))
+            .map_err(|e| Error::io(&self.path, e))?;
+        self.window.clear();
+        self.base = offset;
+        self.at = 0;
+        self.eof = false;
+        Ok(())
+    }
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-')
+}
+
+/// A cursor over the bytes of one `<tu>` element.
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+/// A start tag: its name and attributes (name, value).
+struct Tag<'a> {
+    name: &'a [u8],
+    attrs: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Scanner<'a> {
+    fn spaces(&mut self) {
+        while self.bytes.get(self.at).is_some_and(|&b| is_space(b)) {
+            self.at += 1;
+        }
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        &self.bytes[self.at..]
+    }
+
+    /// Consumes `</name>` if it comes next.
+    fn end_tag(&mut self, name: &[u8]) -> bool {
+        let rest = self.rest();
+        let found = rest.len() > name.len() + 2
+            && rest.starts_with(b"</")
+            && &rest[2..2 + name.len()] == name
+            && rest[2 + name.len()] == b'>';
+        if found {
+            self.at += name.len() + 3;
+        }
+        found
+    }
+
+    /// A start tag with plain attributes (no references, no line breaks or tabs in values, no
+    /// duplicates); `None` for anything else, an empty-element tag included.
+    fn start_tag(&mut self) -> Option<Tag<'a>> {
+        let bytes = self.bytes;
+        if bytes.get(self.at) != Some(&b'<') {
+            return None;
+        }
+        self.at += 1;
+        let start = self.at;
+        if !bytes.get(start).is_some_and(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        while bytes.get(self.at).is_some_and(|&b| is_name_byte(b)) {
+            self.at += 1;
+        }
+        let name = &bytes[start..self.at];
+        let mut attrs: Vec<(&'a str, &'a str)> = Vec::new();
+        loop {
+            let before = self.at;
+            self.spaces();
+            match *bytes.get(self.at)? {
+                b'>' => {
+                    self.at += 1;
+                    return Some(Tag { name, attrs });
+                }
+                _ if self.at == before => return None,
+                b if b.is_ascii_alphabetic() || b == b'_' => {}
+                _ => return None,
+            }
+            let key_start = self.at;
+            while bytes.get(self.at).is_some_and(|&b| is_name_byte(b)) {
+                self.at += 1;
+            }
+            let key = std::str::from_utf8(&bytes[key_start..self.at]).ok()?;
+            if bytes.get(self.at) != Some(&b'=') {
+                return None;
+            }
+            let quote = *bytes.get(self.at + 1)?;
+            if quote != b'"' && quote != b'\'' {
+                return None;
+            }
+            let value_start = self.at + 2;
+            let len = memchr::memchr(quote, &bytes[value_start..])?;
+            let raw = &bytes[value_start..value_start + len];
+            if raw
+                .iter()
+                .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\n' | b'\r'))
+            {
+                return None;
+            }
+            let value = std::str::from_utf8(raw).ok()?;
+            if first_bad_char(value).is_some() || attrs.iter().any(|(k, _)| *k == key) {
+                return None;
+            }
+            attrs.push((key, value));
+            self.at = value_start + len + 1;
+        }
+    }
+
+    /// The text up to `</name>` (consumed), with the predefined entities resolved; `None` when
+    /// anything but text comes first.
+    fn text_until(&mut self, name: &[u8]) -> Option<String> {
+        let bytes = self.bytes;
+        let mut text = String::new();
+        loop {
+            let rest = &bytes[self.at..];
+            let n = memchr::memchr3(b'<', b'&', b'\r', rest)?;
+            let piece = std::str::from_utf8(&rest[..n]).ok()?;
+            if first_bad_char(piece).is_some() {
+                return None;
+            }
+            text.push_str(piece);
+            self.at += n;
+            match rest[n] {
+                b'&' => {
+                    let semicolon = memchr::memchr(b';', &rest[n..])?;
+                    text.push(match &rest[n + 1..n + semicolon] {
+                        b"lt" => '<',
+                        b"gt" => '>',
+                        b"amp" => '&',
+                        b"apos" => '\'',
+                        b"quot" => '"',
+                        _ => return None,
+                    });
+                    self.at += semicolon + 1;
+                }
+                b'<' if self.end_tag(name) => return Some(text),
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// The unit of a plain `<tu>` element (`bytes` from `<tu` to `</tu>`), as the full reader would
+/// read it; `None` when it is not plain.
+fn plain_unit(bytes: &[u8], langs: &mut LangCache, srclang: Option<&str>) -> Option<Unit> {
+    let mut s = Scanner { bytes, at: 0 };
+    let tu = s.start_tag()?;
+    let mut unit = Unit::default();
+    for (key, value) in tu.attrs {
+        let value = match key {
+            "srclang" => canonical_srclang(value).into_owned(),
+            _ => value.to_string(),
+        };
+        unit.props.attrs.push((key.to_string(), value));
+    }
+    loop {
+        s.spaces();
+        if s.end_tag(b"tu") {
+            break;
+        }
+        let tag = s.start_tag()?;
+        match tag.name {
+            b"tuv" => {
+                let variant = plain_variant(&mut s, tag, langs)?;
+                unit.variants.push(variant);
+            }
+            b"prop" => read_prop(&mut s, &tag, &mut unit.props)?,
+            b"note" => unit.props.notes.push(s.text_until(b"note")?),
+            _ => return None,
+        }
+    }
+    // What is left after `</tu>` is not this unit's.
+    if s.at != bytes.len() || unit.variants.is_empty() {
+        return None;
+    }
+    dedup_props(&mut unit.props);
+    if let Some(srclang) = srclang
+        && unit.props.attr("srclang").is_none()
+    {
+        unit.props.set_attr("srclang", srclang.to_string());
+    }
+    Some(unit)
+}
+
+/// A `<prop>`: its type (`type`, else `type2`, else empty) and text.
+fn read_prop(s: &mut Scanner<'_>, tag: &Tag<'_>, props: &mut Props) -> Option<()> {
+    let attr = |name| tag.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+    let kind = attr("type")
+        .or(attr("type2"))
+        .unwrap_or_default()
+        .to_string();
+    let value = s.text_until(b"prop")?;
+    add_prop(props, kind, value);
+    Some(())
+}
+
+/// The content of a `<tuv>` whose start tag was just read, up to its end tag.
+fn plain_variant(s: &mut Scanner<'_>, tag: Tag<'_>, langs: &mut LangCache) -> Option<Variant> {
+    let mut props = Props::default();
+    let (mut lang, mut old_lang) = (None, None);
+    for (key, value) in tag.attrs {
+        match key {
+            "xml:lang" => lang = Some(langs.parse(value).ok()?),
+            "lang" => old_lang = Some(langs.parse(value).ok()?),
+            _ => props.attrs.push((key.to_string(), value.to_string())),
+        }
+    }
+    let lang = lang.or(old_lang)?;
+    let mut segment = None;
+    loop {
+        s.spaces();
+        if s.end_tag(b"tuv") {
+            break;
+        }
+        let tag = s.start_tag()?;
+        match tag.name {
+            b"seg" if segment.is_none() && tag.attrs.is_empty() => {
+                segment = Some(Segment::plain(s.text_until(b"seg")?));
+            }
+            b"prop" => read_prop(s, &tag, &mut props)?,
+            b"note" => props.notes.push(s.text_until(b"note")?),
+            _ => return None,
+        }
+    }
+    dedup_props(&mut props);
+    Some(Variant {
+        lang,
+        segment: segment.unwrap_or_default(),
+        props,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tmx::TmxReader;
+    use super::super::{InputFile, ReadOptions, UnitReader};
+    use proptest::prelude::*;
+
+    /// What a reader makes of a file: the units and the empty ones skipped, or the error.
+    fn read(
+        path: &std::path::Path,
+        fast: bool,
+    ) -> std::result::Result<(Vec<crate::model::Unit>, u64), String> {
+        let run = || -> crate::error::Result<_> {
+            let input = InputFile::open(path)?;
+            let options = ReadOptions::default();
+            let mut reader = if fast {
+                TmxReader::new(input, &options)?
+            } else {
+                TmxReader::slow(input, &options)?
+            };
+            let mut units = Vec::new();
+            while let Some(unit) = reader.next_unit()? {
+                units.push(unit);
+            }
+            Ok((units, reader.skipped().empty_entries))
+        };
+        run().map_err(|e| format!("{e:?}"))
+    }
+
+    /// Pieces of `<tu>` elements: plain ones and every kind the fast path leaves to the full reader.
+    const PIECES: &[&str] = &[
+        "<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>Open the file</seg></tuv><tuv xml:lang=\"az\"><seg>Faylı açın</seg></tuv></tu>",
+        "<tu>\n  <tuv xml:lang=\"kk-KZ\">\n    <seg>Файлды ашу</seg>\n  </tuv>\n  <tuv xml:lang=\"ar\"><seg>افتح الملف</seg></tuv>\n</tu>",
+        "<tu srclang=\"EN-us\" creationdate='20250101T000000Z'><prop type=\"x-context\">menu</prop><note>n &amp; m</note><tuv xml:lang=\"en\"><prop type2=\"t\">v</prop><seg>a &lt;b&gt; &quot;c&apos;</seg></tuv></tu>",
+        "<tu><tuv lang=\"EN\"><seg>TMX 1.1</seg></tuv><tuv xml:lang=\"en\"><seg></seg></tuv></tu>",
+        "<tu><prop type=\"x-attr-tuid\">9</prop><prop type=\"x\">1</prop><prop type=\"x\">1</prop><tuv xml:lang=\"az\"><note>a</note><note>a</note><seg>İki</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>x <ph x=\"1\">&lt;b&gt;</ph> y</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>a<!-- c --></seg></tuv><!-- </tu> --></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg><![CDATA[a < b]]></seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>&#x41;&#66;\r\nC\rD</seg></tuv></tu>",
+        "<tu/>",
+        "<tu></tu>",
+        "<tu tuid=\"1\" tuid=\"2\"><tuv xml:lang=\"en\"><seg>dup</seg></tuv></tu>",
+        "<tu a=\"x&amp;y\" b=\"l\ni\"><tuv xml:lang=\"en\"><seg>refs</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"e n\"><seg>bad tag</seg></tuv></tu>",
+        "<tu><tuv><seg>no language</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>one</seg><seg>two</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv><x:y/><tuv xml:lang=\"kk\"><seg/></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>mis</tuv></seg></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>\u{1}</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>&nope;</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\">text<seg>s</seg></tuv></tu>",
+        "<tu ><tuv xml:lang=\"en\" ><seg>spaced</seg ></tuv ></tu >",
+        "<tuv xml:lang=\"en\"><seg>stray</seg></tuv>",
+        "<!-- a comment -->",
+        "<?pi x?>",
+        "\n\t ",
+    ];
+
+    fn document() -> impl Strategy<Value = Vec<u8>> {
+        let header = prop::sample::select(vec![
+            "<header srclang=\"en\"/>",
+            "<header srclang=\"*all*\"></header>",
+            "<header/>",
+            "",
+        ]);
+        let end = prop::sample::select(vec![
+            "</body>\n</tmx>\n",
+            "</body></tmx>x",
+            "</body>",
+            "</tmx>",
+            "",
+        ]);
+        (
+            header,
+            proptest::collection::vec(prop::sample::select(PIECES.to_vec()), 0..12),
+            end,
+            any::<bool>(),
+            proptest::option::of(0usize..2000),
+        )
+            .prop_map(|(header, pieces, end, bom, cut)| {
+                let mut doc = String::new();
+                if bom {
+                    doc.push('\u{feff}');
+                }
+                doc.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">");
+                doc.push_str(header);
+                doc.push_str("<body>\n");
+                for piece in pieces {
+                    doc.push_str(piece);
+                    doc.push('\n');
+                }
+                doc.push_str(end);
+                let mut bytes = doc.into_bytes();
+                if let Some(cut) = cut {
+                    bytes.truncate(cut.max(60));
+                }
+                bytes
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn the_fast_path_reads_what_the_full_reader_reads(doc in document()) {
+            let file = tempfile::Builder::new().suffix(".tmx").tempfile().unwrap();
+            std::fs::write(file.path(), &doc).unwrap();
+            prop_assert_eq!(read(file.path(), true), read(file.path(), false));
+        }
+    }
+
+    #[test]
+    fn plain_units_take_the_fast_path_and_others_do_not() {
+        use super::super::tmx::LangCache;
+        let mut langs = LangCache::default();
+        let plain = PIECES[0].as_bytes();
+        let unit = super::plain_unit(plain, &mut langs, Some("en")).unwrap();
+        assert_eq!(unit.variants[1].segment.text, "Faylı açın");
+        assert_eq!(unit.props.attr("srclang"), Some("en"));
+        for other in &PIECES[5..9] {
+            assert!(
+                super::plain_unit(other.as_bytes(), &mut langs, None).is_none(),
+                "{other}"
+            );
+        }
+    }
+}
