@@ -74,6 +74,17 @@ pub struct Skipped {
 pub trait UnitReader {
     /// The next unit, `None` at the end of the file. After an error the reader must not be used again.
     fn next_unit(&mut self) -> Result<Option<Unit>>;
+    /// [`UnitReader::next_unit`] into `unit`, whose strings a reader may reuse (so that reading
+    /// millions of units does not allocate and free each one's); `false` at the end.
+    fn next_unit_into(&mut self, unit: &mut Unit) -> Result<bool> {
+        match self.next_unit()? {
+            Some(next) => {
+                *unit = next;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
     /// Bytes of the file consumed so far, for progress bars.
     fn bytes_read(&self) -> u64;
     /// What the reader skipped so far.

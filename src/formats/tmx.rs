@@ -90,24 +90,30 @@ impl TmxReader {
         }
     }
 
-    /// The next unit of the body, by the fast path where it can.
-    fn next_in_body(&mut self) -> Result<Option<Unit>> {
+    /// The next unit of the body into `unit`, by the fast path where it can; `false` at the end.
+    fn next_in_body(&mut self, unit: &mut Unit) -> Result<bool> {
         let Some(body) = self.body.as_mut() else {
-            return Ok(None);
+            return Ok(false);
         };
         if self.finished {
-            return Ok(None);
+            return Ok(false);
         }
-        if let Scanned::Unit(unit) = body.scan(&mut self.langs, self.srclang.as_deref())? {
-            return Ok(Some(unit));
+        if let Scanned::Unit = body.scan(&mut self.langs, self.srclang.as_deref(), unit)? {
+            return Ok(true);
         }
         let (source, base) = body.rest()?;
         let mut fragment = TmxReader::fragment(source, body.path(), base, self.srclang.clone());
-        let unit = fragment.next_unit()?;
+        let next = fragment.next_unit()?;
         body.resume(fragment.xml.position() as u64)?;
         self.skipped.empty_entries += fragment.skipped.empty_entries;
-        self.finished = unit.is_none();
-        Ok(unit)
+        self.finished = next.is_none();
+        Ok(match next {
+            Some(next) => {
+                *unit = next;
+                true
+            }
+            None => false,
+        })
     }
 
     /// A reader of the rest of a UTF-8 TMX file from inside its `<body>`: `source` starts at offset
@@ -328,11 +334,17 @@ pub(super) fn canonical_srclang(value: &str) -> Cow<'_, str> {
     }
 }
 
-impl UnitReader for TmxReader {
-    fn next_unit(&mut self) -> Result<Option<Unit>> {
-        if self.body.is_some() {
-            return self.next_in_body();
-        }
+/// Where reading up to the body got.
+enum Step {
+    Unit(Unit),
+    /// The body starts: the fast path reads it.
+    Body,
+    End,
+}
+
+impl TmxReader {
+    /// The next unit as XML events, until the body starts where the fast path can read it.
+    fn next_by_events(&mut self) -> Result<Step> {
         loop {
             match self.xml.next()? {
                 Ev::Start(el) => match el.name() {
@@ -345,7 +357,7 @@ impl UnitReader for TmxReader {
                             let start = self.xml.position() as u64;
                             let path = self.xml.path().to_path_buf();
                             self.body = Some(Body::new(&path, file, skip, start)?);
-                            return self.next_in_body();
+                            return Ok(Step::Body);
                         }
                     }
                     "tu" => {
@@ -369,7 +381,7 @@ impl UnitReader for TmxReader {
                         {
                             unit.props.set_attr("srclang", srclang.clone());
                         }
-                        return Ok(Some(unit));
+                        return Ok(Step::Unit(unit));
                     }
                     _ => self.xml.skip()?,
                 },
@@ -378,10 +390,31 @@ impl UnitReader for TmxReader {
                     "tu" => self.skipped.empty_entries += 1,
                     _ => {}
                 },
-                Ev::Eof => return Ok(None),
+                Ev::Eof => return Ok(Step::End),
                 Ev::End | Ev::Text(_) | Ev::Other => {}
             }
         }
+    }
+}
+
+impl UnitReader for TmxReader {
+    fn next_unit(&mut self) -> Result<Option<Unit>> {
+        let mut unit = Unit::default();
+        Ok(self.next_unit_into(&mut unit)?.then_some(unit))
+    }
+
+    fn next_unit_into(&mut self, unit: &mut Unit) -> Result<bool> {
+        if self.body.is_none() {
+            match self.next_by_events()? {
+                Step::Unit(next) => {
+                    *unit = next;
+                    return Ok(true);
+                }
+                Step::End => return Ok(false),
+                Step::Body => {}
+            }
+        }
+        self.next_in_body(unit)
     }
 
     fn bytes_read(&self) -> u64 {

@@ -9,6 +9,7 @@
 //! full reader gives; the scanner only decides, unit by unit, whether the full reader is needed.
 //! The tests check that the two agree on documents made of all of these.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use memchr::memmem;
 use super::tmx::{LangCache, add_prop, canonical_srclang};
 use super::xml::{dedup_props, first_bad_char};
 use crate::error::{Error, Result};
-use crate::model::{Props, Segment, Unit, Variant};
+use crate::model::{LangTag, Props, Segment, Unit, Variant};
 
 /// Bytes read from the file at a time (a few in the tests, so that units cross blocks).
 #[cfg(not(test))]
@@ -44,8 +45,8 @@ pub(super) struct Body {
 
 /// What the scanner found at the current place.
 pub(super) enum Scanned {
-    /// A plain unit, read.
-    Unit(Unit),
+    /// A plain unit, read into the unit given.
+    Unit,
     /// Something for the full reader (see the module documentation).
     Other,
 }
@@ -135,8 +136,14 @@ impl Body {
         Ok(n > 0)
     }
 
-    /// Reads the unit at the current place if it is a plain one.
-    pub(super) fn scan(&mut self, langs: &mut LangCache, srclang: Option<&str>) -> Result<Scanned> {
+    /// Reads the unit at the current place into `unit` if it is a plain one (reusing the unit's
+    /// strings; when it is not, what `unit` holds is left undefined).
+    pub(super) fn scan(
+        &mut self,
+        langs: &mut LangCache,
+        srclang: Option<&str>,
+        unit: &mut Unit,
+    ) -> Result<Scanned> {
         loop {
             let ws = self.window[self.at..]
                 .iter()
@@ -161,10 +168,10 @@ impl Body {
                 return Ok(Scanned::Other);
             }
         };
-        match plain_unit(&self.window[self.at..end], langs, srclang) {
-            Some(unit) => {
+        match plain_unit(&self.window[self.at..end], langs, srclang, unit) {
+            Some(()) => {
                 self.at = end;
-                Ok(Scanned::Unit(unit))
+                Ok(Scanned::Unit)
             }
             None => Ok(Scanned::Other),
         }
@@ -213,10 +220,20 @@ struct Scanner<'a> {
     at: usize,
 }
 
+/// Attributes a start tag may have on the fast path.
+const MAX_ATTRS: usize = 8;
+
 /// A start tag: its name and attributes (name, value).
 struct Tag<'a> {
     name: &'a [u8],
-    attrs: Vec<(&'a str, &'a str)>,
+    attrs: [(&'a str, &'a str); MAX_ATTRS],
+    len: usize,
+}
+
+impl<'a> Tag<'a> {
+    fn attrs(&self) -> &[(&'a str, &'a str)] {
+        &self.attrs[..self.len]
+    }
 }
 
 impl<'a> Scanner<'a> {
@@ -258,15 +275,18 @@ impl<'a> Scanner<'a> {
         while bytes.get(self.at).is_some_and(|&b| is_name_byte(b)) {
             self.at += 1;
         }
-        let name = &bytes[start..self.at];
-        let mut attrs: Vec<(&'a str, &'a str)> = Vec::new();
+        let mut tag = Tag {
+            name: &bytes[start..self.at],
+            attrs: [("", ""); MAX_ATTRS],
+            len: 0,
+        };
         loop {
             let before = self.at;
             self.spaces();
             match *bytes.get(self.at)? {
                 b'>' => {
                     self.at += 1;
-                    return Some(Tag { name, attrs });
+                    return Some(tag);
                 }
                 _ if self.at == before => return None,
                 b if b.is_ascii_alphabetic() || b == b'_' => {}
@@ -293,24 +313,28 @@ impl<'a> Scanner<'a> {
             {
                 return None;
             }
-            let value = std::str::from_utf8(raw).ok()?;
-            if first_bad_char(value).is_some() || attrs.iter().any(|(k, _)| *k == key) {
+            let value = simdutf8::basic::from_utf8(raw).ok()?;
+            if first_bad_char(value).is_some()
+                || tag.attrs().iter().any(|(k, _)| *k == key)
+                || tag.len == MAX_ATTRS
+            {
                 return None;
             }
-            attrs.push((key, value));
+            tag.attrs[tag.len] = (key, value);
+            tag.len += 1;
             self.at = value_start + len + 1;
         }
     }
 
-    /// The text up to `</name>` (consumed), with the predefined entities resolved; `None` when
-    /// anything but text comes first.
-    fn text_until(&mut self, name: &[u8]) -> Option<String> {
+    /// The text up to `</name>` (consumed), with the predefined entities resolved, into `text`
+    /// (emptied first); `None` when anything but text comes first.
+    fn text_until(&mut self, name: &[u8], text: &mut String) -> Option<()> {
         let bytes = self.bytes;
-        let mut text = String::new();
+        text.clear();
         loop {
             let rest = &bytes[self.at..];
             let n = memchr::memchr3(b'<', b'&', b'\r', rest)?;
-            let piece = std::str::from_utf8(&rest[..n]).ok()?;
+            let piece = simdutf8::basic::from_utf8(&rest[..n]).ok()?;
             if first_bad_char(piece).is_some() {
                 return None;
             }
@@ -329,26 +353,81 @@ impl<'a> Scanner<'a> {
                     });
                     self.at += semicolon + 1;
                 }
-                b'<' if self.end_tag(name) => return Some(text),
+                b'<' if self.end_tag(name) => return Some(()),
                 _ => return None,
             }
         }
     }
 }
 
-/// The unit of a plain `<tu>` element (`bytes` from `<tu` to `</tu>`), as the full reader would
-/// read it; `None` when it is not plain.
-fn plain_unit(bytes: &[u8], langs: &mut LangCache, srclang: Option<&str>) -> Option<Unit> {
+/// A list whose items are overwritten in place: a unit read before leaves its strings for the
+/// next one to reuse (an import reads millions of units, and allocating and freeing their strings
+/// was a third of the reading).
+struct Reuse<'v, T> {
+    items: &'v mut Vec<T>,
+    len: usize,
+}
+
+impl<'v, T> Reuse<'v, T> {
+    fn new(items: &'v mut Vec<T>) -> Reuse<'v, T> {
+        Reuse { items, len: 0 }
+    }
+
+    /// The next item, as it was left or made by `make` (the caller overwrites every field).
+    fn next(&mut self, make: impl FnOnce() -> T) -> &mut T {
+        if self.len == self.items.len() {
+            self.items.push(make());
+        }
+        self.len += 1;
+        &mut self.items[self.len - 1]
+    }
+
+    fn finish(self) {
+        self.items.truncate(self.len);
+    }
+}
+
+fn set(slot: &mut String, value: &str) {
+    slot.clear();
+    slot.push_str(value);
+}
+
+/// Reads the attributes of a tag that `value_of` keeps into `attrs`, reusing its strings.
+fn read_attrs<'t>(
+    tag: &Tag<'t>,
+    attrs: &mut Vec<(String, String)>,
+    value_of: impl Fn(&str, &'t str) -> Option<Cow<'t, str>>,
+) {
+    let mut out = Reuse::new(attrs);
+    for &(key, value) in tag.attrs() {
+        if let Some(value) = value_of(key, value) {
+            let (k, v) = out.next(Default::default);
+            set(k, key);
+            set(v, &value);
+        }
+    }
+    out.finish();
+}
+
+/// Reads a plain `<tu>` element (`bytes` from `<tu` to `</tu>`) into `unit` as the full reader
+/// would read it; `None` when it is not plain.
+fn plain_unit(
+    bytes: &[u8],
+    langs: &mut LangCache,
+    srclang: Option<&str>,
+    unit: &mut Unit,
+) -> Option<()> {
     let mut s = Scanner { bytes, at: 0 };
     let tu = s.start_tag()?;
-    let mut unit = Unit::default();
-    for (key, value) in tu.attrs {
-        let value = match key {
-            "srclang" => canonical_srclang(value).into_owned(),
-            _ => value.to_string(),
-        };
-        unit.props.attrs.push((key.to_string(), value));
-    }
+    read_attrs(&tu, &mut unit.props.attrs, |key, value| {
+        Some(match key {
+            "srclang" => canonical_srclang(value),
+            _ => Cow::Borrowed(value),
+        })
+    });
+    unit.props.notes.clear();
+    unit.props.props.clear();
+    let mut variants = Reuse::new(&mut unit.variants);
     loop {
         s.spaces();
         if s.end_tag(b"tu") {
@@ -357,14 +436,21 @@ fn plain_unit(bytes: &[u8], langs: &mut LangCache, srclang: Option<&str>) -> Opt
         let tag = s.start_tag()?;
         match tag.name {
             b"tuv" => {
-                let variant = plain_variant(&mut s, tag, langs)?;
-                unit.variants.push(variant);
+                let lang = tuv_lang(&tag, langs)?;
+                let variant = variants.next(|| Variant::new(lang.clone(), Segment::default()));
+                variant.lang = lang;
+                plain_variant(&mut s, &tag, variant)?;
             }
             b"prop" => read_prop(&mut s, &tag, &mut unit.props)?,
-            b"note" => unit.props.notes.push(s.text_until(b"note")?),
+            b"note" => {
+                let mut note = String::new();
+                s.text_until(b"note", &mut note)?;
+                unit.props.notes.push(note);
+            }
             _ => return None,
         }
     }
+    variants.finish();
     // What is left after `</tu>` is not this unit's.
     if s.at != bytes.len() || unit.variants.is_empty() {
         return None;
@@ -375,34 +461,50 @@ fn plain_unit(bytes: &[u8], langs: &mut LangCache, srclang: Option<&str>) -> Opt
     {
         unit.props.set_attr("srclang", srclang.to_string());
     }
-    Some(unit)
+    Some(())
 }
 
 /// A `<prop>`: its type (`type`, else `type2`, else empty) and text.
 fn read_prop(s: &mut Scanner<'_>, tag: &Tag<'_>, props: &mut Props) -> Option<()> {
-    let attr = |name| tag.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+    let attr = |name| {
+        tag.attrs()
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| *v)
+    };
     let kind = attr("type")
         .or(attr("type2"))
         .unwrap_or_default()
         .to_string();
-    let value = s.text_until(b"prop")?;
+    let mut value = String::new();
+    s.text_until(b"prop", &mut value)?;
     add_prop(props, kind, value);
     Some(())
 }
 
-/// The content of a `<tuv>` whose start tag was just read, up to its end tag.
-fn plain_variant(s: &mut Scanner<'_>, tag: Tag<'_>, langs: &mut LangCache) -> Option<Variant> {
-    let mut props = Props::default();
+/// The language of a `<tuv>`: `xml:lang`, else the TMX 1.1 `lang` (each must be a tag).
+fn tuv_lang(tag: &Tag<'_>, langs: &mut LangCache) -> Option<LangTag> {
     let (mut lang, mut old_lang) = (None, None);
-    for (key, value) in tag.attrs {
+    for &(key, value) in tag.attrs() {
         match key {
             "xml:lang" => lang = Some(langs.parse(value).ok()?),
             "lang" => old_lang = Some(langs.parse(value).ok()?),
-            _ => props.attrs.push((key.to_string(), value.to_string())),
+            _ => {}
         }
     }
-    let lang = lang.or(old_lang)?;
-    let mut segment = None;
+    lang.or(old_lang)
+}
+
+/// The content of a `<tuv>` whose start tag was just read, up to its end tag, into `variant`
+/// (whose language is set).
+fn plain_variant(s: &mut Scanner<'_>, tag: &Tag<'_>, variant: &mut Variant) -> Option<()> {
+    read_attrs(tag, &mut variant.props.attrs, |key, value| {
+        (key != "xml:lang" && key != "lang").then_some(Cow::Borrowed(value))
+    });
+    variant.props.notes.clear();
+    variant.props.props.clear();
+    variant.segment.markup = None;
+    let mut segment = false;
     loop {
         s.spaces();
         if s.end_tag(b"tuv") {
@@ -410,20 +512,24 @@ fn plain_variant(s: &mut Scanner<'_>, tag: Tag<'_>, langs: &mut LangCache) -> Op
         }
         let tag = s.start_tag()?;
         match tag.name {
-            b"seg" if segment.is_none() && tag.attrs.is_empty() => {
-                segment = Some(Segment::plain(s.text_until(b"seg")?));
+            b"seg" if !segment && tag.len == 0 => {
+                s.text_until(b"seg", &mut variant.segment.text)?;
+                segment = true;
             }
-            b"prop" => read_prop(s, &tag, &mut props)?,
-            b"note" => props.notes.push(s.text_until(b"note")?),
+            b"prop" => read_prop(s, &tag, &mut variant.props)?,
+            b"note" => {
+                let mut note = String::new();
+                s.text_until(b"note", &mut note)?;
+                variant.props.notes.push(note);
+            }
             _ => return None,
         }
     }
-    dedup_props(&mut props);
-    Some(Variant {
-        lang,
-        segment: segment.unwrap_or_default(),
-        props,
-    })
+    if !segment {
+        variant.segment.text.clear();
+    }
+    dedup_props(&mut variant.props);
+    Some(())
 }
 
 #[cfg(test)]
@@ -445,9 +551,11 @@ mod tests {
             } else {
                 TmxReader::slow(input, &options)?
             };
+            // One unit read into again and again, as an import does.
             let mut units = Vec::new();
-            while let Some(unit) = reader.next_unit()? {
-                units.push(unit);
+            let mut unit = crate::model::Unit::default();
+            while reader.next_unit_into(&mut unit)? {
+                units.push(unit.clone());
             }
             Ok((units, reader.skipped().empty_entries))
         };
@@ -541,13 +649,21 @@ mod tests {
     fn plain_units_take_the_fast_path_and_others_do_not() {
         use super::super::tmx::LangCache;
         let mut langs = LangCache::default();
-        let plain = PIECES[0].as_bytes();
-        let unit = super::plain_unit(plain, &mut langs, Some("en")).unwrap();
+        let mut unit = crate::model::Unit::default();
+        // Read into a unit that held a longer one: nothing of it is left.
+        super::plain_unit(PIECES[2].as_bytes(), &mut langs, None, &mut unit).unwrap();
+        super::plain_unit(PIECES[0].as_bytes(), &mut langs, Some("en"), &mut unit).unwrap();
+        assert_eq!(unit.variants.len(), 2);
         assert_eq!(unit.variants[1].segment.text, "Faylı açın");
-        assert_eq!(unit.props.attr("srclang"), Some("en"));
+        assert_eq!(unit.variants[0].props, crate::model::Props::default());
+        assert_eq!(
+            unit.props.attrs,
+            [("tuid".into(), "1".into()), ("srclang".into(), "en".into())]
+        );
+        assert!(unit.props.notes.is_empty() && unit.props.props.is_empty());
         for other in &PIECES[5..9] {
             assert!(
-                super::plain_unit(other.as_bytes(), &mut langs, None).is_none(),
+                super::plain_unit(other.as_bytes(), &mut langs, None, &mut unit).is_none(),
                 "{other}"
             );
         }

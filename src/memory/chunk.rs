@@ -4,8 +4,10 @@
 //! units in id order from a few large values, and a unit is found by its chunk's first id.
 //!
 //! A chunk's `data` is
-//! `count: u32 | origin length: u32 | offsets: (count + 1) × u32 | origin | records`, little-endian,
-//! the offsets counted from the start. A record is one unit:
+//! `count: u32 | slots: u32 | origin length: u32 | offsets: (slots + 1) × u32 | origin | records`,
+//! little-endian, the offsets counted from the start; the first `count + 1` offsets are used. A
+//! chunk is written with a slot for every unit it may take, so its records go into place as they
+//! come and nothing is copied when it is done. A record is one unit:
 //! `flags: u8 | added | props | variant count | variants`, a variant
 //! `lang | base | text | markup flag: u8 [markup] | props`; strings are a LEB128 length and UTF-8,
 //! props three lists (attributes as name and value, notes, props as type and value). The `ORIGIN`
@@ -15,6 +17,7 @@
 //! Beside it, `keys` holds each unit's key (8 bytes, little-endian) and `summary` the chunk's counts
 //! for `stats` ([`Summary`]).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{LangTag, ORIGIN_PROP, Prop, Props, Segment, Unit, Variant};
@@ -76,13 +79,25 @@ fn put_props(out: &mut Vec<u8>, props: &Props) {
 /// Appends the record of `unit` to `out`. With `origin`, the unit's props get the chunk's origin
 /// last when read.
 pub(super) fn encode_unit(out: &mut Vec<u8>, added: &str, unit: &Unit, origin: bool) {
+    let bases: Vec<Cow<'_, str>> = unit.variants.iter().map(|v| v.lang.base_str()).collect();
+    encode_record(out, added, unit, origin, &bases);
+}
+
+/// [`encode_unit`] with the variants' matching languages found already.
+fn encode_record(
+    out: &mut Vec<u8>,
+    added: &str,
+    unit: &Unit,
+    origin: bool,
+    bases: &[Cow<'_, str>],
+) {
     out.push(if origin { ORIGIN } else { 0 });
     put_str(out, added);
     put_props(out, &unit.props);
     put_len(out, unit.variants.len());
-    for variant in &unit.variants {
+    for (variant, base) in unit.variants.iter().zip(bases) {
         put_str(out, variant.lang.as_str());
-        put_str(out, &variant.lang.base_str());
+        put_str(out, base);
         put_str(out, &variant.segment.text);
         match &variant.segment.markup {
             Some(markup) => {
@@ -125,7 +140,7 @@ impl<'a> Cursor<'a> {
         let end = self.at.checked_add(n).ok_or(Damaged)?;
         let bytes = self.bytes.get(self.at..end).ok_or(Damaged)?;
         self.at = end;
-        std::str::from_utf8(bytes).map_err(|_| Damaged)
+        simdutf8::basic::from_utf8(bytes).map_err(|_| Damaged)
     }
 
     /// A count of items that each take at least one byte: never more than the bytes left.
@@ -252,6 +267,7 @@ pub(super) fn decode_unit(record: &[u8], origin: &str) -> Decoded<(String, Unit)
 pub(super) struct ChunkView<'a> {
     data: &'a [u8],
     count: usize,
+    slots: usize,
 }
 
 fn u32_at(data: &[u8], at: usize) -> Decoded<usize> {
@@ -259,13 +275,17 @@ fn u32_at(data: &[u8], at: usize) -> Decoded<usize> {
     Ok(u32::from_le_bytes(bytes.try_into().map_err(|_| Damaged)?) as usize)
 }
 
+/// Bytes before the offsets.
+const HEADER: usize = 12;
+
 impl<'a> ChunkView<'a> {
     pub(super) fn new(data: &'a [u8]) -> Decoded<ChunkView<'a>> {
         let count = u32_at(data, 0)?;
-        if count > CHUNK_UNITS || 8 + 4 * (count + 1) > data.len() {
+        let slots = u32_at(data, 4)?;
+        if count > slots || slots > CHUNK_UNITS || HEADER + 4 * (slots + 1) > data.len() {
             return Err(Damaged);
         }
-        Ok(ChunkView { data, count })
+        Ok(ChunkView { data, count, slots })
     }
 
     pub(super) fn count(&self) -> usize {
@@ -274,8 +294,8 @@ impl<'a> ChunkView<'a> {
 
     /// The file the chunk's units with the origin flag came from.
     pub(super) fn origin(&self) -> Decoded<&'a str> {
-        let len = u32_at(self.data, 4)?;
-        let start = 8 + 4 * (self.count + 1);
+        let len = u32_at(self.data, 8)?;
+        let start = HEADER + 4 * (self.slots + 1);
         let bytes = self.data.get(start..start + len).ok_or(Damaged)?;
         std::str::from_utf8(bytes).map_err(|_| Damaged)
     }
@@ -285,8 +305,8 @@ impl<'a> ChunkView<'a> {
         if i >= self.count {
             return Err(Damaged);
         }
-        let start = u32_at(self.data, 8 + 4 * i)?;
-        let end = u32_at(self.data, 8 + 4 * (i + 1))?;
+        let start = u32_at(self.data, HEADER + 4 * i)?;
+        let end = u32_at(self.data, HEADER + 4 * (i + 1))?;
         self.data.get(start..end).ok_or(Damaged)
     }
 
@@ -308,25 +328,27 @@ pub(super) struct Summary {
 
 impl Summary {
     /// Counts one unit, given its variants' (tag, base).
-    pub(super) fn add<'a>(&mut self, variants: impl Iterator<Item = (&'a str, &'a str)>) {
-        let mut tags: Vec<&str> = Vec::new();
-        let mut bases: Vec<&str> = Vec::new();
-        for (tag, base) in variants {
+    pub(super) fn add(&mut self, variants: &[(&str, &str)]) {
+        for (i, &(tag, base)) in variants.iter().enumerate() {
             self.variants += 1;
-            if !tags.contains(&tag) {
-                tags.push(tag);
+            let earlier = &variants[..i];
+            if !earlier.iter().any(|&(t, _)| t == tag) {
+                count(&mut self.tags, tag);
             }
-            if !bases.contains(&base) {
-                bases.push(base);
+            if earlier.iter().any(|&(_, b)| b == base) {
+                continue;
             }
-        }
-        for tag in tags {
-            count(&mut self.tags, tag);
-        }
-        bases.sort_unstable();
-        for (i, a) in bases.iter().enumerate() {
-            count(&mut self.bases, a);
-            for b in &bases[i + 1..] {
+            count(&mut self.bases, base);
+            // Each pair once: with the distinct bases before this one.
+            for (j, &(_, other)) in earlier.iter().enumerate() {
+                if other == base || earlier[..j].iter().any(|&(_, b)| b == other) {
+                    continue;
+                }
+                let (a, b) = if other < base {
+                    (other, base)
+                } else {
+                    (base, other)
+                };
                 // Looked up without allocating: a chunk has few pairs.
                 match self.pairs.iter_mut().find(|((x, y), _)| x == a && y == b) {
                     Some((_, n)) => *n += 1,
@@ -402,14 +424,15 @@ fn count(counts: &mut BTreeMap<String, u64>, name: &str) {
     }
 }
 
-/// A chunk being filled: records appended as units come, and records replaced (a merge into a
-/// unit of the chunk) kept aside until [`ChunkBuilder::finish`] lays the chunk out.
+/// A chunk being filled: records written into place as units come, and records replaced (a merge
+/// into a unit of the chunk) kept aside until [`ChunkBuilder::finish`] lays the chunk out again.
 pub(super) struct ChunkBuilder {
     /// The chunk's first unit id.
     pub first: i64,
+    /// The chunk's data so far: header, origin and records (count and offsets are written last).
+    data: Vec<u8>,
     origin: String,
-    records: Vec<u8>,
-    /// Where each record starts in `records`.
+    /// Where each record starts in `data`.
     starts: Vec<usize>,
     replaced: HashMap<usize, Vec<u8>>,
     keys: Vec<u8>,
@@ -425,12 +448,23 @@ pub(super) struct FinishedChunk {
     pub data: Vec<u8>,
 }
 
+/// The start of a chunk's data up to its first record, with count and offsets still zero.
+fn header(origin: &str, capacity: usize) -> Vec<u8> {
+    let mut data = Vec::with_capacity(capacity);
+    data.extend_from_slice(&0u32.to_le_bytes());
+    data.extend_from_slice(&(CHUNK_UNITS as u32).to_le_bytes());
+    data.extend_from_slice(&(origin.len() as u32).to_le_bytes());
+    data.resize(HEADER + 4 * (CHUNK_UNITS + 1), 0);
+    data.extend_from_slice(origin.as_bytes());
+    data
+}
+
 impl ChunkBuilder {
     pub(super) fn new(first: i64, origin: &str) -> ChunkBuilder {
         ChunkBuilder {
             first,
+            data: header(origin, 64 * 1024),
             origin: origin.to_string(),
-            records: Vec::with_capacity(64 * 1024),
             starts: Vec::with_capacity(CHUNK_UNITS),
             replaced: HashMap::new(),
             keys: Vec::with_capacity(8 * CHUNK_UNITS),
@@ -463,15 +497,15 @@ impl ChunkBuilder {
     /// Whether the chunk takes no more units: it has [`CHUNK_UNITS`], or its records fill
     /// [`CHUNK_BYTES`] (long segments), which keeps every offset well inside 32 bits.
     pub(super) fn is_full(&self) -> bool {
-        self.len() == CHUNK_UNITS || self.records.len() >= CHUNK_BYTES
+        self.len() == CHUNK_UNITS || self.data.len() >= CHUNK_BYTES
     }
 
     fn push_record(&mut self, record: &[u8]) -> Decoded<()> {
-        self.starts.push(self.records.len());
-        self.records.extend_from_slice(record);
+        self.starts.push(self.data.len());
+        self.data.extend_from_slice(record);
         let mut variants = Vec::new();
         for_each_variant(record, |_, v| variants.push((v.lang, v.base)))?;
-        self.summary.add(variants.into_iter());
+        self.summary.add(&variants);
         Ok(())
     }
 
@@ -480,26 +514,45 @@ impl ChunkBuilder {
         if let Some(record) = self.replaced.get(&i) {
             return record;
         }
-        let end = self
-            .starts
-            .get(i + 1)
-            .copied()
-            .unwrap_or(self.records.len());
-        &self.records[self.starts[i]..end]
+        let end = self.starts.get(i + 1).copied().unwrap_or(self.data.len());
+        &self.data[self.starts[i]..end]
     }
 
     /// Appends a new unit (its id is `first + len` before the call).
     pub(super) fn push(&mut self, key: i64, added: &str, unit: &Unit, origin: bool) {
-        self.starts.push(self.records.len());
-        encode_unit(&mut self.records, added, unit, origin);
+        self.starts.push(self.data.len());
         self.keys.extend_from_slice(&key.to_le_bytes());
-        let bases: Vec<_> = unit.variants.iter().map(|v| v.lang.base_str()).collect();
-        self.summary.add(
-            unit.variants
+        let n = unit.variants.len();
+        // (tag, base) on the stack for the usual few variants of first-class languages, whose
+        // bases need no allocation.
+        let mut few: [(&str, &str); 8] = [("", ""); 8];
+        let on_stack =
+            n <= few.len()
+                && unit.variants.iter().zip(few.iter_mut()).all(|(v, slot)| {
+                    match v.lang.base_str() {
+                        Cow::Borrowed(base) => {
+                            *slot = (v.lang.as_str(), base);
+                            true
+                        }
+                        Cow::Owned(_) => false,
+                    }
+                });
+        if on_stack {
+            let bases: [Cow<'_, str>; 8] = std::array::from_fn(|i| Cow::Borrowed(few[i].1));
+            encode_record(&mut self.data, added, unit, origin, &bases[..n]);
+            self.summary.add(&few[..n]);
+        } else {
+            let bases: Vec<Cow<'_, str>> =
+                unit.variants.iter().map(|v| v.lang.base_str()).collect();
+            encode_record(&mut self.data, added, unit, origin, &bases);
+            let variants: Vec<(&str, &str)> = unit
+                .variants
                 .iter()
                 .zip(&bases)
-                .map(|(v, b)| (v.lang.as_str(), b.as_ref())),
-        );
+                .map(|(v, b)| (v.lang.as_str(), b.as_ref()))
+                .collect();
+            self.summary.add(&variants);
+        }
     }
 
     /// Replaces the record of the `i`-th unit (its variants stay the same: only props change).
@@ -507,29 +560,42 @@ impl ChunkBuilder {
         self.replaced.insert(i, record);
     }
 
-    /// Lays the chunk out.
+    /// Lays the chunk out: count and offsets into the header, and the records again only when
+    /// some were replaced.
     pub(super) fn finish(self) -> FinishedChunk {
         let count = self.len();
-        let header = 8 + 4 * (count + 1) + self.origin.len();
-        let replaced: usize = self.replaced.values().map(Vec::len).sum();
-        let mut data = Vec::with_capacity(header + self.records.len() + replaced);
-        data.extend_from_slice(&(count as u32).to_le_bytes());
-        data.extend_from_slice(&(self.origin.len() as u32).to_le_bytes());
-        let mut at = header;
-        for i in 0..count {
-            data.extend_from_slice(&(at as u32).to_le_bytes());
-            at += self.record(i).len();
+        let ChunkBuilder {
+            first,
+            mut data,
+            origin,
+            mut starts,
+            replaced,
+            keys,
+            summary,
+        } = self;
+        if !replaced.is_empty() {
+            let old = std::mem::replace(&mut data, header(&origin, 0));
+            let mut moved = Vec::with_capacity(count);
+            for i in 0..count {
+                let end = starts.get(i + 1).copied().unwrap_or(old.len());
+                moved.push(data.len());
+                match replaced.get(&i) {
+                    Some(record) => data.extend_from_slice(record),
+                    None => data.extend_from_slice(&old[starts[i]..end]),
+                }
+            }
+            starts = moved;
         }
-        data.extend_from_slice(&(at as u32).to_le_bytes());
-        data.extend_from_slice(self.origin.as_bytes());
-        for i in 0..count {
-            data.extend_from_slice(self.record(i));
+        data[0..4].copy_from_slice(&(count as u32).to_le_bytes());
+        let end = data.len();
+        for (i, at) in starts.iter().chain(std::iter::once(&end)).enumerate() {
+            data[HEADER + 4 * i..HEADER + 4 * (i + 1)].copy_from_slice(&(*at as u32).to_le_bytes());
         }
         FinishedChunk {
-            first: self.first,
+            first,
             count,
-            keys: self.keys,
-            summary: self.summary,
+            keys,
+            summary,
             data,
         }
     }
@@ -627,6 +693,27 @@ mod tests {
             .finish();
         assert_eq!(again.data, done.data);
         assert_eq!(again.summary, done.summary);
+    }
+
+    #[test]
+    fn a_unit_counts_once_per_language_and_pair_of_languages() {
+        let mut summary = Summary::default();
+        summary.add(&[
+            ("en", "en"),
+            ("kk-KZ", "kk"),
+            ("en-US", "en"),
+            ("ar", "ar"),
+            ("kk", "kk"),
+        ]);
+        assert_eq!(summary.variants, 5);
+        assert_eq!(summary.tags.len(), 5);
+        assert_eq!(summary.bases.values().collect::<Vec<_>>(), [&1, &1, &1]);
+        let pairs: Vec<(&str, &str, u64)> = summary
+            .pairs
+            .iter()
+            .map(|((a, b), n)| (a.as_str(), b.as_str(), *n))
+            .collect();
+        assert_eq!(pairs, [("ar", "en", 1), ("ar", "kk", 1), ("en", "kk", 1)]);
     }
 
     #[test]

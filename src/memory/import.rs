@@ -93,7 +93,13 @@ fn read_file(
     let origin: Option<std::sync::Arc<str>> =
         path.file_name().map(|name| name.to_string_lossy().into());
     let mut batch = Vec::with_capacity(BATCH);
-    while let Some(mut unit) = reader.next_unit()? {
+    // Units stored already, whose strings the reader fills again.
+    let mut spare: Vec<Unit> = Vec::new();
+    loop {
+        let mut unit = spare.pop().unwrap_or_default();
+        if !reader.next_unit_into(&mut unit)? {
+            break;
+        }
         if !drop_empty_variants(&mut unit, &mut summary) {
             summary.empty_units += 1;
             continue;
@@ -104,11 +110,12 @@ fn read_file(
         }
         batch.push(PreparedUnit::new(unit, origin.as_ref()));
         if batch.len() == BATCH {
-            // Units stored already come back to be freed here, where they were allocated (freeing
-            // on the other thread costs both threads in the allocator), and their vector reused.
+            // Units stored already come back to be read into again (or freed) here, where they were
+            // allocated (freeing on the other thread costs both threads in the allocator), and
+            // their vector reused.
             let next = match done.try_recv() {
                 Ok(mut stored) => {
-                    stored.clear();
+                    spare.extend(stored.drain(..).map(PreparedUnit::into_unit));
                     stored
                 }
                 Err(_) => Vec::with_capacity(BATCH),

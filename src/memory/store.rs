@@ -825,6 +825,11 @@ impl PreparedUnit {
     pub fn unit(&self) -> &Unit {
         &self.unit
     }
+
+    /// The unit, normalized, given back.
+    pub fn into_unit(self) -> Unit {
+        self.unit
+    }
 }
 
 /// Dirty chunks an import keeps in memory before it writes them.

@@ -216,6 +216,14 @@ impl LangTag {
 
     /// Which first-class language the tag belongs to.
     pub fn language(&self) -> Language {
+        // The bare tags first: most variants have one, and this runs for each of them.
+        match &*self.0 {
+            "en" => return Language::English,
+            "az" => return Language::Azerbaijani,
+            "kk" => return Language::Kazakh,
+            "ar" => return Language::Arabic,
+            _ => {}
+        }
         match (self.primary(), self.script()) {
             ("en", None | Some("Latn")) => Language::English,
             ("az" | "azj" | "azb", None | Some("Latn")) => Language::Azerbaijani,
