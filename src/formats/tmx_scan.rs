@@ -122,8 +122,9 @@ impl Body {
             self.base += self.at as u64;
             self.at = 0;
         }
+        // A unit longer than a block doubles the window, so reading it stays linear.
         let len = self.window.len();
-        self.window.resize(len + BLOCK, 0);
+        self.window.resize(len + BLOCK.max(len), 0);
         let n = loop {
             match self.file.read(&mut self.window[len..]) {
                 Ok(n) => break n,
@@ -160,13 +161,17 @@ impl Body {
         if !(rest.starts_with(b"<tu") && rest.get(3).is_some_and(|&b| b == b'>' || is_space(b))) {
             return Ok(Scanned::Other);
         }
+        // Each byte is searched once (but for an end tag cut by a block's end).
+        let mut searched = self.at;
         let end = loop {
-            if let Some(end) = memmem::find(&self.window[self.at..], b"</tu>") {
-                break self.at + end + b"</tu>".len();
+            if let Some(end) = memmem::find(&self.window[searched..], b"</tu>") {
+                break searched + end + b"</tu>".len();
             }
+            let resume = (self.window.len() - self.at).saturating_sub(b"</tu>".len() - 1);
             if !self.fill()? {
                 return Ok(Scanned::Other);
             }
+            searched = self.at + resume;
         };
         match plain_unit(&self.window[self.at..end], langs, srclang, unit) {
             Some(()) => {
