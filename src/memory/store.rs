@@ -2,13 +2,11 @@
 //! multilingual units. Writes go through an [`Importer`], which is one transaction: it commits
 //! everything or nothing.
 
-use std::cell::RefCell;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 use std::sync::Arc;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, params};
@@ -42,8 +40,6 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     created: bool,
-    /// The chunk read last by [`Store::unit`] and its kin.
-    cached: RefCell<Option<CachedChunk>>,
 }
 
 /// A unit as the store holds it.
@@ -348,7 +344,6 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             created,
-            cached: RefCell::new(None),
         })
     }
 
@@ -380,7 +375,6 @@ impl Store {
     /// The keys of every stored unit are read into memory first (8 bytes a unit, from the chunks'
     /// `keys` column): an import looks each of its units up there instead of in a B-tree.
     pub fn importer(&mut self) -> Result<Importer<'_>> {
-        self.cached.replace(None);
         let conn = &self.conn;
         let err = |source| Error::Store {
             path: self.path.clone(),
@@ -548,67 +542,65 @@ impl Store {
         Ok(())
     }
 
-    /// Runs `read` on the chunk holding unit `id` and the unit's place in it; `None` when there is
-    /// no such unit. The chunk read last is kept (until another connection changes the store), so
-    /// reading a few units of one chunk reads it once.
-    fn with_unit<T>(
+    /// Runs `read` on the record of unit `id` and its chunk's origin; `None` when there is no such
+    /// unit. Only those bytes of the chunk are read (incremental blob I/O), so reading units from all
+    /// over the store (a search's candidates) does not copy whole chunks.
+    fn with_record<T>(
         &self,
         id: i64,
-        read: impl FnOnce(&ChunkView<'_>, usize) -> std::result::Result<T, Damaged>,
+        read: impl FnOnce(&[u8], &str) -> std::result::Result<T, Damaged>,
     ) -> Result<Option<T>> {
         let err = |e| self.err(e);
-        let version: i64 = self
+        let damaged = || self.err(Damaged.into());
+        let found: Option<(i64, i64)> = self
             .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .prepare_cached(
+                "SELECT first, count FROM chunks WHERE first <= ?1 ORDER BY first DESC LIMIT 1",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+            })
             .map_err(err)?;
-        let cached = self
-            .cached
-            .borrow()
-            .as_ref()
-            .filter(|c| c.version == version && c.first <= id && id < c.first + c.count)
-            .map(|c| (c.first, Rc::clone(&c.data)));
-        let (first, data) = match cached {
-            Some(found) => found,
-            None => {
-                let found: Option<(i64, Vec<u8>)> = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT first, data FROM chunks WHERE first <= ?1
-                         ORDER BY first DESC LIMIT 1",
-                    )
-                    .and_then(|mut stmt| {
-                        stmt.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
-                            .optional()
-                    })
-                    .map_err(err)?;
-                let Some((first, data)) = found else {
-                    return Ok(None);
-                };
-                let count = ChunkView::new(&data).map_err(|d| err(d.into()))?.count() as i64;
-                let data = Rc::new(data);
-                self.cached.replace(Some(CachedChunk {
-                    first,
-                    count,
-                    version,
-                    data: Rc::clone(&data),
-                }));
-                (first, data)
-            }
+        let Some((first, count)) = found else {
+            return Ok(None);
         };
-        let chunk = ChunkView::new(&data).map_err(|d| err(d.into()))?;
         let i = id - first;
-        if i < 0 || i as usize >= chunk.count() {
+        if i >= count {
             return Ok(None);
         }
-        read(&chunk, i as usize)
-            .map(Some)
-            .map_err(|d| err(d.into()))
+        let blob = self
+            .conn
+            .blob_open(rusqlite::MAIN_DB, "chunks", "data", first, true)
+            .map_err(err)?;
+        let u32_at = |at: usize| -> Result<usize> {
+            let mut bytes = [0u8; 4];
+            blob.read_at_exact(&mut bytes, at).map_err(|_| damaged())?;
+            Ok(u32::from_le_bytes(bytes) as usize)
+        };
+        let slots = u32_at(4)?;
+        if i as usize >= slots {
+            return Err(damaged());
+        }
+        let (start, end) = (u32_at(12 + 4 * i as usize)?, u32_at(16 + 4 * i as usize)?);
+        let origin_at = 12 + 4 * (slots + 1);
+        let origin_len = u32_at(8)?;
+        if start > end || end > blob.len() || origin_at + origin_len > blob.len() {
+            return Err(damaged());
+        }
+        let mut origin = vec![0u8; origin_len];
+        let mut record = vec![0u8; end - start];
+        blob.read_at_exact(&mut origin, origin_at)
+            .and_then(|()| blob.read_at_exact(&mut record, start))
+            .map_err(err)?;
+        let origin = String::from_utf8(origin).map_err(|_| damaged())?;
+        read(&record, &origin).map(Some).map_err(|d| err(d.into()))
     }
 
     /// Unit `id` as stored (`None` when there is no such unit).
     pub fn unit(&self, id: i64) -> Result<Option<StoredUnit>> {
-        self.with_unit(id, |chunk, i| {
-            let (added, unit) = chunk.unit(i)?;
+        self.with_record(id, |record, origin| {
+            let (added, unit) = chunk::decode_unit(record, origin)?;
             Ok(StoredUnit { id, added, unit })
         })
     }
@@ -734,9 +726,7 @@ impl Store {
         mut visit: impl FnMut(usize, VariantRef<'_>),
     ) -> Result<bool> {
         Ok(self
-            .with_unit(id, |chunk, i| {
-                chunk::for_each_variant(chunk.record(i)?, &mut visit)
-            })?
+            .with_record(id, |record, _| chunk::for_each_variant(record, &mut visit))?
             .is_some())
     }
 
@@ -779,15 +769,6 @@ fn by_count(counts: BTreeMap<String, u64>) -> Vec<(String, u64)> {
     let mut sorted: Vec<(String, u64)> = counts.into_iter().collect();
     sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     sorted
-}
-
-/// The chunk a store read last.
-struct CachedChunk {
-    first: i64,
-    count: i64,
-    /// `PRAGMA data_version` when it was read: another connection's commit changes it.
-    version: i64,
-    data: Rc<Vec<u8>>,
 }
 
 /// [`identity`] of a stored unit's record.
