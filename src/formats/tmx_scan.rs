@@ -447,11 +447,7 @@ fn plain_unit(
                 plain_variant(&mut s, &tag, variant)?;
             }
             b"prop" => read_prop(&mut s, &tag, &mut unit.props)?,
-            b"note" => {
-                let mut note = String::new();
-                s.text_until(b"note", &mut note)?;
-                unit.props.notes.push(note);
-            }
+            b"note" => read_note(&mut s, &mut unit.props)?,
             _ => return None,
         }
     }
@@ -466,6 +462,14 @@ fn plain_unit(
     {
         unit.props.set_attr("srclang", srclang.to_string());
     }
+    Some(())
+}
+
+/// A `<note>`: its text.
+fn read_note(s: &mut Scanner<'_>, props: &mut Props) -> Option<()> {
+    let mut note = String::new();
+    s.text_until(b"note", &mut note)?;
+    props.notes.push(note);
     Some(())
 }
 
@@ -522,11 +526,7 @@ fn plain_variant(s: &mut Scanner<'_>, tag: &Tag<'_>, variant: &mut Variant) -> O
                 segment = true;
             }
             b"prop" => read_prop(s, &tag, &mut variant.props)?,
-            b"note" => {
-                let mut note = String::new();
-                s.text_until(b"note", &mut note)?;
-                variant.props.notes.push(note);
-            }
+            b"note" => read_note(s, &mut variant.props)?,
             _ => return None,
         }
     }

@@ -704,17 +704,29 @@ impl Store {
         })
     }
 
-    /// The number of variants of the units with ids up to `last`.
+    /// The number of variants of the units with ids up to `last`: from the chunks' counts, but for
+    /// the chunk holding `last`, whose units up to it are read.
     pub(super) fn variant_count_through(&self, last: i64) -> Result<u64> {
+        let err = |e| self.err(e);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT first, count, summary FROM chunks WHERE first <= ?1 ORDER BY first")
+            .map_err(err)?;
+        let mut rows = stmt.query(params![last]).map_err(err)?;
         let mut count = 0;
-        self.for_each_chunk(1, |first, chunk| {
-            for i in 0..chunk.count().min((last + 1 - first).max(0) as usize) {
-                let record = chunk.record(i).map_err(|d| self.err(d.into()))?;
-                chunk::for_each_variant(record, |_, _| count += 1)
-                    .map_err(|d| self.err(d.into()))?;
+        while let Some(row) = rows.next().map_err(err)? {
+            let (first, units): (i64, i64) = (row.get(0).map_err(err)?, row.get(1).map_err(err)?);
+            if first + units - 1 <= last {
+                let summary = row.get_ref(2).and_then(|v| Ok(v.as_str()?)).map_err(err)?;
+                count += Summary::decode(summary)
+                    .map_err(|d| err(d.into()))?
+                    .variants;
+            } else {
+                for id in first..=last {
+                    self.variants_of_unit(id, |_, _| count += 1)?;
+                }
             }
-            Ok(ControlFlow::Continue(()))
-        })?;
+        }
         Ok(count)
     }
 
@@ -1387,6 +1399,36 @@ mod tests {
         for (got, want) in seen.iter().zip(&expected) {
             assert_eq!(got.variants, want.variants);
         }
+    }
+
+    #[test]
+    fn variants_are_counted_through_any_unit() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let mut imp = store.importer().unwrap();
+        let mut expected = vec![0u64];
+        for i in 0..600 {
+            let mut pairs = vec![("en".to_string(), format!("File {i}"))];
+            for (j, lang) in ["kk", "ar", "az"].iter().enumerate().take(i % 4) {
+                pairs.push((lang.to_string(), format!("{j} {i}")));
+            }
+            let pairs: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(l, t)| (l.as_str(), t.as_str()))
+                .collect();
+            imp.add(unit(&pairs), None).unwrap();
+            expected.push(expected.last().unwrap() + pairs.len() as u64);
+        }
+        imp.commit().unwrap();
+        // Through the middle and the ends of chunks (256 units each), and past the last unit.
+        for last in [0, 1, 100, 255, 256, 257, 511, 512, 513, 599, 600] {
+            assert_eq!(
+                store.variant_count_through(last).unwrap(),
+                expected[last as usize],
+                "through {last}"
+            );
+        }
+        assert_eq!(store.variant_count_through(10_000).unwrap(), expected[600]);
     }
 
     #[test]
