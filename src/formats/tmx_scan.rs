@@ -265,6 +265,16 @@ impl<'a> Scanner<'a> {
         found
     }
 
+    /// The start tag of the next child element, or `Some(None)` at the end tag `</name>`
+    /// (consumed); whitespace before either is skipped. `None` for anything else.
+    fn child(&mut self, name: &[u8]) -> Option<Option<Tag<'a>>> {
+        self.spaces();
+        if self.end_tag(name) {
+            return Some(None);
+        }
+        self.start_tag().map(Some)
+    }
+
     /// A start tag with plain attributes (no references, no line breaks or tabs in values, no
     /// duplicates); `None` for anything else, an empty-element tag included.
     fn start_tag(&mut self) -> Option<Tag<'a>> {
@@ -433,12 +443,7 @@ fn plain_unit(
     unit.props.notes.clear();
     unit.props.props.clear();
     let mut variants = Reuse::new(&mut unit.variants);
-    loop {
-        s.spaces();
-        if s.end_tag(b"tu") {
-            break;
-        }
-        let tag = s.start_tag()?;
+    while let Some(tag) = s.child(b"tu")? {
         match tag.name {
             b"tuv" => {
                 let lang = tuv_lang(&tag, langs)?;
@@ -514,12 +519,7 @@ fn plain_variant(s: &mut Scanner<'_>, tag: &Tag<'_>, variant: &mut Variant) -> O
     variant.props.props.clear();
     variant.segment.markup = None;
     let mut segment = false;
-    loop {
-        s.spaces();
-        if s.end_tag(b"tuv") {
-            break;
-        }
-        let tag = s.start_tag()?;
+    while let Some(tag) = s.child(b"tuv")? {
         match tag.name {
             b"seg" if !segment && tag.len == 0 => {
                 s.text_until(b"seg", &mut variant.segment.text)?;
