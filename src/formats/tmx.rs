@@ -247,14 +247,26 @@ impl LangCache {
         &mut self,
         tag: &str,
     ) -> std::result::Result<LangTag, crate::model::LangTagError> {
-        if let Some((_, parsed)) = self.0.iter().find(|(raw, _)| raw == tag) {
-            return Ok(parsed.clone());
-        }
-        let parsed = LangTag::parse(tag)?;
-        if self.0.len() < Self::MAX {
-            self.0.push((tag.to_string(), parsed.clone()));
-        }
-        Ok(parsed)
+        self.get(tag).cloned()
+    }
+
+    /// [`LangCache::parse`], lent.
+    pub(super) fn get(
+        &mut self,
+        tag: &str,
+    ) -> std::result::Result<&LangTag, crate::model::LangTagError> {
+        let found = match self.0.iter().position(|(raw, _)| raw == tag) {
+            Some(i) => i,
+            None => {
+                let parsed = LangTag::parse(tag)?;
+                if self.0.len() == Self::MAX {
+                    self.0.pop();
+                }
+                self.0.push((tag.to_string(), parsed));
+                self.0.len() - 1
+            }
+        };
+        Ok(&self.0[found].1)
     }
 }
 

@@ -9,10 +9,10 @@
 //! full reader gives; the scanner only decides, unit by unit, whether the full reader is needed.
 //! The tests check that the two agree on documents made of all of these.
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use memchr::memmem;
 
@@ -26,6 +26,9 @@ use crate::model::{LangTag, Props, Segment, Unit, Variant};
 const BLOCK: usize = 1 << 20;
 #[cfg(test)]
 const BLOCK: usize = 7;
+
+/// The end tag of a unit, searched for once per unit.
+static END_TU: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"</tu>"));
 
 /// A TMX body being read from a file.
 pub(super) struct Body {
@@ -164,7 +167,7 @@ impl Body {
         // Each byte is searched once (but for an end tag cut by a block's end).
         let mut searched = self.at;
         let end = loop {
-            if let Some(end) = memmem::find(&self.window[searched..], b"</tu>") {
+            if let Some(end) = END_TU.find(&self.window[searched..]) {
                 break searched + end + b"</tu>".len();
             }
             let resume = (self.window.len() - self.at).saturating_sub(b"</tu>".len() - 1);
@@ -173,7 +176,14 @@ impl Body {
             }
             searched = self.at + resume;
         };
-        match plain_unit(&self.window[self.at..end], langs, srclang, unit) {
+        // Checked whole here, so that the scanner need not check each piece it takes.
+        let Ok(text) = simdutf8::basic::from_utf8(&self.window[self.at..end]) else {
+            return Ok(Scanned::Other);
+        };
+        if first_bad_char(text).is_some() {
+            return Ok(Scanned::Other);
+        }
+        match plain_unit(text, langs, srclang, unit) {
             Some(()) => {
                 self.at = end;
                 Ok(Scanned::Unit)
@@ -219,42 +229,56 @@ fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-')
 }
 
-/// A cursor over the bytes of one `<tu>` element.
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
 /// Attributes a start tag may have on the fast path.
 const MAX_ATTRS: usize = 8;
 
-/// A start tag: its name and attributes (name, value).
-struct Tag<'a> {
-    name: &'a [u8],
+/// A cursor over one `<tu>` element, checked already to be UTF-8 without characters XML forbids.
+/// Every place it cuts the text at is next to an ASCII byte, so a character boundary; the cuts are
+/// made with `get`, which would decline (not panic) were one not.
+struct Scanner<'a> {
+    text: &'a str,
+    at: usize,
+    /// The attributes (name, value) of the start tag read last.
     attrs: [(&'a str, &'a str); MAX_ATTRS],
     len: usize,
 }
 
-impl<'a> Tag<'a> {
-    fn attrs(&self) -> &[(&'a str, &'a str)] {
-        &self.attrs[..self.len]
-    }
-}
-
 impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Scanner<'a> {
+        Scanner {
+            text,
+            at: 0,
+            attrs: [("", ""); MAX_ATTRS],
+            len: 0,
+        }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
     fn spaces(&mut self) {
-        while self.bytes.get(self.at).is_some_and(|&b| is_space(b)) {
+        while self.bytes().get(self.at).is_some_and(|&b| is_space(b)) {
             self.at += 1;
         }
     }
 
-    fn rest(&self) -> &'a [u8] {
-        &self.bytes[self.at..]
+    /// The attributes of the start tag read last.
+    fn attrs(&self) -> &[(&'a str, &'a str)] {
+        &self.attrs[..self.len]
+    }
+
+    /// The value of attribute `name` of the start tag read last.
+    fn attr(&self, name: &str) -> Option<&'a str> {
+        self.attrs()
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| *v)
     }
 
     /// Consumes `</name>` if it comes next.
     fn end_tag(&mut self, name: &[u8]) -> bool {
-        let rest = self.rest();
+        let rest = &self.bytes()[self.at..];
         let found = rest.len() > name.len() + 2
             && rest.starts_with(b"</")
             && &rest[2..2 + name.len()] == name
@@ -265,9 +289,9 @@ impl<'a> Scanner<'a> {
         found
     }
 
-    /// The start tag of the next child element, or `Some(None)` at the end tag `</name>`
+    /// The name of the next child element's start tag, or `Some(None)` at the end tag `</name>`
     /// (consumed); whitespace before either is skipped. `None` for anything else.
-    fn child(&mut self, name: &[u8]) -> Option<Option<Tag<'a>>> {
+    fn child(&mut self, name: &[u8]) -> Option<Option<&'a [u8]>> {
         self.spaces();
         if self.end_tag(name) {
             return Some(None);
@@ -276,9 +300,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// A start tag with plain attributes (no references, no line breaks or tabs in values, no
-    /// duplicates); `None` for anything else, an empty-element tag included.
-    fn start_tag(&mut self) -> Option<Tag<'a>> {
-        let bytes = self.bytes;
+    /// duplicates): its name, its attributes kept for [`Scanner::attrs`]. `None` for anything else,
+    /// an empty-element tag included.
+    fn start_tag(&mut self) -> Option<&'a [u8]> {
+        let bytes = self.bytes();
         if bytes.get(self.at) != Some(&b'<') {
             return None;
         }
@@ -290,18 +315,15 @@ impl<'a> Scanner<'a> {
         while bytes.get(self.at).is_some_and(|&b| is_name_byte(b)) {
             self.at += 1;
         }
-        let mut tag = Tag {
-            name: &bytes[start..self.at],
-            attrs: [("", ""); MAX_ATTRS],
-            len: 0,
-        };
+        let name = &bytes[start..self.at];
+        self.len = 0;
         loop {
             let before = self.at;
             self.spaces();
             match *bytes.get(self.at)? {
                 b'>' => {
                     self.at += 1;
-                    return Some(tag);
+                    return Some(name);
                 }
                 _ if self.at == before => return None,
                 b if b.is_ascii_alphabetic() || b == b'_' => {}
@@ -311,7 +333,7 @@ impl<'a> Scanner<'a> {
             while bytes.get(self.at).is_some_and(|&b| is_name_byte(b)) {
                 self.at += 1;
             }
-            let key = std::str::from_utf8(&bytes[key_start..self.at]).ok()?;
+            let key = self.text.get(key_start..self.at)?;
             if bytes.get(self.at) != Some(&b'=') {
                 return None;
             }
@@ -321,22 +343,17 @@ impl<'a> Scanner<'a> {
             }
             let value_start = self.at + 2;
             let len = memchr::memchr(quote, &bytes[value_start..])?;
-            let raw = &bytes[value_start..value_start + len];
-            if raw
-                .iter()
+            let value = self.text.get(value_start..value_start + len)?;
+            if value
+                .bytes()
                 .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\n' | b'\r'))
+                || self.attr(key).is_some()
+                || self.len == MAX_ATTRS
             {
                 return None;
             }
-            let value = simdutf8::basic::from_utf8(raw).ok()?;
-            if first_bad_char(value).is_some()
-                || tag.attrs().iter().any(|(k, _)| *k == key)
-                || tag.len == MAX_ATTRS
-            {
-                return None;
-            }
-            tag.attrs[tag.len] = (key, value);
-            tag.len += 1;
+            self.attrs[self.len] = (key, value);
+            self.len += 1;
             self.at = value_start + len + 1;
         }
     }
@@ -344,16 +361,11 @@ impl<'a> Scanner<'a> {
     /// The text up to `</name>` (consumed), with the predefined entities resolved, into `text`
     /// (emptied first); `None` when anything but text comes first.
     fn text_until(&mut self, name: &[u8], text: &mut String) -> Option<()> {
-        let bytes = self.bytes;
         text.clear();
         loop {
-            let rest = &bytes[self.at..];
+            let rest = &self.bytes()[self.at..];
             let n = memchr::memchr3(b'<', b'&', b'\r', rest)?;
-            let piece = simdutf8::basic::from_utf8(&rest[..n]).ok()?;
-            if first_bad_char(piece).is_some() {
-                return None;
-            }
-            text.push_str(piece);
+            text.push_str(self.text.get(self.at..self.at + n)?);
             self.at += n;
             match rest[n] {
                 b'&' => {
@@ -407,65 +419,74 @@ fn set(slot: &mut String, value: &str) {
     slot.push_str(value);
 }
 
-/// Reads the attributes of a tag that `value_of` keeps into `attrs`, reusing its strings.
-fn read_attrs<'t>(
-    tag: &Tag<'t>,
-    attrs: &mut Vec<(String, String)>,
-    value_of: impl Fn(&str, &'t str) -> Option<Cow<'t, str>>,
-) {
-    let mut out = Reuse::new(attrs);
-    for &(key, value) in tag.attrs() {
-        if let Some(value) = value_of(key, value) {
-            let (k, v) = out.next(Default::default);
-            set(k, key);
-            set(v, &value);
-        }
-    }
-    out.finish();
+/// Appends an attribute to `out`, reusing the strings left there.
+fn put_attr(out: &mut Reuse<'_, (String, String)>, key: &str, value: &str) {
+    let (k, v) = out.next(Default::default);
+    set(k, key);
+    set(v, value);
 }
 
-/// Reads a plain `<tu>` element (`bytes` from `<tu` to `</tu>`) into `unit` as the full reader
+/// Reads a plain `<tu>` element (`text` from `<tu` to `</tu>`) into `unit` as the full reader
 /// would read it; `None` when it is not plain.
 fn plain_unit(
-    bytes: &[u8],
+    text: &str,
     langs: &mut LangCache,
     srclang: Option<&str>,
     unit: &mut Unit,
 ) -> Option<()> {
-    let mut s = Scanner { bytes, at: 0 };
-    let tu = s.start_tag()?;
-    read_attrs(&tu, &mut unit.props.attrs, |key, value| {
-        Some(match key {
-            "srclang" => canonical_srclang(value),
-            _ => Cow::Borrowed(value),
-        })
-    });
+    let mut s = Scanner::new(text);
+    s.start_tag()?;
+    let mut attrs = Reuse::new(&mut unit.props.attrs);
+    for &(key, value) in s.attrs() {
+        match key {
+            "srclang" => put_attr(&mut attrs, key, &canonical_srclang(value)),
+            _ => put_attr(&mut attrs, key, value),
+        }
+    }
+    // The header's source language goes last when nothing else names one; put there now (in
+    // strings reused), and taken back below should a prop add attributes after it.
+    let from_tag = attrs.len;
+    let srclang = srclang.filter(|_| s.attr("srclang").is_none());
+    if let Some(srclang) = srclang {
+        put_attr(&mut attrs, "srclang", srclang);
+    }
+    attrs.finish();
     unit.props.notes.clear();
     unit.props.props.clear();
     let mut variants = Reuse::new(&mut unit.variants);
-    while let Some(tag) = s.child(b"tu")? {
-        match tag.name {
+    while let Some(name) = s.child(b"tu")? {
+        match name {
             b"tuv" => {
-                let lang = tuv_lang(&tag, langs)?;
+                let lang = tuv_lang(&s, langs)?;
                 let variant = variants.next(|| Variant::new(lang.clone(), Segment::default()));
-                variant.lang = lang;
-                plain_variant(&mut s, &tag, variant)?;
+                // Most often the tag the unit read into before had: no reference count changes
+                // (the storing thread reads these tags).
+                if variant.lang != *lang {
+                    variant.lang = lang.clone();
+                }
+                plain_variant(&mut s, variant)?;
             }
-            b"prop" => read_prop(&mut s, &tag, &mut unit.props)?,
+            b"prop" => read_prop(&mut s, &mut unit.props)?,
             b"note" => read_note(&mut s, &mut unit.props)?,
             _ => return None,
         }
     }
     variants.finish();
     // What is left after `</tu>` is not this unit's.
-    if s.at != bytes.len() || unit.variants.is_empty() {
+    if s.at != text.len() || unit.variants.is_empty() {
         return None;
     }
-    dedup_props(&mut unit.props);
+    let props_added_attrs = unit.props.attrs.len() > from_tag + usize::from(srclang.is_some());
     if let Some(srclang) = srclang
-        && unit.props.attr("srclang").is_none()
+        && props_added_attrs
     {
-        unit.props.set_attr("srclang", srclang.to_string());
+        unit.props.attrs.remove(from_tag);
+        dedup_props(&mut unit.props);
+        if unit.props.attr("srclang").is_none() {
+            unit.props.set_attr("srclang", srclang);
+        }
+    } else {
+        dedup_props(&mut unit.props);
     }
     Some(())
 }
@@ -478,16 +499,11 @@ fn read_note(s: &mut Scanner<'_>, props: &mut Props) -> Option<()> {
     Some(())
 }
 
-/// A `<prop>`: its type (`type`, else `type2`, else empty) and text.
-fn read_prop(s: &mut Scanner<'_>, tag: &Tag<'_>, props: &mut Props) -> Option<()> {
-    let attr = |name| {
-        tag.attrs()
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| *v)
-    };
-    let kind = attr("type")
-        .or(attr("type2"))
+/// A `<prop>` whose start tag was just read: its type (`type`, else `type2`, else empty) and text.
+fn read_prop(s: &mut Scanner<'_>, props: &mut Props) -> Option<()> {
+    let kind = s
+        .attr("type")
+        .or(s.attr("type2"))
         .unwrap_or_default()
         .to_string();
     let mut value = String::new();
@@ -496,36 +512,38 @@ fn read_prop(s: &mut Scanner<'_>, tag: &Tag<'_>, props: &mut Props) -> Option<()
     Some(())
 }
 
-/// The language of a `<tuv>`: `xml:lang`, else the TMX 1.1 `lang` (each must be a tag).
-fn tuv_lang(tag: &Tag<'_>, langs: &mut LangCache) -> Option<LangTag> {
-    let (mut lang, mut old_lang) = (None, None);
-    for &(key, value) in tag.attrs() {
-        match key {
-            "xml:lang" => lang = Some(langs.parse(value).ok()?),
-            "lang" => old_lang = Some(langs.parse(value).ok()?),
-            _ => {}
-        }
+/// The language of a `<tuv>` whose start tag was just read: `xml:lang`, else the TMX 1.1 `lang`
+/// (each must be a tag).
+fn tuv_lang<'c>(s: &Scanner<'_>, langs: &'c mut LangCache) -> Option<&'c LangTag> {
+    let raw = s.attr("xml:lang").or(s.attr("lang"))?;
+    // Both must be tags, the one not used included.
+    if let (Some(_), Some(old)) = (s.attr("xml:lang"), s.attr("lang")) {
+        langs.get(old).ok()?;
     }
-    lang.or(old_lang)
+    langs.get(raw).ok()
 }
 
 /// The content of a `<tuv>` whose start tag was just read, up to its end tag, into `variant`
 /// (whose language is set).
-fn plain_variant(s: &mut Scanner<'_>, tag: &Tag<'_>, variant: &mut Variant) -> Option<()> {
-    read_attrs(tag, &mut variant.props.attrs, |key, value| {
-        (key != "xml:lang" && key != "lang").then_some(Cow::Borrowed(value))
-    });
+fn plain_variant(s: &mut Scanner<'_>, variant: &mut Variant) -> Option<()> {
+    let mut attrs = Reuse::new(&mut variant.props.attrs);
+    for &(key, value) in s.attrs() {
+        if key != "xml:lang" && key != "lang" {
+            put_attr(&mut attrs, key, value);
+        }
+    }
+    attrs.finish();
     variant.props.notes.clear();
     variant.props.props.clear();
     variant.segment.markup = None;
     let mut segment = false;
-    while let Some(tag) = s.child(b"tuv")? {
-        match tag.name {
-            b"seg" if !segment && tag.len == 0 => {
+    while let Some(name) = s.child(b"tuv")? {
+        match name {
+            b"seg" if !segment && s.attrs().is_empty() => {
                 s.text_until(b"seg", &mut variant.segment.text)?;
                 segment = true;
             }
-            b"prop" => read_prop(s, &tag, &mut variant.props)?,
+            b"prop" => read_prop(s, &mut variant.props)?,
             b"note" => read_note(s, &mut variant.props)?,
             _ => return None,
         }
@@ -595,6 +613,10 @@ mod tests {
         "<!-- a comment -->",
         "<?pi x?>",
         "\n\t ",
+        "<tu tuid=\"7\"><prop type=\"x-attr-srclang\">KK</prop><tuv xml:lang=\"en\"><seg>a prop names the source</seg></tuv></tu>",
+        "<tu><prop type=\"x-attr-creationid\">me</prop><tuv xml:lang=\"en\" lang=\"e n\"><seg>both</seg></tuv></tu>",
+        "<tu><tuv lang=\"az\" xml:lang=\"kk\"><seg>both, the old one first</seg></tuv></tu>",
+        "<tu tuid=\"\u{FFFE}\"><tuv xml:lang=\"en\"><seg>a bad character in a value</seg></tuv></tu>",
     ];
 
     fn document() -> impl Strategy<Value = Vec<u8>> {
@@ -656,8 +678,8 @@ mod tests {
         let mut langs = LangCache::default();
         let mut unit = crate::model::Unit::default();
         // Read into a unit that held a longer one: nothing of it is left.
-        super::plain_unit(PIECES[2].as_bytes(), &mut langs, None, &mut unit).unwrap();
-        super::plain_unit(PIECES[0].as_bytes(), &mut langs, Some("en"), &mut unit).unwrap();
+        super::plain_unit(PIECES[2], &mut langs, None, &mut unit).unwrap();
+        super::plain_unit(PIECES[0], &mut langs, Some("en"), &mut unit).unwrap();
         assert_eq!(unit.variants.len(), 2);
         assert_eq!(unit.variants[1].segment.text, "Faylı açın");
         assert_eq!(unit.variants[0].props, crate::model::Props::default());
@@ -668,7 +690,7 @@ mod tests {
         assert!(unit.props.notes.is_empty() && unit.props.props.is_empty());
         for other in &PIECES[5..9] {
             assert!(
-                super::plain_unit(other.as_bytes(), &mut langs, None, &mut unit).is_none(),
+                super::plain_unit(other, &mut langs, None, &mut unit).is_none(),
                 "{other}"
             );
         }
