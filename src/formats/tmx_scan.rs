@@ -36,11 +36,13 @@ pub(super) struct Body {
     file: File,
     /// Bytes of the file before its decoded stream starts (a UTF-8 byte-order mark).
     skip: u64,
-    /// Bytes of the file from `base` on, read and not yet dropped.
-    window: Vec<u8>,
-    /// Offset of `window[0]` in the decoded stream.
+    /// Bytes of the file from `base` on, read and not yet dropped: the first `filled` (the rest is
+    /// room, zeroed once when the buffer grows, not before each read).
+    buffer: Vec<u8>,
+    filled: usize,
+    /// Offset of `buffer[0]` in the decoded stream.
     base: u64,
-    /// How far into `window` the body has been read.
+    /// How far into the window the body has been read.
     at: usize,
     /// The file has no bytes after the window.
     eof: bool,
@@ -97,7 +99,8 @@ impl Body {
             path: path.to_path_buf(),
             file,
             skip,
-            window: Vec::with_capacity(BLOCK),
+            buffer: Vec::new(),
+            filled: 0,
             base: start,
             at: 0,
             eof: false,
@@ -114,6 +117,11 @@ impl Body {
         self.base + self.at as u64
     }
 
+    /// The bytes read and not yet dropped.
+    fn window(&self) -> &[u8] {
+        &self.buffer[..self.filled]
+    }
+
     /// Reads another block into the window (dropping what was read); `false` at the end of the
     /// file.
     fn fill(&mut self) -> Result<bool> {
@@ -121,21 +129,24 @@ impl Body {
             return Ok(false);
         }
         if self.at > 0 {
-            self.window.drain(..self.at);
+            self.buffer.copy_within(self.at..self.filled, 0);
+            self.filled -= self.at;
             self.base += self.at as u64;
             self.at = 0;
         }
         // A unit longer than a block doubles the window, so reading it stays linear.
-        let len = self.window.len();
-        self.window.resize(len + BLOCK.max(len), 0);
+        let room = self.filled + BLOCK.max(self.filled);
+        if self.buffer.len() < room {
+            self.buffer.resize(room, 0);
+        }
         let n = loop {
-            match self.file.read(&mut self.window[len..]) {
+            match self.file.read(&mut self.buffer[self.filled..room]) {
                 Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(Error::io(&self.path, e)),
             }
         };
-        self.window.truncate(len + n);
+        self.filled += n;
         self.eof = n == 0;
         Ok(n > 0)
     }
@@ -149,35 +160,35 @@ impl Body {
         unit: &mut Unit,
     ) -> Result<Scanned> {
         loop {
-            let ws = self.window[self.at..]
+            let ws = self.window()[self.at..]
                 .iter()
                 .take_while(|b| b.is_ascii_whitespace())
                 .count();
             self.at += ws;
             // The tag name and the byte after it must be in the window.
-            if self.window.len() - self.at < 4 && self.fill()? {
+            if self.filled - self.at < 4 && self.fill()? {
                 continue;
             }
             break;
         }
-        let rest = &self.window[self.at..];
+        let rest = &self.window()[self.at..];
         if !(rest.starts_with(b"<tu") && rest.get(3).is_some_and(|&b| b == b'>' || is_space(b))) {
             return Ok(Scanned::Other);
         }
         // Each byte is searched once (but for an end tag cut by a block's end).
         let mut searched = self.at;
         let end = loop {
-            if let Some(end) = END_TU.find(&self.window[searched..]) {
+            if let Some(end) = END_TU.find(&self.window()[searched..]) {
                 break searched + end + b"</tu>".len();
             }
-            let resume = (self.window.len() - self.at).saturating_sub(b"</tu>".len() - 1);
+            let resume = (self.filled - self.at).saturating_sub(b"</tu>".len() - 1);
             if !self.fill()? {
                 return Ok(Scanned::Other);
             }
             searched = self.at + resume;
         };
         // Checked whole here, so that the scanner need not check each piece it takes.
-        let Ok(text) = simdutf8::basic::from_utf8(&self.window[self.at..end]) else {
+        let Ok(text) = simdutf8::basic::from_utf8(&self.window()[self.at..end]) else {
             return Ok(Scanned::Other);
         };
         if first_bad_char(text).is_some() {
@@ -199,7 +210,7 @@ impl Body {
             .file
             .try_clone()
             .map_err(|e| Error::io(&self.path, e))?;
-        let head = self.window[self.at..].to_vec();
+        let head = self.window()[self.at..].to_vec();
         let rest = Rest {
             head: io::Cursor::new(head),
             file: io::BufReader::with_capacity(1 << 16, file),
@@ -213,7 +224,7 @@ impl Body {
         self.file
             .seek(SeekFrom::Start(self.skip + offset))
             .map_err(|e| Error::io(&self.path, e))?;
-        self.window.clear();
+        self.filled = 0;
         self.base = offset;
         self.at = 0;
         self.eof = false;
@@ -279,9 +290,10 @@ impl<'a> Scanner<'a> {
     /// Consumes `</name>` if it comes next.
     fn end_tag(&mut self, name: &[u8]) -> bool {
         let rest = &self.bytes()[self.at..];
+        // Byte by byte: the names are a few bytes, shorter than a call to compare them costs.
         let found = rest.len() > name.len() + 2
             && rest.starts_with(b"</")
-            && &rest[2..2 + name.len()] == name
+            && rest[2..].iter().zip(name).all(|(a, b)| a == b)
             && rest[2 + name.len()] == b'>';
         if found {
             self.at += name.len() + 3;
@@ -485,7 +497,8 @@ fn plain_unit(
         if unit.props.attr("srclang").is_none() {
             unit.props.set_attr("srclang", srclang);
         }
-    } else {
+    } else if props_added_attrs || !unit.props.notes.is_empty() || !unit.props.props.is_empty() {
+        // Else the attributes are the start tag's (told apart there) and the header's srclang.
         dedup_props(&mut unit.props);
     }
     Some(())
@@ -532,6 +545,7 @@ fn plain_variant(s: &mut Scanner<'_>, variant: &mut Variant) -> Option<()> {
             put_attr(&mut attrs, key, value);
         }
     }
+    let from_tag = attrs.len;
     attrs.finish();
     variant.props.notes.clear();
     variant.props.props.clear();
@@ -551,7 +565,13 @@ fn plain_variant(s: &mut Scanner<'_>, variant: &mut Variant) -> Option<()> {
     if !segment {
         variant.segment.text.clear();
     }
-    dedup_props(&mut variant.props);
+    // Else the attributes are the start tag's, which told them apart.
+    if variant.props.attrs.len() > from_tag
+        || !variant.props.notes.is_empty()
+        || !variant.props.props.is_empty()
+    {
+        dedup_props(&mut variant.props);
+    }
     Some(())
 }
 
@@ -616,6 +636,7 @@ mod tests {
         "<tu tuid=\"7\"><prop type=\"x-attr-srclang\">KK</prop><tuv xml:lang=\"en\"><seg>a prop names the source</seg></tuv></tu>",
         "<tu><prop type=\"x-attr-creationid\">me</prop><tuv xml:lang=\"en\" lang=\"e n\"><seg>both</seg></tuv></tu>",
         "<tu><tuv lang=\"az\" xml:lang=\"kk\"><seg>both, the old one first</seg></tuv></tu>",
+        "<tu tuid=\"3\"><prop type=\"x-attr-tuid\">4</prop><tuv xml:lang=\"en\" creationid=\"a\"><prop type=\"x-attr-creationid\">b</prop><seg>an attribute twice</seg></tuv></tu>",
         "<tu tuid=\"\u{FFFE}\"><tuv xml:lang=\"en\"><seg>a bad character in a value</seg></tuv></tu>",
     ];
 
