@@ -415,7 +415,7 @@ impl Store {
         let insert_chunk = conn
             .prepare(
                 "INSERT OR REPLACE INTO chunks (first, count, keys, summary, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                 VALUES (?1, ?2, ?3, ?4, zeroblob(?5))",
             )
             .map_err(err)?;
         let read_chunk = conn
@@ -961,18 +961,22 @@ impl<'a> Importer<'a> {
     /// Writes a chunk's row and returns its counts.
     fn write(&mut self, chunk: ChunkBuilder) -> Result<Summary> {
         let done = chunk.finish();
+        // The row is made with room for the data, which is then written into its pages: bound as
+        // a value, SQLite would copy it twice more on the way (the bound copy and the record).
         self.insert_chunk
             .execute(params![
                 done.first,
                 done.count as i64,
                 done.keys,
                 done.summary.encode(),
-                done.data
+                done.data.len() as i64
             ])
-            .map_err(|e| Error::Store {
-                path: self.path.clone(),
-                source: e,
-            })?;
+            .map_err(|e| self.err(e))?;
+        let mut blob = self
+            .conn()
+            .blob_open(rusqlite::MAIN_DB, "chunks", "data", done.first, false)
+            .map_err(|e| self.err(e))?;
+        blob.write_all_at(&done.data, 0).map_err(|e| self.err(e))?;
         Ok(done.summary)
     }
 
