@@ -79,10 +79,50 @@ pub(super) fn remove_stale(path: &Path) {
 /// A new store being filled aside. Dropping it without [`Staged::publish`] removes everything.
 pub(super) struct Staged {
     store: Store,
+    /// Dropped before the store is published (or thrown away).
+    flusher: Flusher,
     target: PathBuf,
     /// Held (and locked) until the folder is removed.
     _lock: File,
     folder: tempfile::TempDir,
+}
+
+/// Syncs the database being filled every [`Flusher::EVERY`] on a thread of its own, so that the
+/// pages written so far go to the disk while the import goes on, and the sync before publishing
+/// has only the last ones to wait for. Stops when dropped.
+struct Flusher {
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Flusher {
+    const EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
+    fn start(database: &Path) -> std::io::Result<Flusher> {
+        let file = File::open(database)?;
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            // Syncing is only a head start here: the sync before publishing is the one relied on.
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(Flusher::EVERY)
+            {
+                let _ = file.sync_data();
+            }
+        });
+        Ok(Flusher {
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+}
+
+impl Drop for Flusher {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// What publishing did.
@@ -120,9 +160,12 @@ impl Staged {
                 return Err(io(std::io::ErrorKind::WouldBlock.into()));
             }
         }
-        let store = Store::open_private(&folder.path().join(DATABASE), target)?;
+        let database = folder.path().join(DATABASE);
+        let store = Store::open_private(&database, target)?;
+        let flusher = Flusher::start(&database).map_err(io)?;
         Ok(Staged {
             store,
+            flusher,
             target: target.to_path_buf(),
             _lock: lock,
             folder,
@@ -139,11 +182,13 @@ impl Staged {
     pub(super) fn publish(self) -> Result<Published> {
         let Staged {
             store,
+            flusher,
             target,
             _lock,
             folder,
         } = self;
         let io = |e| Error::io(&target, e);
+        drop(flusher);
         store.close_private()?;
         let database = folder.path().join(DATABASE);
         File::open(&database)
