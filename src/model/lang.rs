@@ -22,8 +22,41 @@ pub enum LangTagError {
 }
 
 /// A canonical BCP 47 language tag.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct LangTag(Arc<str>);
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LangTag {
+    tag: Arc<str>,
+    /// What [`LangTag::language`] answers, found once (it is asked of every variant an import
+    /// stores).
+    language: Language,
+}
+
+fn primary_of(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
+fn script_of(tag: &str) -> Option<&str> {
+    tag.split('-')
+        .skip(1)
+        .find(|s| s.len() == 4 && s.as_bytes()[0].is_ascii_uppercase())
+}
+
+/// The language a canonical tag is of.
+fn language_of(tag: &str) -> Language {
+    match (primary_of(tag), script_of(tag)) {
+        ("en", None | Some("Latn")) => Language::English,
+        ("az" | "azj" | "azb", None | Some("Latn")) => Language::Azerbaijani,
+        ("kk", None | Some("Cyrl")) => Language::Kazakh,
+        ("kk", Some("Latn")) => Language::KazakhLatin,
+        ("ar" | "arb", None | Some("Arab")) => Language::Arabic,
+        _ => Language::Other,
+    }
+}
+
+impl fmt::Debug for LangTag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("LangTag").field(&self.tag).finish()
+    }
+}
 
 /// The languages tarjuman knows linguistically; everything else is [`Language::Other`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -118,7 +151,7 @@ impl LangTag {
             if rest.len() < 2 {
                 return Err(malformed());
             }
-            return Ok(LangTag(lowered.into()));
+            return Ok(LangTag::new(lowered.into()));
         }
         let language = rest[0];
         if !(2..=3).contains(&language.len()) || !is_alpha(language) {
@@ -193,45 +226,32 @@ impl LangTag {
                 return Err(malformed());
             }
         }
-        Ok(LangTag(parts.join("-").into()))
+        Ok(LangTag::new(parts.join("-").into()))
+    }
+
+    fn new(tag: Arc<str>) -> LangTag {
+        let language = language_of(&tag);
+        LangTag { tag, language }
     }
 
     /// The canonical tag.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.tag
     }
 
     /// The language subtag (`en` for `en-US`).
     pub fn primary(&self) -> &str {
-        self.0.split('-').next().unwrap_or(&self.0)
+        primary_of(&self.tag)
     }
 
     /// The explicit script subtag, if the tag has one (`Latn` for `kk-Latn-KZ`).
     pub fn script(&self) -> Option<&str> {
-        self.0
-            .split('-')
-            .skip(1)
-            .find(|s| s.len() == 4 && s.as_bytes()[0].is_ascii_uppercase())
+        script_of(&self.tag)
     }
 
     /// Which first-class language the tag belongs to.
     pub fn language(&self) -> Language {
-        // The bare tags first: most variants have one, and this runs for each of them.
-        match &*self.0 {
-            "en" => return Language::English,
-            "az" => return Language::Azerbaijani,
-            "kk" => return Language::Kazakh,
-            "ar" => return Language::Arabic,
-            _ => {}
-        }
-        match (self.primary(), self.script()) {
-            ("en", None | Some("Latn")) => Language::English,
-            ("az" | "azj" | "azb", None | Some("Latn")) => Language::Azerbaijani,
-            ("kk", None | Some("Cyrl")) => Language::Kazakh,
-            ("kk", Some("Latn")) => Language::KazakhLatin,
-            ("ar" | "arb", None | Some("Arab")) => Language::Arabic,
-            _ => Language::Other,
-        }
+        self.language
     }
 
     /// The key matching uses: `en`, `az`, `kk`, `kk-Latn`, `ar` for the first-class languages,
@@ -265,7 +285,7 @@ impl LangTag {
 
 impl fmt::Display for LangTag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.tag)
     }
 }
 
