@@ -329,16 +329,21 @@ pub(super) struct Summary {
 impl Summary {
     /// Counts one unit, given its variants' (tag, base).
     pub(super) fn add(&mut self, variants: &[(&str, &str)]) {
+        self.add_times(variants, 1);
+    }
+
+    /// Counts `units` units with the same variants' (tag, base).
+    fn add_times(&mut self, variants: &[(&str, &str)], units: u64) {
         for (i, &(tag, base)) in variants.iter().enumerate() {
-            self.variants += 1;
+            self.variants += units;
             let earlier = &variants[..i];
             if !earlier.iter().any(|&(t, _)| t == tag) {
-                count(&mut self.tags, tag);
+                count(&mut self.tags, tag, units);
             }
             if earlier.iter().any(|&(_, b)| b == base) {
                 continue;
             }
-            count(&mut self.bases, base);
+            count(&mut self.bases, base, units);
             // Each pair once: with the distinct bases before this one.
             for (j, &(_, other)) in earlier.iter().enumerate() {
                 if other == base || earlier[..j].iter().any(|&(_, b)| b == other) {
@@ -351,9 +356,9 @@ impl Summary {
                 };
                 // Looked up without allocating: a chunk has few pairs.
                 match self.pairs.iter_mut().find(|((x, y), _)| x == a && y == b) {
-                    Some((_, n)) => *n += 1,
+                    Some((_, n)) => *n += units,
                     None => {
-                        self.pairs.insert((a.to_string(), b.to_string()), 1);
+                        self.pairs.insert((a.to_string(), b.to_string()), units);
                     }
                 }
             }
@@ -415,11 +420,55 @@ impl Summary {
 }
 
 /// Adds one to `name`'s count (allocating only for a new name).
-fn count(counts: &mut BTreeMap<String, u64>, name: &str) {
+fn count(counts: &mut BTreeMap<String, u64>, name: &str, units: u64) {
     match counts.get_mut(name) {
-        Some(n) => *n += 1,
+        Some(n) => *n += units,
         None => {
-            counts.insert(name.to_string(), 1);
+            counts.insert(name.to_string(), units);
+        }
+    }
+}
+
+/// Units counted by their variants' (tag, base) lists, for a chunk's [`Summary`]: a chunk holds
+/// few such lists (most often one), so a unit is counted by finding its list among them, not by
+/// looking each language and pair up.
+#[derive(Default)]
+struct Shapes(Vec<(Vec<(String, String)>, u64)>);
+
+impl Shapes {
+    /// Lists kept apart at most; the units of any others are counted into the summary at once.
+    const MAX: usize = 16;
+
+    fn add(&mut self, variants: &[(&str, &str)], summary: &mut Summary) {
+        let same = |(shape, _): &&mut (Vec<(String, String)>, u64)| {
+            shape.len() == variants.len()
+                && shape
+                    .iter()
+                    .zip(variants)
+                    .all(|((t, b), (t2, b2))| t == t2 && b == b2)
+        };
+        let full = self.0.len() == Self::MAX;
+        match self.0.iter_mut().rev().find(same) {
+            Some((_, units)) => *units += 1,
+            None if !full => {
+                let shape = variants
+                    .iter()
+                    .map(|&(t, b)| (t.to_string(), b.to_string()))
+                    .collect();
+                self.0.push((shape, 1));
+            }
+            None => summary.add(variants),
+        }
+    }
+
+    /// Counts the units kept here into `summary`.
+    fn into_summary(self, summary: &mut Summary) {
+        for (shape, units) in self.0 {
+            let variants: Vec<(&str, &str)> = shape
+                .iter()
+                .map(|(t, b)| (t.as_str(), b.as_str()))
+                .collect();
+            summary.add_times(&variants, units);
         }
     }
 }
@@ -437,6 +486,7 @@ pub(super) struct ChunkBuilder {
     replaced: HashMap<usize, Vec<u8>>,
     keys: Vec<u8>,
     summary: Summary,
+    shapes: Shapes,
 }
 
 /// A chunk laid out, ready for its row.
@@ -463,12 +513,14 @@ impl ChunkBuilder {
     pub(super) fn new(first: i64, origin: &str) -> ChunkBuilder {
         ChunkBuilder {
             first,
-            data: header(origin, 64 * 1024),
+            // Room for 256 units of some 500 bytes without growing (growing copies the data).
+            data: header(origin, 128 * 1024),
             origin: origin.to_string(),
             starts: Vec::with_capacity(CHUNK_UNITS),
             replaced: HashMap::new(),
             keys: Vec::with_capacity(8 * CHUNK_UNITS),
             summary: Summary::default(),
+            shapes: Shapes::default(),
         }
     }
 
@@ -505,7 +557,7 @@ impl ChunkBuilder {
         self.data.extend_from_slice(record);
         let mut variants = Vec::new();
         for_each_variant(record, |_, v| variants.push((v.lang, v.base)))?;
-        self.summary.add(&variants);
+        self.shapes.add(&variants, &mut self.summary);
         Ok(())
     }
 
@@ -540,7 +592,7 @@ impl ChunkBuilder {
         if on_stack {
             let bases: [Cow<'_, str>; 8] = std::array::from_fn(|i| Cow::Borrowed(few[i].1));
             encode_record(&mut self.data, added, unit, origin, &bases[..n]);
-            self.summary.add(&few[..n]);
+            self.shapes.add(&few[..n], &mut self.summary);
         } else {
             let bases: Vec<Cow<'_, str>> =
                 unit.variants.iter().map(|v| v.lang.base_str()).collect();
@@ -551,7 +603,7 @@ impl ChunkBuilder {
                 .zip(&bases)
                 .map(|(v, b)| (v.lang.as_str(), b.as_ref()))
                 .collect();
-            self.summary.add(&variants);
+            self.shapes.add(&variants, &mut self.summary);
         }
     }
 
@@ -571,8 +623,10 @@ impl ChunkBuilder {
             mut starts,
             replaced,
             keys,
-            summary,
+            mut summary,
+            shapes,
         } = self;
+        shapes.into_summary(&mut summary);
         if !replaced.is_empty() {
             let old = std::mem::replace(&mut data, header(&origin, 0));
             let mut moved = Vec::with_capacity(count);
@@ -660,6 +714,40 @@ mod tests {
                 "المدير العام للإيسيسكو".into()
             )
         );
+    }
+
+    proptest! {
+        /// However many kinds of unit a chunk holds (more than [`Shapes::MAX`] included), its
+        /// summary counts what counting each unit on its own counts.
+        #[test]
+        fn a_chunks_summary_counts_each_unit(
+            units in prop::collection::vec(
+                prop::collection::vec(
+                    prop::sample::select(vec!["en", "en-US", "az", "kk", "kk-Latn", "ar", "fr", "sr-Latn"]),
+                    1..5,
+                ),
+                0..120,
+            )
+        ) {
+            let mut builder = ChunkBuilder::new(1, "");
+            let mut expected = Summary::default();
+            for (i, tags) in units.iter().enumerate() {
+                let unit = Unit {
+                    variants: tags.iter().map(|t| variant(t, "x")).collect(),
+                    props: Props::default(),
+                };
+                builder.push(i as i64, "d", &unit, false);
+                let bases: Vec<String> = unit.variants.iter().map(|v| v.lang.base()).collect();
+                let pairs: Vec<(&str, &str)> = unit
+                    .variants
+                    .iter()
+                    .zip(&bases)
+                    .map(|(v, b)| (v.lang.as_str(), b.as_str()))
+                    .collect();
+                expected.add(&pairs);
+            }
+            prop_assert_eq!(builder.finish().summary, expected);
+        }
     }
 
     #[test]
