@@ -24,6 +24,9 @@ use crate::model::{LangTag, ORIGIN_PROP, Props, Unit};
 const PAGE_SIZE: i64 = 16 * 1024;
 /// The upper bound of SQLite's page cache, in KiB.
 const CACHE_KIB: i64 = 64 * 1024;
+/// The same for a new store being filled aside: it only appends, so a small cache loses nothing,
+/// and its pages go to the file while the import runs instead of all at its commit.
+const PRIVATE_CACHE_KIB: i64 = 4 * 1024;
 
 /// How a store's connection writes.
 #[derive(Clone, Copy)]
@@ -339,7 +342,11 @@ impl Store {
             .map_err(store_err)?;
         // A bounded page cache (the default is 2 MiB): an import touches the key index at random
         // and would otherwise keep writing spilled pages to the log and reading them back.
-        conn.pragma_update(None, "cache_size", -CACHE_KIB)
+        let cache_kib = match mode {
+            Mode::Shared => CACHE_KIB,
+            Mode::Private => PRIVATE_CACHE_KIB,
+        };
+        conn.pragma_update(None, "cache_size", -cache_kib)
             .map_err(store_err)?;
         conn.pragma_update(None, "synchronous", synchronous)
             .map_err(store_err)?;
