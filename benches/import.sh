@@ -8,6 +8,7 @@
 # the same file into a store that already holds ../shared/data/real-tm.tmx (one WAL transaction) is
 # timed too.
 # Usage: benches/import.sh [N]   (N units, default 1000000; work files go to $BENCH_DIR or /tmp)
+#   RUNS=k runs each side k times, taking turns (default 3); the medians are compared.
 #   SKIP_1GB=1 leaves out the 1 GB run. Wall time is what the ratio is taken on; CPU time (user +
 #   system, all threads) is printed too, since on a shared machine wall time depends on the load.
 set -euo pipefail
@@ -39,31 +40,48 @@ rss_and_time() { # prints "<wall seconds> <CPU seconds> <peak RSS in MB>" of a c
 }
 
 echo "file: $CORPUS/tm.tmx ($((SIZE / 1000000)) MB, $N units); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-rm -f "$WORK/bench.db"*
-read -r ours ours_cpu ours_rss < <(rss_and_time env TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$CORPUS/tm.tmx")
-UNITS=$(TARJUMAN_DB="$WORK/bench.db" "$BIN" stats --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["units"])')
-read -r ttk ttk_cpu ttk_rss < <(rss_and_time "$VENV/bin/python" -c '
+# The two sides take turns, RUNS times each (the medians are compared): on a shared machine one run
+# of either can land in a slow spell.
+RUNS=${RUNS:-3}
+ours_all=() ttk_all=()
+for run in $(seq "$RUNS"); do
+  rm -f "$WORK/bench.db"*
+  read -r wall cpu rss < <(rss_and_time env TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$CORPUS/tm.tmx")
+  ours_all+=("$wall,$cpu,$rss")
+  read -r wall cpu rss < <(rss_and_time "$VENV/bin/python" -c '
 import sys
 from translate.storage import tmx
 store = tmx.tmxfile.parsefile(sys.argv[1])
 print(len(store.units))' "$CORPUS/tm.tmx")
+  ttk_all+=("$wall,$cpu,$rss")
+  echo "run $run: tarjuman ${ours_all[-1]%%,*} s, translate-toolkit ${ttk_all[-1]%%,*} s (wall)"
+done
+UNITS=$(TARJUMAN_DB="$WORK/bench.db" "$BIN" stats --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["units"])')
 FLOOR=$(target/release/examples/xml_floor "$CORPUS/tm.tmx")
 rm -f "$WORK/bench.db"*
 TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$SHARED/data/real-tm.tmx"
 read -r more more_cpu more_rss < <(rss_and_time env TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$CORPUS/tm.tmx")
 rm -f "$WORK/bench.db"*
-python3 - "$N" "$ours" "$ours_cpu" "$ours_rss" "$ttk" "$ttk_cpu" "$ttk_rss" "$UNITS" "$more" "$more_cpu" "$more_rss" "$FLOOR" <<'PY'
-import sys
+python3 - "$N" "${ours_all[*]}" "${ttk_all[*]}" "$UNITS" "$more" "$more_cpu" "$more_rss" "$FLOOR" <<'PY'
+import statistics, sys
 n = int(sys.argv[1])
-ours, ours_cpu, ours_rss, ttk, ttk_cpu, ttk_rss = sys.argv[2:8]
-ours, ours_cpu, ttk, ttk_cpu = float(ours), float(ours_cpu), float(ttk), float(ttk_cpu)
-units = sys.argv[8]
-more, more_cpu, more_rss = float(sys.argv[9]), float(sys.argv[10]), sys.argv[11]
+def runs(arg):
+    return [tuple(float(x) for x in run.split(",")) for run in arg.split()]
+def median(rows, i):
+    return statistics.median(row[i] for row in rows)
+ours_runs, ttk_runs = runs(sys.argv[2]), runs(sys.argv[3])
+ours, ours_cpu, ours_rss = median(ours_runs, 0), median(ours_runs, 1), int(max(r[2] for r in ours_runs))
+ttk, ttk_cpu, ttk_rss = median(ttk_runs, 0), median(ttk_runs, 1), int(max(r[2] for r in ttk_runs))
+ratios = sorted(t[0] / o[0] for o, t in zip(ours_runs, ttk_runs))
+units = sys.argv[4]
+more, more_cpu, more_rss = float(sys.argv[5]), float(sys.argv[6]), sys.argv[7]
+print(f"medians of {len(ours_runs)} runs each, taking turns:")
 print(f"tarjuman import, new store (parse + store):       {ours:6.2f} s wall {ours_cpu:6.2f} s CPU  {n/ours:8.0f} units/s  peak {ours_rss} MB  ({units} units stored)")
 print(f"tarjuman import, into real-tm's store (WAL):      {more:6.2f} s wall {more_cpu:6.2f} s CPU  {n/more:8.0f} units/s  peak {more_rss} MB")
 print(f"translate-toolkit tmxfile.parsefile (parse only): {ttk:6.2f} s wall {ttk_cpu:6.2f} s CPU  {n/ttk:8.0f} units/s  peak {ttk_rss} MB")
 print(f"ratio: {ttk/ours:.1f}x translate-toolkit's throughput (wall time; {ttk_cpu/ours_cpu:.1f}x in CPU time)")
-print(f"floor: reading the file and walking its XML events with quick-xml, nothing else, on one core: {sys.argv[12]}")
+print(f"       run by run: " + ", ".join(f"{r:.1f}x" for r in ratios))
+print(f"floor: reading the file and walking its XML events with quick-xml, nothing else, on one core: {sys.argv[8]}")
 print(f"       (20x translate-toolkit's throughput means the whole import in {ttk/20:.2f} s)")
 PY
 
