@@ -71,6 +71,11 @@ const BATCH: usize = 256;
 /// Batches in flight: what the reader may be ahead of the store, so memory stays bounded.
 const BATCHES_IN_FLIGHT: usize = 8;
 
+/// File bytes per unit assumed when making room for an import's keys.
+const BYTES_PER_UNIT: u64 = 300;
+/// Keys made room for at most ahead: a map of 4M slots (68 MB), what a 1 GB TMX needs anyway.
+const MAX_RESERVED: u64 = 3 << 20;
+
 /// What the reading thread sends: prepared units and how far into the file it is, an error, or
 /// (last) the counts it kept.
 enum Message {
@@ -209,6 +214,14 @@ fn import_units(
     progress: &mut dyn Progress,
 ) -> Result<Vec<FileSummary>> {
     let mut importer = store.importer()?;
+    // Room for the keys of the units the files are likely to hold (a TMX unit of two short
+    // segments takes some 300 bytes): a guess too small only means the map grows.
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|path| std::fs::metadata(path).ok())
+        .map(|m| m.len())
+        .sum();
+    importer.reserve((bytes / BYTES_PER_UNIT).min(MAX_RESERVED) as usize);
     let mut summaries = Vec::with_capacity(paths.len());
     for path in paths {
         let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);

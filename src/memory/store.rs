@@ -904,6 +904,12 @@ impl<'a> Importer<'a> {
         self.rollback.conn
     }
 
+    /// Makes room for `units` more keys at once (growing the key map as units come copies it
+    /// again and again: a 1M-unit import spent about 1 % of its time there).
+    pub fn reserve(&mut self, units: usize) {
+        self.keys.first.reserve(units);
+    }
+
     /// Adds a unit, or merges it into the unit with the same variants. Text and markup are put into
     /// NFC first; the caller drops empty variants. `origin` (the file the unit came from) is recorded
     /// on new units that do not name an origin already (a tarjuman export does), so importing the
