@@ -56,7 +56,10 @@ fn kill_during_import_is_all_or_nothing() {
         .assert()
         .success();
     let base = check(&sb);
-    for delay_ms in [200, 600, 1500] {
+    // The first delay is shorter than any import of 60k units takes, so at least one kill lands
+    // before the commit, however fast the build.
+    let mut rolled_back = 0;
+    for delay_ms in [20, 200, 600, 1500] {
         import_killed_after(&sb, &big, delay_ms);
         // The kill may land before the commit (nothing) or after it, while the process still
         // updates indexes or exits (everything); never in between.
@@ -70,7 +73,9 @@ fn kill_during_import_is_all_or_nothing() {
         if units == base + 60_000 {
             break;
         }
+        rolled_back += 1;
     }
+    assert!(rolled_back > 0, "no kill landed before the commit");
     sb.cmd()
         .args(["import", "--quiet"])
         .arg(&big)
@@ -95,7 +100,8 @@ fn a_killed_first_import_leaves_no_store_and_its_leftovers_go_next_time() {
     let sb = Sandbox::new();
     let big = big_tmx(&sb, 60_000);
     let mut killed = false;
-    for delay_ms in [300, 100, 30] {
+    // The last delay is shorter than any import of 60k units takes.
+    for delay_ms in [300, 100, 30, 10] {
         import_killed_after(&sb, &big, delay_ms);
         // The import is built aside and published whole: whatever the moment of the kill, the
         // store's path holds nothing or the whole store (published before the kill landed).
@@ -120,11 +126,10 @@ fn a_killed_first_import_leaves_no_store_and_its_leftovers_go_next_time() {
         .assert()
         .success();
     assert_eq!(check(&sb), 60_000);
-    if killed {
-        assert_eq!(
-            leftovers(&sb),
-            ["tm.db"],
-            "the killed import's folder is gone"
-        );
-    }
+    assert!(killed, "no kill landed before the store was published");
+    assert_eq!(
+        leftovers(&sb),
+        ["tm.db"],
+        "the killed import's folder is gone"
+    );
 }
