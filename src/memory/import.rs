@@ -214,17 +214,16 @@ fn import_units(
     progress: &mut dyn Progress,
 ) -> Result<Vec<FileSummary>> {
     let mut importer = store.importer()?;
+    let lens: Vec<u64> = paths
+        .iter()
+        .map(|path| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
+        .collect();
     // Room for the keys of the units the files are likely to hold (a TMX unit of two short
     // segments takes some 300 bytes): a guess too small only means the map grows.
-    let bytes: u64 = paths
-        .iter()
-        .filter_map(|path| std::fs::metadata(path).ok())
-        .map(|m| m.len())
-        .sum();
+    let bytes: u64 = lens.iter().sum();
     importer.reserve((bytes / BYTES_PER_UNIT).min(MAX_RESERVED) as usize);
     let mut summaries = Vec::with_capacity(paths.len());
-    for path in paths {
-        let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    for (path, &len) in paths.iter().zip(&lens) {
         progress.start(path, len);
         let summary = FileSummary {
             path: path.clone(),

@@ -160,7 +160,12 @@ fn unit_key(unit: &Unit) -> i64 {
                 bytes.extend_from_slice(content.as_bytes());
                 bytes.push(0x1E);
             }
-            xxhash_rust::xxh3::xxh3_128(bytes)
+            let digest = xxhash_rust::xxh3::xxh3_128(bytes);
+            // The bytes of an unusually long unit are not kept for the thread's lifetime.
+            if bytes.capacity() > 1 << 20 {
+                *bytes = Vec::new();
+            }
+            digest
         })
     };
     // Sorted on the stack for the usual few variants (an allocation per unit shows in an import).
