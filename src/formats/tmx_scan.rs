@@ -236,8 +236,36 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
-fn is_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-')
+/// The bytes of the names the fast path takes: ASCII letters and digits, `_`, `:`, `.` and `-`.
+static NAME_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'.' | b'-');
+        b += 1;
+    }
+    table
+};
+
+/// The bytes that send an attribute value to the full reader: markup, references, and the
+/// whitespace that attribute-value normalization would change.
+static NOT_IN_VALUE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'<' as usize] = true;
+    table[b'&' as usize] = true;
+    table[b'\t' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table
+};
+
+/// Where the name starting at `at` ends.
+fn name_end(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(|&b| NAME_BYTE[usize::from(b)]) {
+        at += 1;
+    }
+    at
 }
 
 /// Attributes a start tag may have on the fast path.
@@ -316,57 +344,58 @@ impl<'a> Scanner<'a> {
     /// an empty-element tag included.
     fn start_tag(&mut self) -> Option<&'a [u8]> {
         let bytes = self.bytes();
-        if bytes.get(self.at) != Some(&b'<') {
+        let mut at = self.at;
+        if bytes.get(at) != Some(&b'<') || !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
             return None;
         }
-        self.at += 1;
-        let start = self.at;
-        if !bytes.get(start).is_some_and(|b| b.is_ascii_alphabetic()) {
-            return None;
-        }
-        while bytes.get(self.at).is_some_and(|&b| is_name_byte(b)) {
-            self.at += 1;
-        }
-        let name = &bytes[start..self.at];
+        let start = at + 1;
+        at = name_end(bytes, start);
+        let name = &bytes[start..at];
         self.len = 0;
         loop {
-            let before = self.at;
-            self.spaces();
-            match *bytes.get(self.at)? {
+            let before = at;
+            while bytes.get(at).is_some_and(|&b| is_space(b)) {
+                at += 1;
+            }
+            match *bytes.get(at)? {
                 b'>' => {
-                    self.at += 1;
+                    self.at = at + 1;
                     return Some(name);
                 }
-                _ if self.at == before => return None,
+                _ if at == before => return None,
                 b if b.is_ascii_alphabetic() || b == b'_' => {}
                 _ => return None,
             }
-            let key_start = self.at;
-            while bytes.get(self.at).is_some_and(|&b| is_name_byte(b)) {
-                self.at += 1;
-            }
-            let key = self.text.get(key_start..self.at)?;
-            if bytes.get(self.at) != Some(&b'=') {
+            let key_start = at;
+            at = name_end(bytes, at);
+            let key = self.text.get(key_start..at)?;
+            if bytes.get(at) != Some(&b'=') {
                 return None;
             }
-            let quote = *bytes.get(self.at + 1)?;
+            let quote = *bytes.get(at + 1)?;
             if quote != b'"' && quote != b'\'' {
                 return None;
             }
-            let value_start = self.at + 2;
-            let len = memchr::memchr(quote, &bytes[value_start..])?;
-            let value = self.text.get(value_start..value_start + len)?;
-            if value
-                .bytes()
-                .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\n' | b'\r'))
-                || self.attr(key).is_some()
-                || self.len == MAX_ATTRS
-            {
+            let value_start = at + 2;
+            at = value_start;
+            // Values are short: a loop over their bytes costs less than a call to search them.
+            loop {
+                let b = *bytes.get(at)?;
+                if b == quote {
+                    break;
+                }
+                if NOT_IN_VALUE[usize::from(b)] {
+                    return None;
+                }
+                at += 1;
+            }
+            let value = self.text.get(value_start..at)?;
+            if self.len == MAX_ATTRS || self.attr(key).is_some() {
                 return None;
             }
             self.attrs[self.len] = (key, value);
             self.len += 1;
-            self.at = value_start + len + 1;
+            at += 1;
         }
     }
 
