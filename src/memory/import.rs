@@ -2,6 +2,7 @@
 //! was added, merged and passed over.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use super::staging::{self, Published, Staged};
@@ -70,6 +71,9 @@ fn drop_empty_variants(unit: &mut Unit, summary: &mut FileSummary) -> bool {
 const BATCH: usize = 256;
 /// Batches in flight: what the reader may be ahead of the store, so memory stays bounded.
 const BATCHES_IN_FLIGHT: usize = 8;
+/// Batches waiting for the storing thread from which on the reader prepares the units it sends
+/// (it is ahead: the store has the more work); with fewer waiting, the store prepares them.
+const AHEAD: usize = 2;
 
 /// File bytes per unit assumed when making room for an import's keys.
 const BYTES_PER_UNIT: u64 = 300;
@@ -84,15 +88,27 @@ enum Message {
     Done(FileSummary),
 }
 
-/// Reads `path` and prepares its units (NFC, key, properties), counting oddities in `summary`;
-/// stops early when the receiving side has hung up.
+/// The two ends of the channel from the reading thread to the storing one.
+struct Channel<'c> {
+    tx: SyncSender<Message>,
+    /// Batches stored already, sent back to be read into again.
+    done: Receiver<Vec<PreparedUnit>>,
+    /// Batches sent and not yet taken by the storing thread.
+    waiting: &'c AtomicUsize,
+}
+
+/// Reads `path` into units, counting oddities in `summary`, and sends them on; stops early when
+/// the receiving side has hung up.
+///
+/// Which thread prepares the units (NFC and key, a fifth of the reading) is decided batch by
+/// batch: this one when the store has batches waiting, else the store (see [`AHEAD`]). So the
+/// work goes to the thread that would otherwise wait, whichever that is on the machine at hand.
 fn read_file(
     path: &Path,
     format: Option<Format>,
     options: &ReadOptions,
     mut summary: FileSummary,
-    tx: &SyncSender<Message>,
-    done: &Receiver<Vec<PreparedUnit>>,
+    channel: &Channel<'_>,
 ) -> Result<Option<FileSummary>> {
     let mut reader = formats::open(path, format, options)?;
     let origin: Option<std::sync::Arc<str>> =
@@ -100,6 +116,7 @@ fn read_file(
     let mut batch = Vec::with_capacity(BATCH);
     // Units stored already, whose strings the reader fills again.
     let mut spare: Vec<Unit> = Vec::new();
+    let mut prepare_here = false;
     loop {
         let mut unit = spare.pop().unwrap_or_default();
         if !reader.next_unit_into(&mut unit)? {
@@ -113,12 +130,16 @@ fn read_file(
         if unit.language_count() < 2 {
             summary.single_language += 1;
         }
-        batch.push(PreparedUnit::new(unit, origin.as_ref()));
+        let mut unit = PreparedUnit::unprepared(unit, origin.as_ref());
+        if prepare_here {
+            unit.prepare();
+        }
+        batch.push(unit);
         if batch.len() == BATCH {
             // Units stored already come back to be read into again (or freed) here, where they were
             // allocated (freeing on the other thread costs both threads in the allocator), and
             // their vector reused.
-            let next = match done.try_recv() {
+            let next = match channel.done.try_recv() {
                 Ok(mut stored) => {
                     spare.extend(stored.drain(..).map(PreparedUnit::into_unit));
                     stored
@@ -126,13 +147,26 @@ fn read_file(
                 Err(_) => Vec::with_capacity(BATCH),
             };
             let full = std::mem::replace(&mut batch, next);
-            if tx.send(Message::Units(full, reader.bytes_read())).is_err() {
+            channel.waiting.fetch_add(1, Ordering::Relaxed);
+            if channel
+                .tx
+                .send(Message::Units(full, reader.bytes_read()))
+                .is_err()
+            {
                 return Ok(None);
             }
+            prepare_here = channel.waiting.load(Ordering::Relaxed) >= AHEAD;
         }
     }
-    if !batch.is_empty() && tx.send(Message::Units(batch, reader.bytes_read())).is_err() {
-        return Ok(None);
+    if !batch.is_empty() {
+        channel.waiting.fetch_add(1, Ordering::Relaxed);
+        if channel
+            .tx
+            .send(Message::Units(batch, reader.bytes_read()))
+            .is_err()
+        {
+            return Ok(None);
+        }
     }
     summary.skipped = reader.skipped();
     Ok(Some(summary))
@@ -230,22 +264,26 @@ fn import_units(
             ..FileSummary::default()
         };
         let (tx, rx) = sync_channel(BATCHES_IN_FLIGHT);
-        let (done_tx, done_rx) = sync_channel(BATCHES_IN_FLIGHT + 2);
+        let (done_tx, done) = sync_channel(BATCHES_IN_FLIGHT + 2);
+        let waiting = AtomicUsize::new(0);
         let summary = std::thread::scope(|scope| -> Result<FileSummary> {
+            let waiting = &waiting;
             scope.spawn(move || {
-                let message = match read_file(path, format, options, summary, &tx, &done_rx) {
+                let channel = Channel { tx, done, waiting };
+                let message = match read_file(path, format, options, summary, &channel) {
                     Ok(Some(summary)) => Message::Done(summary),
                     Ok(None) => return,
                     Err(error) => Message::Failed(error),
                 };
-                let _ = tx.send(message);
+                let _ = channel.tx.send(message);
             });
             let (mut added, mut duplicates) = (0, 0);
             let mut last_reported = 0;
             // The reader stops at its next send once `rx` is dropped (on an error here).
             for message in rx {
-                let batch = match message {
+                let mut batch = match message {
                     Message::Units(batch, read) => {
+                        waiting.fetch_sub(1, Ordering::Relaxed);
                         if read - last_reported >= 1 << 16 {
                             progress.advance(read);
                             last_reported = read;
@@ -259,7 +297,7 @@ fn import_units(
                         return Ok(summary);
                     }
                 };
-                importer.add_all(&batch, |outcome| match outcome {
+                importer.add_all(&mut batch, |outcome| match outcome {
                     Added::New(_) => added += 1,
                     Added::Merged(_) | Added::Unchanged(_) => duplicates += 1,
                 })?;

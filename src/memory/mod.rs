@@ -7,6 +7,7 @@ mod context;
 mod export;
 pub mod fuzzy;
 mod import;
+mod keys;
 mod leverage;
 pub mod placeable;
 mod schema;

@@ -2,9 +2,7 @@
 //! multilingual units. Writes go through an [`Importer`], which is one transaction: it commits
 //! everything or nothing.
 
-use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::BuildHasherDefault;
+use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,6 +10,7 @@ use std::sync::Arc;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, params};
 
 use super::chunk::{self, ChunkBuilder, ChunkView, Damaged, Summary, VariantRef};
+use super::keys::Keys;
 use std::borrow::Cow;
 
 use crate::text::nfc;
@@ -181,60 +180,6 @@ fn unit_key(unit: &Unit) -> i64 {
         hash(&identity(unit))
     };
     digest as u64 as i64
-}
-
-/// Hashes a unit key (already a hash) as it is.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_i64(&mut self, n: i64) {
-        self.0 = n as u64;
-    }
-}
-
-/// Unit ids by key: the store's units and an import's, while the import runs.
-#[derive(Default)]
-struct Keys {
-    /// The first unit with each key.
-    first: HashMap<i64, i64, BuildHasherDefault<KeyHasher>>,
-    /// Further units whose key collides with a different unit's (64 bits: practically never).
-    more: Vec<(i64, i64)>,
-}
-
-impl Keys {
-    fn candidates(&self, key: i64) -> Vec<i64> {
-        match self.first.get(&key) {
-            None => Vec::new(),
-            Some(&id) => std::iter::once(id)
-                .chain(
-                    self.more
-                        .iter()
-                        .filter(|(k, _)| *k == key)
-                        .map(|(_, id)| *id),
-                )
-                .collect(),
-        }
-    }
-
-    fn insert(&mut self, key: i64, id: i64) {
-        match self.first.entry(key) {
-            Entry::Vacant(slot) => {
-                slot.insert(id);
-            }
-            Entry::Occupied(_) => self.more.push((key, id)),
-        }
-    }
 }
 
 fn is_sqlite_file(path: &Path) -> std::io::Result<bool> {
@@ -811,35 +756,61 @@ fn record_identity(record: &[u8]) -> std::result::Result<Vec<(&str, &str)>, Dama
     Ok(pairs)
 }
 
-/// A unit made ready for the store: text in NFC, and its key. Preparing needs no store, so it can
-/// run on another thread than the store's ([`Importer::add_prepared`]).
+/// A unit on its way into the store, made ready for it (text in NFC, and its key) by
+/// [`PreparedUnit::prepare`]. Preparing needs no store, so it can run on the thread that reads the
+/// units or on the one that stores them ([`Importer::add_all`] prepares what was not), whichever
+/// has the time.
 #[derive(Clone, Debug)]
 pub struct PreparedUnit {
     unit: Unit,
-    key: i64,
+    /// The unit's key, once prepared.
+    key: Option<i64>,
     /// The file the unit came from, recorded as its origin when it is new.
     origin: Option<Arc<str>>,
 }
 
 impl PreparedUnit {
-    /// Puts text and markup into NFC (the caller drops empty variants) and keeps `origin` (the file
-    /// the unit came from) for a new unit that does not name an origin already (a tarjuman export
-    /// does), so importing the same content again changes nothing.
-    pub fn new(mut unit: Unit, origin: Option<&Arc<str>>) -> PreparedUnit {
-        normalize_unit(&mut unit);
-        let key = unit_key(&unit);
+    /// Prepares `unit` (whose empty variants the caller dropped) at once: see
+    /// [`PreparedUnit::unprepared`].
+    pub fn new(unit: Unit, origin: Option<&Arc<str>>) -> PreparedUnit {
+        let mut prepared = PreparedUnit::unprepared(unit, origin);
+        prepared.prepare();
+        prepared
+    }
+
+    /// Takes `unit` as it was read, and keeps `origin` (the file the unit came from) for it should
+    /// it be new and not name an origin already (a tarjuman export does), so importing the same
+    /// content again changes nothing.
+    pub fn unprepared(unit: Unit, origin: Option<&Arc<str>>) -> PreparedUnit {
         let origin = origin
             .filter(|_| unit.props.values(ORIGIN_PROP).next().is_none())
             .cloned();
-        PreparedUnit { unit, key, origin }
+        PreparedUnit {
+            unit,
+            key: None,
+            origin,
+        }
     }
 
-    /// The unit, normalized.
+    /// Puts text and markup into NFC and works out the key, unless done already; returns the key.
+    pub fn prepare(&mut self) -> i64 {
+        match self.key {
+            Some(key) => key,
+            None => {
+                normalize_unit(&mut self.unit);
+                let key = unit_key(&self.unit);
+                self.key = Some(key);
+                key
+            }
+        }
+    }
+
+    /// The unit (normalized once prepared).
     pub fn unit(&self) -> &Unit {
         &self.unit
     }
 
-    /// The unit, normalized, given back.
+    /// The unit given back.
     pub fn into_unit(self) -> Unit {
         self.unit
     }
@@ -912,7 +883,7 @@ impl<'a> Importer<'a> {
     /// Makes room for `units` more keys at once (growing the key map as units come copies it
     /// again and again: a 1M-unit import spent about 1 % of its time there).
     pub fn reserve(&mut self, units: usize) {
-        self.keys.first.reserve(units);
+        self.keys.reserve(units);
     }
 
     /// Adds a unit, or merges it into the unit with the same variants. Text and markup are put into
@@ -921,34 +892,42 @@ impl<'a> Importer<'a> {
     /// same content again changes nothing.
     pub fn add(&mut self, unit: Unit, origin: Option<&str>) -> Result<Added> {
         let origin: Option<Arc<str>> = origin.map(Arc::from);
-        self.add_prepared(&PreparedUnit::new(unit, origin.as_ref()))
+        self.add_prepared(&mut PreparedUnit::unprepared(unit, origin.as_ref()))
     }
 
-    /// [`Importer::add`] for a unit prepared already.
-    pub fn add_prepared(&mut self, prepared: &PreparedUnit) -> Result<Added> {
+    /// [`Importer::add`] for a unit on its way already.
+    pub fn add_prepared(&mut self, prepared: &mut PreparedUnit) -> Result<Added> {
         let mut added = None;
-        self.add_all(std::slice::from_ref(prepared), |a| added = Some(a))?;
+        self.add_all(std::slice::from_mut(prepared), |a| added = Some(a))?;
         Ok(added.expect("one unit, one outcome"))
     }
 
-    /// [`Importer::add_prepared`] for each of `units` in order, telling `each` what it did.
-    pub fn add_all(&mut self, units: &[PreparedUnit], mut each: impl FnMut(Added)) -> Result<()> {
-        'units: for prepared in units {
-            for id in self.keys.candidates(prepared.key) {
+    /// [`Importer::add_prepared`] for each of `units` in order (preparing those that are not),
+    /// telling `each` what it did.
+    pub fn add_all(
+        &mut self,
+        units: &mut [PreparedUnit],
+        mut each: impl FnMut(Added),
+    ) -> Result<()> {
+        // Every key first, and their slots in the key map fetched together (see `super::keys`).
+        let keys: Vec<i64> = units.iter_mut().map(PreparedUnit::prepare).collect();
+        self.keys.prefetch(keys.iter().copied());
+        'units: for (prepared, key) in units.iter().zip(keys) {
+            for id in self.keys.candidates(key) {
                 if let Some(added) = self.merge(id, &prepared.unit)? {
                     self.changed |= matches!(added, Added::Merged(_));
                     each(added);
                     continue 'units;
                 }
             }
-            each(Added::New(self.push(prepared)?));
+            each(Added::New(self.push(prepared, key)?));
         }
         Ok(())
     }
 
     /// Adds a new unit to the chunk being built (writing it first when it is full, or when the
     /// unit's origin is another file's) and returns its id.
-    fn push(&mut self, prepared: &PreparedUnit) -> Result<i64> {
+    fn push(&mut self, prepared: &PreparedUnit, key: i64) -> Result<i64> {
         let origin = prepared.origin.as_deref();
         let fits = self
             .building
@@ -959,10 +938,10 @@ impl<'a> Importer<'a> {
             self.building = Some(ChunkBuilder::new(self.next_id, origin.unwrap_or("")));
         }
         let building = self.building.as_mut().expect("made above");
-        building.push(prepared.key, &self.now, &prepared.unit, origin.is_some());
+        building.push(key, &self.now, &prepared.unit, origin.is_some());
         let id = self.next_id;
         self.next_id += 1;
-        self.keys.insert(prepared.key, id);
+        self.keys.insert(key, id);
         self.changed = true;
         Ok(id)
     }
@@ -1283,16 +1262,15 @@ mod tests {
 
     /// Two units with different variants under the same key (a 64-bit collision, forced).
     fn colliding(imp: &mut Importer<'_>) -> (Added, Added, Added) {
-        let first = PreparedUnit::new(unit(&[("en", "File"), ("kk", "Файл")]), None);
+        let mut first = PreparedUnit::new(unit(&[("en", "File"), ("kk", "Файл")]), None);
         let mut other = PreparedUnit::new(unit(&[("en", "Error"), ("kk", "Қате")]), None);
         other.key = first.key;
-        let again = PreparedUnit::new(unit(&[("kk", "Қате"), ("en", "Error")]), None);
-        let mut again = again;
+        let mut again = PreparedUnit::new(unit(&[("kk", "Қате"), ("en", "Error")]), None);
         again.key = first.key;
         (
-            imp.add_prepared(&first).unwrap(),
-            imp.add_prepared(&other).unwrap(),
-            imp.add_prepared(&again).unwrap(),
+            imp.add_prepared(&mut first).unwrap(),
+            imp.add_prepared(&mut other).unwrap(),
+            imp.add_prepared(&mut again).unwrap(),
         )
     }
 
@@ -1381,20 +1359,30 @@ mod tests {
         let prepared = |i: usize| {
             let mut u = unit(&[("en", &format!("File {i}")), ("kk", &format!("Файл {i}"))]);
             u.props.add_prop("x-n", format!("{i}"));
-            PreparedUnit::new(u, None)
+            // Some prepared by the reading thread, some left to the importer.
+            if i.is_multiple_of(3) {
+                PreparedUnit::new(u, None)
+            } else {
+                PreparedUnit::unprepared(u, None)
+            }
         };
-        // 40 units; unit 20 repeats unit 19 and unit 39 repeats unit 3, in the chunk being built.
+        // 40 units; unit 20 repeats unit 19 and unit 39 repeats unit 3 (its variants in another
+        // order and another normal form), in the chunk being built.
         let batch: Vec<PreparedUnit> = (0..40)
             .map(|i| match i {
                 20 => prepared(19),
-                39 => PreparedUnit::new(unit(&[("kk", "Файл 3"), ("en", "File 3")]), None),
+                39 => PreparedUnit::unprepared(
+                    unit(&[("kk", "Фаи\u{0306}л 3"), ("en", "File 3")]),
+                    None,
+                ),
                 i => prepared(i),
             })
             .collect();
         for round in 0..2 {
             let mut imp = store.importer().unwrap();
             let mut outcomes = Vec::new();
-            imp.add_all(&batch, |a| outcomes.push(a)).unwrap();
+            imp.add_all(&mut batch.clone(), |a| outcomes.push(a))
+                .unwrap();
             imp.commit().unwrap();
             let new = outcomes
                 .iter()
