@@ -667,6 +667,8 @@ mod tests {
         "<tu><tuv lang=\"az\" xml:lang=\"kk\"><seg>both, the old one first</seg></tuv></tu>",
         "<tu tuid=\"3\"><prop type=\"x-attr-tuid\">4</prop><tuv xml:lang=\"en\" creationid=\"a\"><prop type=\"x-attr-creationid\">b</prop><seg>an attribute twice</seg></tuv></tu>",
         "<tu tuid=\"\u{FFFE}\"><tuv xml:lang=\"en\"><seg>a bad character in a value</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"ar\"><seg>\u{FEFB} \u{FEFF}\u{FFFD} allowed, led by 0xEF</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>not allowed: \u{FFFF}</seg></tuv></tu>",
     ];
 
     fn document() -> impl Strategy<Value = Vec<u8>> {

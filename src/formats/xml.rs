@@ -108,24 +108,32 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 
 /// The byte index and value of the first character XML 1.0 does not allow. In UTF-8 these are
 /// control bytes and `EF BF BE`/`EF BF BF` (U+FFFE, U+FFFF); blocks of 32 bytes holding neither a
-/// control byte nor 0xEF (a test the compiler turns into a few vector instructions) are skipped
-/// at once.
+/// forbidden control byte nor 0xEF (a test the compiler turns into a few vector instructions) are
+/// skipped at once.
 pub(crate) fn first_bad_char(s: &str) -> Option<(usize, u32)> {
     const BLOCK: usize = 32;
     let bytes = s.as_bytes();
-    let blocks = bytes.chunks_exact(BLOCK);
-    let tail = bytes.len() - blocks.remainder().len();
-    for (n, block) in blocks.enumerate() {
-        let suspect = block.iter().fold(0u8, |any, &b| {
-            any | u8::from(b < 0x20) | u8::from(b == 0xEF)
-        });
-        if suspect != 0
+    // Tabs and line breaks (between the elements of most files) do not make a block suspect.
+    let suspect = |block: &[u8; BLOCK]| {
+        block.iter().fold(0u8, |any, &b| {
+            any | u8::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | u8::from(b == 0xEF)
+        }) != 0
+    };
+    let (blocks, rest) = bytes.as_chunks::<BLOCK>();
+    for (n, block) in blocks.iter().enumerate() {
+        if suspect(block)
             && let Some(found) = first_bad_char_in(bytes, n * BLOCK..(n + 1) * BLOCK)
         {
             return Some(found);
         }
     }
-    first_bad_char_in(bytes, tail..bytes.len())
+    // The last few bytes padded with spaces into one more block, rather than looked at one by one.
+    let mut last = [b' '; BLOCK];
+    last[..rest.len()].copy_from_slice(rest);
+    if suspect(&last) {
+        return first_bad_char_in(bytes, bytes.len() - rest.len()..bytes.len());
+    }
+    None
 }
 
 /// [`first_bad_char`] starting in `range` of `bytes` (a character may run past its end).
