@@ -113,9 +113,11 @@ impl Table {
             return;
         }
         let size = wanted.next_power_of_two().max(MIN_SLOTS);
-        // Zeroed slots come from the allocator as untouched pages: a table made room for ahead
-        // costs nothing until it fills.
-        let old = std::mem::replace(&mut self.slots, vec![[0; 2]; size]);
+        // Written out now rather than taken from the allocator as untouched zero pages: a page
+        // first read by a prefetch and then written would fault twice.
+        let mut slots = Vec::with_capacity(size);
+        slots.resize(size, [0; 2]);
+        let old = std::mem::replace(&mut self.slots, slots);
         self.len = 0;
         for [key, id] in old.into_iter().filter(|&[_, id]| id != 0) {
             self.insert(key, id);
