@@ -345,6 +345,9 @@ impl<'a> Scanner<'a> {
     /// duplicates): its name, its attributes kept for [`Scanner::attrs`]. `None` for anything else,
     /// an empty-element tag included.
     fn start_tag(&mut self) -> Option<&'a [u8]> {
+        if let Some(name) = self.common_tag() {
+            return Some(name);
+        }
         let bytes = self.bytes();
         let mut at = self.at;
         if bytes.get(at) != Some(&b'<') || !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
@@ -399,6 +402,35 @@ impl<'a> Scanner<'a> {
             self.len += 1;
             at += 1;
         }
+    }
+
+    /// The start tags of nearly every unit, `<seg>` and `<tuv xml:lang="…">`, read as
+    /// [`Scanner::start_tag`] would read them but recognized whole; `None` (nothing consumed) for
+    /// any other tag.
+    fn common_tag(&mut self) -> Option<&'a [u8]> {
+        const SEG: &[u8] = b"<seg>";
+        const TUV: &[u8] = b"<tuv xml:lang=\"";
+        let rest = &self.bytes()[self.at..];
+        if rest.starts_with(SEG) {
+            self.at += SEG.len();
+            self.len = 0;
+            return Some(b"seg");
+        }
+        if !rest.starts_with(TUV) {
+            return None;
+        }
+        let value = &rest[TUV.len()..];
+        let len = value
+            .iter()
+            .position(|&b| b == b'"' || NOT_IN_VALUE[usize::from(b)])?;
+        if value[len] != b'"' || value.get(len + 1) != Some(&b'>') {
+            return None;
+        }
+        let start = self.at + TUV.len();
+        self.attrs[0] = ("xml:lang", self.text.get(start..start + len)?);
+        self.len = 1;
+        self.at = start + len + 2;
+        Some(b"tuv")
     }
 
     /// The text up to `</name>` (consumed), with the predefined entities resolved, into `text`
