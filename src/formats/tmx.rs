@@ -255,7 +255,10 @@ impl LangCache {
         &mut self,
         tag: &str,
     ) -> std::result::Result<&LangTag, crate::model::LangTagError> {
-        let found = match self.0.iter().position(|(raw, _)| raw == tag) {
+        // Byte by byte: tags are a few bytes, shorter than a call to compare them costs.
+        let same =
+            |raw: &str| raw.len() == tag.len() && raw.bytes().zip(tag.bytes()).all(|(a, b)| a == b);
+        let found = match self.0.iter().position(|(raw, _)| same(raw)) {
             Some(i) => i,
             None => {
                 let parsed = LangTag::parse(tag)?;

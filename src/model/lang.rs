@@ -22,12 +22,22 @@ pub enum LangTagError {
 }
 
 /// A canonical BCP 47 language tag.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+// Equality is the tag's (the language follows from it), compared cheapest first.
+#[allow(clippy::derived_hash_with_manual_eq)]
+#[derive(Clone, Eq, Hash, PartialOrd, Ord)]
 pub struct LangTag {
     tag: Arc<str>,
     /// What [`LangTag::language`] answers, found once (it is asked of every variant an import
     /// stores).
     language: Language,
+}
+
+impl PartialEq for LangTag {
+    /// Two tags of different languages differ without comparing their text (an import compares
+    /// the tags of every unit's variants).
+    fn eq(&self, other: &LangTag) -> bool {
+        self.language == other.language && self.tag == other.tag
+    }
 }
 
 fn primary_of(tag: &str) -> &str {

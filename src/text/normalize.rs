@@ -29,9 +29,12 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// NFC and start no composition (the combining marks begin at U+0300), so such text (English,
 /// Azerbaijani and most Latin text) is NFC without a lookup per character.
 fn below_combining_marks(s: &str) -> bool {
-    s.as_bytes()
-        .chunks(32)
-        .all(|chunk| chunk.iter().fold(0u8, |max, &b| max.max(b)) < 0xCC)
+    let below = |block: &[u8; 32]| block.iter().fold(0u8, |max, &b| max.max(b)) < 0xCC;
+    // Whole blocks, which the compiler compares a vector at a time, and the rest padded into one.
+    let (blocks, rest) = s.as_bytes().as_chunks::<32>();
+    let mut last = [0u8; 32];
+    last[..rest.len()].copy_from_slice(rest);
+    blocks.iter().all(below) && below(&last)
 }
 
 /// Replaces every run of Unicode whitespace with one ASCII space and trims both ends.
@@ -101,6 +104,13 @@ mod tests {
         }
         assert!(!below_combining_marks("Sahin\u{327}"));
         assert!(!below_combining_marks("Қазақ"));
+        // In a whole block, and in the padded rest after one.
+        assert!(!below_combining_marks(&format!(
+            "S\u{327}{}",
+            "x".repeat(40)
+        )));
+        assert!(!below_combining_marks(&format!("{}Қ", "x".repeat(40))));
+        assert!(below_combining_marks(&format!("{}ə", "x".repeat(40))));
         assert_eq!(
             nfc("a long enough English text, then S\u{327}"),
             "a long enough English text, then Ş"
