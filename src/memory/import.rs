@@ -79,7 +79,7 @@ const AHEAD: usize = 2;
 
 /// File bytes per unit assumed when making room for an import's keys.
 const BYTES_PER_UNIT: u64 = 300;
-/// Keys made room for at most ahead: a map of 4M slots (68 MB), what a 1 GB TMX needs anyway.
+/// Keys made room for at most ahead: a table of 4M slots (64 MB), what a 1 GB TMX needs anyway.
 const MAX_RESERVED: u64 = 3 << 20;
 
 /// What the reading thread sends: prepared units and how far into the file it is, an error, or

@@ -108,7 +108,7 @@ impl Table {
     /// Grows the table so that `more` keys fit with at most three slots in four taken (linear
     /// probing slows down fast past that).
     fn reserve(&mut self, more: usize) {
-        let wanted = (self.len + more).saturating_mul(4) / 3 + 1;
+        let wanted = (self.len + more).saturating_mul(4) / 3;
         if wanted <= self.slots.len() {
             return;
         }
@@ -152,6 +152,21 @@ mod tests {
         assert_eq!(keys.candidates(23), [2]);
         assert_eq!(keys.candidates(-1), [4]);
         assert_eq!(keys.candidates(8), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn keys_fill_three_slots_in_four_and_no_fewer() {
+        let mut table = Table::default();
+        table.reserve(3 << 20);
+        assert_eq!(table.slots.len(), 4 << 20);
+        let mut table = Table::default();
+        table.reserve(12);
+        for key in 1..=12 {
+            table.insert(key, key);
+        }
+        assert_eq!(table.slots.len(), 16);
+        table.insert(13, 13);
+        assert_eq!(table.slots.len(), 32);
     }
 
     #[test]
