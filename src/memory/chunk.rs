@@ -440,12 +440,15 @@ impl Shapes {
     const MAX: usize = 16;
 
     fn add(&mut self, variants: &[(&str, &str)], summary: &mut Summary) {
+        // Byte by byte: tags are a few bytes, shorter than a call to compare them costs.
+        let eq =
+            |a: &str, b: &str| a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y);
         let same = |(shape, _): &&mut (Vec<(String, String)>, u64)| {
             shape.len() == variants.len()
                 && shape
                     .iter()
                     .zip(variants)
-                    .all(|((t, b), (t2, b2))| t == t2 && b == b2)
+                    .all(|((t, b), (t2, b2))| eq(t, t2) && eq(b, b2))
         };
         let full = self.0.len() == Self::MAX;
         match self.0.iter_mut().rev().find(same) {
