@@ -99,6 +99,19 @@ struct Channel<'c> {
     waiting: &'c AtomicUsize,
 }
 
+impl Channel<'_> {
+    /// Sends a batch of units read up to `read` bytes; `false` when the storing side has hung up.
+    fn send(&self, batch: Vec<PreparedUnit>, read: u64) -> bool {
+        self.waiting.fetch_add(1, Ordering::Relaxed);
+        self.tx.send(Message::Units(batch, read)).is_ok()
+    }
+
+    /// Whether the storing thread has [`AHEAD`] batches or more waiting.
+    fn store_is_behind(&self) -> bool {
+        self.waiting.load(Ordering::Relaxed) >= AHEAD
+    }
+}
+
 /// Reads `path` into units, counting oddities in `summary`, and sends them on; stops early when
 /// the receiving side has hung up.
 ///
@@ -149,26 +162,14 @@ fn read_file(
                 Err(_) => Vec::with_capacity(BATCH),
             };
             let full = std::mem::replace(&mut batch, next);
-            channel.waiting.fetch_add(1, Ordering::Relaxed);
-            if channel
-                .tx
-                .send(Message::Units(full, reader.bytes_read()))
-                .is_err()
-            {
+            if !channel.send(full, reader.bytes_read()) {
                 return Ok(None);
             }
-            prepare_here = channel.waiting.load(Ordering::Relaxed) >= AHEAD;
+            prepare_here = channel.store_is_behind();
         }
     }
-    if !batch.is_empty() {
-        channel.waiting.fetch_add(1, Ordering::Relaxed);
-        if channel
-            .tx
-            .send(Message::Units(batch, reader.bytes_read()))
-            .is_err()
-        {
-            return Ok(None);
-        }
+    if !batch.is_empty() && !channel.send(batch, reader.bytes_read()) {
+        return Ok(None);
     }
     summary.skipped = reader.skipped();
     Ok(Some(summary))
