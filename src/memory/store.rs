@@ -360,7 +360,8 @@ impl Store {
                 let first: i64 = row.get(0).map_err(err)?;
                 let count: i64 = row.get(1).map_err(err)?;
                 let bytes = row.get_ref(2).and_then(|v| Ok(v.as_blob()?)).map_err(err)?;
-                if bytes.len() as i64 != 8 * count {
+                // Ids start at 1 (the key table takes 0 for a free slot).
+                if first < 1 || bytes.len() as i64 != 8 * count {
                     return Err(err(Damaged.into()));
                 }
                 for (i, key) in bytes.chunks_exact(8).enumerate() {
@@ -1496,6 +1497,27 @@ mod tests {
         );
         assert_eq!(stats.pairs[0].langs, ["ar".to_string(), "en".to_string()]);
         assert_eq!(stats.pairs[0].units, 2);
+    }
+
+    #[test]
+    fn a_chunk_with_an_id_below_one_is_damage_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let mut imp = store.importer().unwrap();
+        imp.add(unit(&[("en", "File"), ("kk", "Файл")]), None)
+            .unwrap();
+        imp.commit().unwrap();
+        store
+            .conn()
+            .execute("UPDATE chunks SET first = 0", [])
+            .unwrap();
+        match store.importer() {
+            Err(Error::Store { source, .. }) => {
+                assert!(source.to_string().contains("does not decode"), "{source}")
+            }
+            Err(other) => panic!("expected damage, got {other:?}"),
+            Ok(_) => panic!("expected damage, got an importer"),
+        }
     }
 
     #[test]
