@@ -1219,14 +1219,20 @@ mod tests {
         assert_eq!(seen[0].unit.variants[1].segment.text, "Baş direktor");
     }
 
-    #[test]
-    fn a_rolled_back_import_leaves_the_store_as_it_was() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+    /// A new store in `dir` holding one en/kk unit.
+    fn store_with_one_unit(dir: &Path) -> Store {
+        let mut store = Store::open(&dir.join("t.db")).unwrap();
         let mut imp = store.importer().unwrap();
         imp.add(unit(&[("en", "File"), ("kk", "Файл")]), None)
             .unwrap();
         imp.commit().unwrap();
+        store
+    }
+
+    #[test]
+    fn a_rolled_back_import_leaves_the_store_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = store_with_one_unit(dir.path());
         let before = contents(&store);
         {
             let mut imp = store.importer().unwrap();
@@ -1502,11 +1508,7 @@ mod tests {
     #[test]
     fn a_chunk_with_an_id_below_one_is_damage_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
-        let mut imp = store.importer().unwrap();
-        imp.add(unit(&[("en", "File"), ("kk", "Файл")]), None)
-            .unwrap();
-        imp.commit().unwrap();
+        let mut store = store_with_one_unit(dir.path());
         store
             .conn()
             .execute("UPDATE chunks SET first = 0", [])
