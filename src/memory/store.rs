@@ -19,8 +19,11 @@ use super::schema::{self, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::model::{LangTag, ORIGIN_PROP, Props, Unit};
 
-/// The page size of new stores.
-const PAGE_SIZE: i64 = 16 * 1024;
+/// The page size of new stores: SQLite's largest. An import's data goes to the file a page per
+/// write, and the kernel's cost per byte falls with the size of the write (measured here: 320 MB
+/// written in 16 KiB writes took 0.15 s of system time, in 64 KiB writes 0.09 s); with 16 KiB pages
+/// a 1M-unit import took an eighth more time.
+const PAGE_SIZE: i64 = 64 * 1024;
 /// The upper bound of SQLite's page cache, in KiB.
 const CACHE_KIB: i64 = 64 * 1024;
 /// The same for a new store being filled aside: it only appends, so a small cache loses nothing,
