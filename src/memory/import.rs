@@ -193,6 +193,13 @@ pub fn import_into(
     if staging::is_new(path) {
         staging::remove_stale(path);
         let mut staged = Staged::create(path)?;
+        // A store takes about as many bytes as the files it is imported from (a TMX of 1M units:
+        // 319 MB, its store 304 MB).
+        let bytes = paths
+            .iter()
+            .filter_map(|p| p.metadata().ok())
+            .map(|m| m.len());
+        staged.preallocate(bytes.sum());
         let summaries = import_units(staged.store(), paths, format, options, progress)?;
         if let Published::Done(store) = staged.publish()? {
             // Saved fuzzy indexes of an earlier store by this name check the generation first.
