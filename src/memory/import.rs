@@ -195,11 +195,7 @@ pub fn import_into(
         let mut staged = Staged::create(path)?;
         // A store takes about as many bytes as the files it is imported from (a TMX of 1M units:
         // 319 MB, its store 304 MB).
-        let bytes = paths
-            .iter()
-            .filter_map(|p| p.metadata().ok())
-            .map(|m| m.len());
-        staged.preallocate(bytes.sum());
+        staged.preallocate(file_lens(paths).iter().sum());
         let summaries = import_units(staged.store(), paths, format, options, progress)?;
         if let Published::Done(store) = staged.publish()? {
             // Saved fuzzy indexes of an earlier store by this name check the generation first.
@@ -219,6 +215,14 @@ pub fn import_into(
             Err(error)
         }
     }
+}
+
+/// The sizes of the files at `paths` (0 for one that cannot be read: reading it will say why).
+fn file_lens(paths: &[PathBuf]) -> Vec<u64> {
+    paths
+        .iter()
+        .map(|path| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
+        .collect()
 }
 
 /// Removes a store file (and its journal files), as after a failed import that created it.
@@ -258,10 +262,7 @@ fn import_units(
     progress: &mut dyn Progress,
 ) -> Result<Vec<FileSummary>> {
     let mut importer = store.importer()?;
-    let lens: Vec<u64> = paths
-        .iter()
-        .map(|path| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
-        .collect();
+    let lens = file_lens(paths);
     // Room for the keys of the units the files are likely to hold (a TMX unit of two short
     // segments takes some 300 bytes): a guess too small only means the map grows.
     let bytes: u64 = lens.iter().sum();
