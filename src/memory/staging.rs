@@ -178,13 +178,17 @@ impl Staged {
         })
     }
 
-    /// Allocates `bytes` of disk for the database ahead, without changing its size; best effort.
+    /// Allocates `bytes` of disk for the database ahead, without changing its size, but never more
+    /// than a quarter of the free space (the allocation is held until the store is published, and
+    /// a guess from the input's size can be far too large); best effort.
     pub(super) fn preallocate(&self, bytes: u64) {
         #[cfg(target_os = "linux")]
         if let Ok(file) = OpenOptions::new()
             .write(true)
             .open(self.folder.path().join(DATABASE))
+            && let Ok(fs) = rustix::fs::fstatvfs(&file)
         {
+            let bytes = bytes.min(fs.f_bavail.saturating_mul(fs.f_frsize) / 4);
             let _ = rustix::fs::fallocate(&file, rustix::fs::FallocateFlags::KEEP_SIZE, 0, bytes);
         }
         #[cfg(not(target_os = "linux"))]
