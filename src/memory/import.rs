@@ -126,8 +126,7 @@ fn read_file(
     channel: &Channel<'_>,
 ) -> Result<Option<FileSummary>> {
     let mut reader = formats::open(path, format, options)?;
-    let origin: Option<std::sync::Arc<str>> =
-        path.file_name().map(|name| name.to_string_lossy().into());
+    let has_origin = origin_of(path).is_some();
     let mut batch = Vec::with_capacity(BATCH);
     // Units stored already, whose strings the reader fills again.
     let mut spare: Vec<Unit> = Vec::new();
@@ -145,7 +144,7 @@ fn read_file(
         if unit.language_count() < 2 {
             summary.single_language += 1;
         }
-        let mut unit = PreparedUnit::unprepared(unit, origin.as_ref());
+        let mut unit = PreparedUnit::unprepared(unit, has_origin);
         if prepare_here {
             unit.prepare();
         }
@@ -217,6 +216,12 @@ pub fn import_into(
     }
 }
 
+/// The origin recorded on the units imported from `path`: its file name.
+fn origin_of(path: &Path) -> Option<String> {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+}
+
 /// The sizes of the files at `paths` (0 for one that cannot be read: reading it will say why).
 fn file_lens(paths: &[PathBuf]) -> Vec<u64> {
     paths
@@ -274,6 +279,7 @@ fn import_units(
             path: path.clone(),
             ..FileSummary::default()
         };
+        let origin = origin_of(path);
         let (tx, rx) = sync_channel(BATCHES_IN_FLIGHT);
         let (done_tx, done) = sync_channel(BATCHES_IN_FLIGHT + 2);
         let waiting = AtomicUsize::new(0);
@@ -308,7 +314,7 @@ fn import_units(
                         return Ok(summary);
                     }
                 };
-                importer.add_all(&mut batch, |outcome| match outcome {
+                importer.add_all(&mut batch, origin.as_deref(), |outcome| match outcome {
                     Added::New(_) => added += 1,
                     Added::Merged(_) | Added::Unchanged(_) => duplicates += 1,
                 })?;
@@ -328,6 +334,7 @@ fn import_units(
 mod tests {
     use super::*;
     use crate::error::Position;
+    use crate::model::ORIGIN_PROP;
     use std::fmt::Write;
 
     /// A TMX of `n` distinct units, then (with `broken`) a malformed one on the last line.
@@ -386,6 +393,43 @@ mod tests {
         assert_eq!(summaries[0].added, n as u64);
         assert_eq!(store.unit_count().unwrap(), n as u64);
         assert_eq!(store.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn new_units_record_the_file_they_came_from_unless_they_name_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("first.tmx");
+        let second = dir.path().join("second.tmx");
+        let n = BATCH * 2 + 3;
+        std::fs::write(&first, tmx(n, false)).unwrap();
+        // The same units again (merged, so keeping their origin), and two more, the first of which
+        // names where it came from.
+        let other = tmx(n + 2, false).replace(
+            &format!("<tu><tuv xml:lang=\"en\"><seg>File {n}<"),
+            &format!("<tu><prop type=\"{ORIGIN_PROP}\">elsewhere.po</prop><tuv xml:lang=\"en\"><seg>File {n}<"),
+        );
+        std::fs::write(&second, other).unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let options = ReadOptions::default();
+        let summaries = import(
+            &mut store,
+            &[first, second],
+            None,
+            &options,
+            &mut NoProgress,
+        )
+        .unwrap();
+        assert_eq!((summaries[1].added, summaries[1].duplicates), (2, n as u64));
+        let origins = |id: i64| -> Vec<String> {
+            let props = store.unit_props(id).unwrap().unwrap();
+            props.values(ORIGIN_PROP).map(str::to_string).collect()
+        };
+        assert_eq!(origins(1), ["first.tmx"]);
+        assert_eq!(origins(n as i64), ["first.tmx"]);
+        assert_eq!(origins(n as i64 + 1), ["elsewhere.po"]);
+        assert_eq!(origins(n as i64 + 2), ["second.tmx"]);
+        let count = n as i64 + 2;
+        assert_eq!(store.unit_count().unwrap(), count as u64);
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, params};
 
@@ -770,30 +769,31 @@ pub struct PreparedUnit {
     unit: Unit,
     /// The unit's key, once prepared.
     key: Option<i64>,
-    /// The file the unit came from, recorded as its origin when it is new.
-    origin: Option<Arc<str>>,
+    /// Whether the origin the importer is given (the file the unit came from) is recorded on the
+    /// unit when it is new. A flag rather than the name itself: a shared name's reference count,
+    /// counted up by the reading thread and read beside by the storing one, moved its cache line
+    /// between the cores for every unit.
+    record_origin: bool,
 }
 
 impl PreparedUnit {
     /// Prepares `unit` (whose empty variants the caller dropped) at once: see
     /// [`PreparedUnit::unprepared`].
-    pub fn new(unit: Unit, origin: Option<&Arc<str>>) -> PreparedUnit {
-        let mut prepared = PreparedUnit::unprepared(unit, origin);
+    pub fn new(unit: Unit, has_origin: bool) -> PreparedUnit {
+        let mut prepared = PreparedUnit::unprepared(unit, has_origin);
         prepared.prepare();
         prepared
     }
 
-    /// Takes `unit` as it was read, and keeps `origin` (the file the unit came from) for it should
-    /// it be new and not name an origin already (a tarjuman export does), so importing the same
-    /// content again changes nothing.
-    pub fn unprepared(unit: Unit, origin: Option<&Arc<str>>) -> PreparedUnit {
-        let origin = origin
-            .filter(|_| unit.props.values(ORIGIN_PROP).next().is_none())
-            .cloned();
+    /// Takes `unit` as it was read. With `has_origin` (the importer is told the file the unit came
+    /// from), that origin is recorded on the unit should it be new and not name an origin already
+    /// (a tarjuman export does), so importing the same content again changes nothing.
+    pub fn unprepared(unit: Unit, has_origin: bool) -> PreparedUnit {
+        let record_origin = has_origin && unit.props.values(ORIGIN_PROP).next().is_none();
         PreparedUnit {
             unit,
             key: None,
-            origin,
+            record_origin,
         }
     }
 
@@ -896,14 +896,18 @@ impl<'a> Importer<'a> {
     /// on new units that do not name an origin already (a tarjuman export does), so importing the
     /// same content again changes nothing.
     pub fn add(&mut self, unit: Unit, origin: Option<&str>) -> Result<Added> {
-        let origin: Option<Arc<str>> = origin.map(Arc::from);
-        self.add_prepared(&mut PreparedUnit::unprepared(unit, origin.as_ref()))
+        let mut prepared = PreparedUnit::unprepared(unit, origin.is_some());
+        self.add_prepared(&mut prepared, origin)
     }
 
-    /// [`Importer::add`] for a unit on its way already.
-    pub fn add_prepared(&mut self, prepared: &mut PreparedUnit) -> Result<Added> {
+    /// [`Importer::add`] for a unit on its way already (made with `has_origin` as `origin` is some).
+    pub fn add_prepared(
+        &mut self,
+        prepared: &mut PreparedUnit,
+        origin: Option<&str>,
+    ) -> Result<Added> {
         let mut added = None;
-        self.add_all(std::slice::from_mut(prepared), |a| added = Some(a))?;
+        self.add_all(std::slice::from_mut(prepared), origin, |a| added = Some(a))?;
         Ok(added.expect("one unit, one outcome"))
     }
 
@@ -912,6 +916,7 @@ impl<'a> Importer<'a> {
     pub fn add_all(
         &mut self,
         units: &mut [PreparedUnit],
+        origin: Option<&str>,
         mut each: impl FnMut(Added),
     ) -> Result<()> {
         // Every key first, and their slots in the key map fetched together (see `super::keys`).
@@ -925,15 +930,15 @@ impl<'a> Importer<'a> {
                     continue 'units;
                 }
             }
-            each(Added::New(self.push(prepared, key)?));
+            let origin = origin.filter(|_| prepared.record_origin);
+            each(Added::New(self.push(&prepared.unit, key, origin)?));
         }
         Ok(())
     }
 
     /// Adds a new unit to the chunk being built (writing it first when it is full, or when the
     /// unit's origin is another file's) and returns its id.
-    fn push(&mut self, prepared: &PreparedUnit, key: i64) -> Result<i64> {
-        let origin = prepared.origin.as_deref();
+    fn push(&mut self, unit: &Unit, key: i64, origin: Option<&str>) -> Result<i64> {
         let fits = self
             .building
             .as_ref()
@@ -943,7 +948,7 @@ impl<'a> Importer<'a> {
             self.building = Some(ChunkBuilder::new(self.next_id, origin.unwrap_or("")));
         }
         let building = self.building.as_mut().expect("made above");
-        building.push(key, &self.now, &prepared.unit, origin.is_some());
+        building.push(key, &self.now, unit, origin.is_some());
         let id = self.next_id;
         self.next_id += 1;
         self.keys.insert(key, id);
@@ -1273,15 +1278,15 @@ mod tests {
 
     /// Two units with different variants under the same key (a 64-bit collision, forced).
     fn colliding(imp: &mut Importer<'_>) -> (Added, Added, Added) {
-        let mut first = PreparedUnit::new(unit(&[("en", "File"), ("kk", "Файл")]), None);
-        let mut other = PreparedUnit::new(unit(&[("en", "Error"), ("kk", "Қате")]), None);
+        let mut first = PreparedUnit::new(unit(&[("en", "File"), ("kk", "Файл")]), false);
+        let mut other = PreparedUnit::new(unit(&[("en", "Error"), ("kk", "Қате")]), false);
         other.key = first.key;
-        let mut again = PreparedUnit::new(unit(&[("kk", "Қате"), ("en", "Error")]), None);
+        let mut again = PreparedUnit::new(unit(&[("kk", "Қате"), ("en", "Error")]), false);
         again.key = first.key;
         (
-            imp.add_prepared(&mut first).unwrap(),
-            imp.add_prepared(&mut other).unwrap(),
-            imp.add_prepared(&mut again).unwrap(),
+            imp.add_prepared(&mut first, None).unwrap(),
+            imp.add_prepared(&mut other, None).unwrap(),
+            imp.add_prepared(&mut again, None).unwrap(),
         )
     }
 
@@ -1372,9 +1377,9 @@ mod tests {
             u.props.add_prop("x-n", format!("{i}"));
             // Some prepared by the reading thread, some left to the importer.
             if i.is_multiple_of(3) {
-                PreparedUnit::new(u, None)
+                PreparedUnit::new(u, false)
             } else {
-                PreparedUnit::unprepared(u, None)
+                PreparedUnit::unprepared(u, false)
             }
         };
         // 40 units; unit 20 repeats unit 19 and unit 39 repeats unit 3 (its variants in another
@@ -1384,7 +1389,7 @@ mod tests {
                 20 => prepared(19),
                 39 => PreparedUnit::unprepared(
                     unit(&[("kk", "Фаи\u{0306}л 3"), ("en", "File 3")]),
-                    None,
+                    false,
                 ),
                 i => prepared(i),
             })
@@ -1392,7 +1397,7 @@ mod tests {
         for round in 0..2 {
             let mut imp = store.importer().unwrap();
             let mut outcomes = Vec::new();
-            imp.add_all(&mut batch.clone(), |a| outcomes.push(a))
+            imp.add_all(&mut batch.clone(), None, |a| outcomes.push(a))
                 .unwrap();
             imp.commit().unwrap();
             let new = outcomes
