@@ -11,18 +11,26 @@ FILE=${FILE:-${BENCH_DIR:-/tmp/tarjuman-bench}/corpus-en-az-1000000/tm.tmx}
 [ -f "$FILE" ] || { echo "no $FILE: run benches/import.sh once, or set FILE" >&2; exit 2; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-for _ in $(seq "$N"); do
-  for bin in "$@"; do
-    rm -f "$WORK"/ab.db*
-    /usr/bin/time -f "$bin %e %U %S" -a -o "$WORK/times" env TARJUMAN_DB="$WORK/ab.db" "$bin" import --quiet "$FILE"
-  done
-done
-python3 - "$WORK/times" "$@" <<'PY'
-import statistics, sys
-rows = [line.split() for line in open(sys.argv[1])]
-for bin in sys.argv[2:]:
-    runs = [(float(r[1]), float(r[2]) + float(r[3])) for r in rows if r[0] == bin]
-    walls, cpus = [w for w, _ in runs], [c for _, c in runs]
-    print(f"{bin}: {len(runs)} runs, wall median {statistics.median(walls):.3f} s (least {min(walls):.3f}),"
+# Timed here rather than by /usr/bin/time, whose wall clock has steps of 10 ms.
+python3 - "$N" "$FILE" "$WORK" "$@" <<'PY'
+import os, statistics, subprocess, sys, time
+n, file, work, bins = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
+db = os.path.join(work, "ab.db")
+runs = {bin: [] for bin in bins}
+for _ in range(n):
+    for bin in bins:
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        start = time.perf_counter()
+        child = subprocess.Popen([bin, "import", "--quiet", file], env={**os.environ, "TARJUMAN_DB": db})
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        if status != 0:
+            sys.exit(f"{bin} failed")
+        runs[bin].append((wall, usage.ru_utime + usage.ru_stime))
+for bin in bins:
+    walls, cpus = [w for w, _ in runs[bin]], [c for _, c in runs[bin]]
+    print(f"{bin}: {n} runs, wall median {statistics.median(walls):.3f} s (least {min(walls):.3f}),"
           f" CPU median {statistics.median(cpus):.3f} s (least {min(cpus):.3f})")
 PY

@@ -8,6 +8,7 @@ pub mod csv;
 mod detect;
 pub mod po;
 pub mod po_fill;
+mod read_ahead;
 pub mod source;
 pub mod tbx;
 pub mod tmx;
@@ -17,9 +18,11 @@ pub mod xliff_fill;
 pub(crate) mod xml;
 
 pub use detect::detect;
+pub use read_ahead::ReadAhead;
 pub use source::{CountingReader, InputFile};
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::Result;
 use crate::model::{LangTag, Unit};
@@ -89,6 +92,11 @@ pub trait UnitReader {
     fn bytes_read(&self) -> u64;
     /// What the reader skipped so far.
     fn skipped(&self) -> Skipped;
+    /// The file being read, for another thread to read ahead ([`ReadAhead::help`]) when it has
+    /// nothing else to do. Only the fast path of the TMX reader has one, once it reads the body.
+    fn read_ahead(&self) -> Option<Arc<ReadAhead>> {
+        None
+    }
 }
 
 /// Opens `path` for reading in `format`, or in the format [`detect`] finds.

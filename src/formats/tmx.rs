@@ -17,6 +17,7 @@ use std::fs::File;
 use std::io::{self, BufRead, Write};
 use std::path::Path;
 
+use super::read_ahead::ReadAhead;
 use super::tmx_scan::{Body, Scanned};
 use super::xml::{
     Element, Ev, SegmentBuilder, XmlReader, dedup_props, escape_attr, escape_text, is_xml_char,
@@ -441,6 +442,10 @@ impl UnitReader for TmxReader {
 
     fn skipped(&self) -> Skipped {
         self.skipped.clone()
+    }
+
+    fn read_ahead(&self) -> Option<std::sync::Arc<ReadAhead>> {
+        self.body.as_ref().map(Body::read_ahead)
     }
 }
 

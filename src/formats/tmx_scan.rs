@@ -12,10 +12,11 @@
 use std::fs::File;
 use std::io::{self, BufRead, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use memchr::memmem;
 
+use super::read_ahead::{HEAD_ROOM, ReadAhead};
 use super::tmx::{LangCache, add_prop, canonical_srclang};
 use super::xml::{dedup_props, first_bad_char};
 use crate::error::{Error, Result};
@@ -35,14 +36,17 @@ static END_TU: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Find
 /// A TMX body being read from a file.
 pub(super) struct Body {
     path: PathBuf,
-    file: File,
+    /// The file, read from where the body starts.
+    file: Arc<ReadAhead>,
     /// Bytes of the file before its decoded stream starts (a UTF-8 byte-order mark).
     skip: u64,
-    /// Bytes of the file from `base` on, read and not yet dropped: the first `filled` (the rest is
-    /// room, zeroed once when the buffer grows, not before each read).
+    /// The window: the file's bytes read and not yet dropped, `buffer[..filled]` (the first `at`
+    /// of them read already). Most often a block from the file, with the unread end of the one
+    /// before put in front of it.
     buffer: Vec<u8>,
     filled: usize,
-    /// Offset of `buffer[0]` in the decoded stream.
+    /// Offset of `buffer[0]` in the decoded stream, modulo 2⁶⁴ (before the body's start when the
+    /// window begins with room left before a block).
     base: u64,
     /// How far into the window the body has been read.
     at: usize,
@@ -99,7 +103,7 @@ impl Body {
             .map_err(|e| Error::io(path, e))?;
         Ok(Body {
             path: path.to_path_buf(),
-            file,
+            file: Arc::new(ReadAhead::new(file, BLOCK)),
             skip,
             buffer: Vec::new(),
             filled: 0,
@@ -114,9 +118,14 @@ impl Body {
         &self.path
     }
 
+    /// The file, for another thread to read ahead.
+    pub(super) fn read_ahead(&self) -> Arc<ReadAhead> {
+        Arc::clone(&self.file)
+    }
+
     /// Offset of the reading place in the decoded stream.
     pub(super) fn offset(&self) -> u64 {
-        self.base + self.at as u64
+        self.base.wrapping_add(self.at as u64)
     }
 
     /// The bytes read and not yet dropped.
@@ -130,27 +139,41 @@ impl Body {
         if self.eof {
             return Ok(false);
         }
-        if self.at > 0 {
-            self.buffer.copy_within(self.at..self.filled, 0);
-            self.filled -= self.at;
-            self.base += self.at as u64;
-            self.at = 0;
+        let mut block = self.file.next().map_err(|e| Error::io(&self.path, e))?;
+        if block.len == 0 {
+            self.eof = true;
+            self.file.give_back(block.buffer);
+            return Ok(false);
         }
-        // A unit longer than a block doubles the window, so reading it stays linear.
-        let room = self.filled + BLOCK.max(self.filled);
-        if self.buffer.len() < room {
-            self.buffer.resize(room, 0);
-        }
-        let n = loop {
-            match self.file.read(&mut self.buffer[self.filled..room]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(Error::io(&self.path, e)),
+        let unread = self.filled - self.at;
+        let offset = self.offset();
+        if unread <= HEAD_ROOM {
+            // The unread bytes go in front of the block, which becomes the window.
+            let start = HEAD_ROOM - unread;
+            block.buffer[start..HEAD_ROOM].copy_from_slice(&self.buffer[self.at..self.filled]);
+            let old = std::mem::replace(&mut self.buffer, block.buffer);
+            if !old.is_empty() {
+                self.file.give_back(old);
             }
-        };
-        self.filled += n;
-        self.eof = n == 0;
-        Ok(n > 0)
+            self.at = start;
+            self.filled = HEAD_ROOM + block.len;
+        } else {
+            // A unit longer than the room: the block is appended, and the window grows (doubling,
+            // so reading a long unit stays linear).
+            self.buffer.copy_within(self.at..self.filled, 0);
+            self.filled = unread;
+            self.at = 0;
+            let room = self.filled + block.len;
+            if self.buffer.len() < room {
+                self.buffer.resize(room.max(2 * self.buffer.len()), 0);
+            }
+            let data = &block.buffer[HEAD_ROOM..HEAD_ROOM + block.len];
+            self.buffer[self.filled..room].copy_from_slice(data);
+            self.filled = room;
+            self.file.give_back(block.buffer);
+        }
+        self.base = offset.wrapping_sub(self.at as u64);
+        Ok(true)
     }
 
     /// Reads the unit at the current place into `unit` if it is a plain one (reusing the unit's
@@ -208,11 +231,11 @@ impl Body {
     /// The rest of the file from the current place, for the full reader, and the offset it starts
     /// at. [`Body::resume`] must follow before the next scan.
     pub(super) fn rest(&mut self) -> Result<(Box<dyn BufRead>, u64)> {
+        let mut head = self.window()[self.at..].to_vec();
         let file = self
             .file
-            .try_clone()
+            .hand_over(&mut head)
             .map_err(|e| Error::io(&self.path, e))?;
-        let head = self.window()[self.at..].to_vec();
         let rest = Rest {
             head: io::Cursor::new(head),
             file: io::BufReader::with_capacity(1 << 16, file),
@@ -224,7 +247,7 @@ impl Body {
     pub(super) fn resume(&mut self, consumed: u64) -> Result<()> {
         let offset = self.offset() + consumed;
         self.file
-            .seek(SeekFrom::Start(self.skip + offset))
+            .resume(self.skip + offset)
             .map_err(|e| Error::io(&self.path, e))?;
         self.filled = 0;
         self.base = offset;
@@ -644,15 +667,17 @@ mod tests {
     use super::super::{InputFile, ReadOptions, UnitReader};
     use proptest::prelude::*;
 
-    /// What a reader makes of a file: the units and the empty ones skipped, or the error.
+    /// What a reader makes of a file: the units and the empty ones skipped, or the error. `fast`
+    /// says how many blocks to read ahead between units (as the storing thread of an import may);
+    /// `None` reads with the full reader only.
     fn read(
         path: &std::path::Path,
-        fast: bool,
+        fast: Option<usize>,
     ) -> std::result::Result<(Vec<crate::model::Unit>, u64), String> {
         let run = || -> crate::error::Result<_> {
             let input = InputFile::open(path)?;
             let options = ReadOptions::default();
-            let mut reader = if fast {
+            let mut reader = if fast.is_some() {
                 TmxReader::new(input, &options)?
             } else {
                 TmxReader::slow(input, &options)?
@@ -662,6 +687,11 @@ mod tests {
             let mut unit = crate::model::Unit::default();
             while reader.next_unit_into(&mut unit)? {
                 units.push(unit.clone());
+                if let (Some(file), Some(ahead)) = (reader.read_ahead(), fast) {
+                    for _ in 0..ahead {
+                        file.help();
+                    }
+                }
             }
             Ok((units, reader.skipped().empty_entries))
         };
@@ -751,10 +781,10 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(400))]
 
         #[test]
-        fn the_fast_path_reads_what_the_full_reader_reads(doc in document()) {
+        fn the_fast_path_reads_what_the_full_reader_reads(doc in document(), ahead in 0usize..4) {
             let file = tempfile::Builder::new().suffix(".tmx").tempfile().unwrap();
             std::fs::write(file.path(), &doc).unwrap();
-            prop_assert_eq!(read(file.path(), true), read(file.path(), false));
+            prop_assert_eq!(read(file.path(), Some(ahead)), read(file.path(), None));
         }
     }
 

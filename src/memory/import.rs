@@ -3,12 +3,13 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
+use std::sync::{Arc, OnceLock};
 
 use super::staging::{self, Published, Staged};
 use super::store::{Added, PreparedUnit, Store};
 use crate::error::{Error, Result};
-use crate::formats::{self, Format, ReadOptions, Skipped};
+use crate::formats::{self, Format, ReadAhead, ReadOptions, Skipped};
 use crate::model::Unit;
 
 /// What importing one file did.
@@ -92,6 +93,8 @@ enum Message {
 
 /// The two ends of the channel from the reading thread to the storing one.
 struct Channel<'c> {
+    /// The file the reader reads, once it says, for the storing thread to read ahead.
+    file: &'c OnceLock<Arc<ReadAhead>>,
     tx: SyncSender<Message>,
     /// Batches stored already, sent back to be read into again.
     done: Receiver<Vec<PreparedUnit>>,
@@ -160,6 +163,11 @@ fn read_file(
                 }
                 Err(_) => Vec::with_capacity(BATCH),
             };
+            if channel.file.get().is_none()
+                && let Some(file) = reader.read_ahead()
+            {
+                let _ = channel.file.set(file);
+            }
             let full = std::mem::replace(&mut batch, next);
             if !channel.send(full, reader.bytes_read()) {
                 return Ok(None);
@@ -259,6 +267,8 @@ pub fn import(
 ///
 /// Each file is read and its units prepared on a second thread while this one stores them, so
 /// parsing and SQLite overlap; a bounded channel keeps the reader at most a few batches ahead.
+/// When this thread has nothing to store, it reads the file ahead for the reader (TMX only), so
+/// that neither waits long for the other.
 fn import_units(
     store: &mut Store,
     paths: &[PathBuf],
@@ -283,10 +293,16 @@ fn import_units(
         let (tx, rx) = sync_channel(BATCHES_IN_FLIGHT);
         let (done_tx, done) = sync_channel(BATCHES_IN_FLIGHT + 2);
         let waiting = AtomicUsize::new(0);
+        let file = OnceLock::new();
         let summary = std::thread::scope(|scope| -> Result<FileSummary> {
-            let waiting = &waiting;
+            let (waiting, file) = (&waiting, &file);
             scope.spawn(move || {
-                let channel = Channel { tx, done, waiting };
+                let channel = Channel {
+                    file,
+                    tx,
+                    done,
+                    waiting,
+                };
                 let message = match read_file(path, format, options, summary, &channel) {
                     Ok(Some(summary)) => Message::Done(summary),
                     Ok(None) => return,
@@ -296,8 +312,17 @@ fn import_units(
             });
             let (mut added, mut duplicates) = (0, 0);
             let mut last_reported = 0;
-            // The reader stops at its next send once `rx` is dropped (on an error here).
-            for message in rx {
+            // Waiting for the reader, this thread reads the file ahead for it. The reader stops
+            // at its next send once `rx` is dropped (on an error here).
+            let next = || loop {
+                match rx.try_recv() {
+                    Ok(message) => return Some(message),
+                    Err(TryRecvError::Empty) if file.get().is_some_and(|f| f.help()) => {}
+                    Err(TryRecvError::Empty) => return rx.recv().ok(),
+                    Err(TryRecvError::Disconnected) => return None,
+                }
+            };
+            while let Some(message) = next() {
                 let mut batch = match message {
                     Message::Units(batch, read) => {
                         waiting.fetch_sub(1, Ordering::Relaxed);

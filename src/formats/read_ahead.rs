@@ -1,0 +1,211 @@
+//! A file's blocks read in order by whichever thread gets there first: the thread that parses them
+//! when it needs the next one, or, ahead of it, another thread that would otherwise wait. An import
+//! parses on one thread and stores on the other, and the parsing one has the more work: copying
+//! the file in (a tenth of its time) is the part the storing thread can take over.
+//!
+//! A block is read into a buffer after [`HEAD_ROOM`] free bytes, where its reader puts the unread
+//! end of the block before, so that the two are contiguous without copying the new block.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::sync::{Mutex, MutexGuard};
+
+/// Bytes free before a block's data.
+#[cfg(not(test))]
+pub(super) const HEAD_ROOM: usize = 16 << 10;
+#[cfg(test)]
+pub(super) const HEAD_ROOM: usize = 5;
+
+/// Blocks read ahead at most: with more, the data in flight leaves the cores' caches.
+const AHEAD: usize = 2;
+
+/// A file read block by block, ahead of need when another thread [helps](ReadAhead::help).
+pub struct ReadAhead(Mutex<Blocks>);
+
+/// A block of the file: its bytes are `buffer[HEAD_ROOM..HEAD_ROOM + len]`; `len` 0 at the end of
+/// the file.
+pub(super) struct Block {
+    pub(super) buffer: Vec<u8>,
+    pub(super) len: usize,
+}
+
+struct Blocks {
+    file: File,
+    /// Bytes a block holds at most.
+    block_len: usize,
+    /// Blocks read ahead, in file order.
+    ready: VecDeque<Block>,
+    /// Buffers given back, to read into again.
+    spare: Vec<Vec<u8>>,
+    /// No reading ahead: the end of the file was reached, a read failed (for the parsing thread to
+    /// meet again and report), or the file is being read by other means.
+    stopped: bool,
+}
+
+impl Blocks {
+    fn read(&mut self) -> io::Result<Block> {
+        let mut buffer = self
+            .spare
+            .pop()
+            .unwrap_or_else(|| vec![0; HEAD_ROOM + self.block_len]);
+        loop {
+            match self.file.read(&mut buffer[HEAD_ROOM..]) {
+                Ok(len) => {
+                    self.stopped = len == 0;
+                    return Ok(Block { buffer, len });
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.stopped = true;
+                    self.spare.push(buffer);
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// Drops the blocks read ahead, returning their buffers to the spares.
+    fn drop_ready(&mut self) {
+        while let Some(block) = self.ready.pop_front() {
+            self.spare.push(block.buffer);
+        }
+    }
+}
+
+impl ReadAhead {
+    /// Reads `file` from its current position in blocks of `block_len` bytes.
+    pub(super) fn new(file: File, block_len: usize) -> ReadAhead {
+        ReadAhead(Mutex::new(Blocks {
+            file,
+            block_len,
+            ready: VecDeque::new(),
+            spare: Vec::new(),
+            stopped: false,
+        }))
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Blocks> {
+        // The state stays whole whatever panicked while it was held.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Reads the next block ahead if one is wanted and the file is not being read already; whether
+    /// it did (a read that failed counts: the parsing thread meets the error in its turn).
+    pub fn help(&self) -> bool {
+        let Ok(mut blocks) = self.0.try_lock() else {
+            return false;
+        };
+        if blocks.stopped || blocks.ready.len() >= AHEAD {
+            return false;
+        }
+        if let Ok(block) = blocks.read() {
+            blocks.ready.push_back(block);
+        }
+        true
+    }
+
+    /// The next block: read ahead already, or read now.
+    pub(super) fn next(&self) -> io::Result<Block> {
+        let mut blocks = self.lock();
+        match blocks.ready.pop_front() {
+            Some(block) => Ok(block),
+            None => blocks.read(),
+        }
+    }
+
+    /// Takes back a block's buffer (one of another size is dropped).
+    pub(super) fn give_back(&self, buffer: Vec<u8>) {
+        let mut blocks = self.lock();
+        if buffer.len() == HEAD_ROOM + blocks.block_len {
+            blocks.spare.push(buffer);
+        }
+    }
+
+    /// Stops reading ahead and hands over the rest of the file: the bytes read ahead, appended to
+    /// `head`, and a handle reading on from after them. [`ReadAhead::resume`] goes on.
+    pub(super) fn hand_over(&self, head: &mut Vec<u8>) -> io::Result<File> {
+        let mut blocks = self.lock();
+        // The handle shares the file's position: nothing is read here until `resume`.
+        blocks.stopped = true;
+        let file = blocks.file.try_clone()?;
+        for block in &blocks.ready {
+            head.extend_from_slice(&block.buffer[HEAD_ROOM..HEAD_ROOM + block.len]);
+        }
+        blocks.drop_ready();
+        Ok(file)
+    }
+
+    /// Reads on from byte `position` of the file.
+    pub(super) fn resume(&self, position: u64) -> io::Result<()> {
+        let mut blocks = self.lock();
+        blocks.drop_ready();
+        blocks.file.seek(SeekFrom::Start(position))?;
+        blocks.stopped = false;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn file_of(bytes: &[u8]) -> (tempfile::NamedTempFile, File) {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(bytes).unwrap();
+        let handle = File::open(file.path()).unwrap();
+        (file, handle)
+    }
+
+    fn data(block: &Block) -> &[u8] {
+        &block.buffer[HEAD_ROOM..HEAD_ROOM + block.len]
+    }
+
+    #[test]
+    fn blocks_come_in_file_order_whoever_reads_them() {
+        let text: Vec<u8> = (0..100u8).collect();
+        let (_file, handle) = file_of(&text);
+        let ahead = ReadAhead::new(handle, 7);
+        let mut read = Vec::new();
+        for turn in 0.. {
+            // Reading ahead 0, 1, 2 and (stopping at two) 3 blocks between the parser's.
+            for _ in 0..turn % 4 {
+                ahead.help();
+            }
+            let block = ahead.next().unwrap();
+            if block.len == 0 {
+                break;
+            }
+            read.extend_from_slice(data(&block));
+            ahead.give_back(block.buffer);
+        }
+        assert_eq!(read, text);
+        assert!(!ahead.help(), "nothing to read after the end");
+    }
+
+    #[test]
+    fn a_hand_over_gives_the_blocks_read_ahead_then_the_file_after_them() {
+        let text: Vec<u8> = (0..50u8).collect();
+        let (_file, handle) = file_of(&text);
+        let ahead = ReadAhead::new(handle, 10);
+        assert_eq!(data(&ahead.next().unwrap()), &text[..10]);
+        assert!(ahead.help() && ahead.help());
+        assert!(!ahead.help(), "two blocks ahead at most");
+        let mut head = b"x".to_vec();
+        let mut rest = ahead.hand_over(&mut head).unwrap();
+        assert_eq!(head, [b"x", &text[10..30]].concat());
+        assert!(
+            !ahead.help(),
+            "no reading ahead while the file is handed over"
+        );
+        let mut after = Vec::new();
+        rest.read_to_end(&mut after).unwrap();
+        assert_eq!(after, &text[30..]);
+        ahead.resume(42).unwrap();
+        assert!(ahead.help());
+        assert_eq!(data(&ahead.next().unwrap()), &text[42..]);
+    }
+}
