@@ -11,10 +11,11 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::sync::{Mutex, MutexGuard};
 
-/// Bytes free before a block's data.
-#[cfg(not(test))]
+/// Bytes free before a block's data (a few in the tests and fuzzing, so that both ways of joining
+/// blocks are taken).
+#[cfg(not(any(test, fuzzing)))]
 pub(super) const HEAD_ROOM: usize = 16 << 10;
-#[cfg(test)]
+#[cfg(any(test, fuzzing))]
 pub(super) const HEAD_ROOM: usize = 5;
 
 /// Blocks read ahead at most: with more, the data in flight leaves the cores' caches.

@@ -22,12 +22,12 @@ use super::xml::{dedup_props, first_bad_char};
 use crate::error::{Error, Result};
 use crate::model::{LangTag, Props, Segment, Unit, Variant};
 
-/// Bytes read from the file at a time (a few in the tests, so that units cross blocks). A block
-/// small enough to stay in the core's cache between the read that copies it in and the scan (with
-/// 1 MiB, an import took a tenth more time).
-#[cfg(not(test))]
+/// Bytes read from the file at a time (a few in the tests and fuzzing, so that units cross blocks).
+/// A block small enough to stay in the core's cache between the read that copies it in and the
+/// scan (with 1 MiB, an import took a tenth more time).
+#[cfg(not(any(test, fuzzing)))]
 const BLOCK: usize = 256 << 10;
-#[cfg(test)]
+#[cfg(any(test, fuzzing))]
 const BLOCK: usize = 7;
 
 /// The end tag of a unit, searched for once per unit.
