@@ -453,8 +453,7 @@ mod tests {
         assert_eq!(origins(n as i64), ["first.tmx"]);
         assert_eq!(origins(n as i64 + 1), ["elsewhere.po"]);
         assert_eq!(origins(n as i64 + 2), ["second.tmx"]);
-        let count = n as i64 + 2;
-        assert_eq!(store.unit_count().unwrap(), count as u64);
+        assert_eq!(store.unit_count().unwrap(), n as u64 + 2);
     }
 
     #[test]
