@@ -9,6 +9,7 @@ mod detect;
 pub mod po;
 pub mod po_fill;
 mod read_ahead;
+mod sink;
 pub mod source;
 pub mod tbx;
 pub mod tmx;
@@ -19,6 +20,7 @@ pub(crate) mod xml;
 
 pub use detect::detect;
 pub use read_ahead::ReadAhead;
+pub use sink::{TextSink, UnitSink};
 pub use source::{CountingReader, InputFile};
 
 use std::path::Path;
@@ -73,6 +75,17 @@ pub struct Skipped {
     pub other: u64,
 }
 
+/// What [`UnitReader::next_into`] read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// A unit, given to the sink; it has this many languages.
+    Sunk(usize),
+    /// A unit, read into the unit given.
+    Unit,
+    /// The end of the file.
+    End,
+}
+
 /// A streaming reader of translation units.
 pub trait UnitReader {
     /// The next unit, `None` at the end of the file. After an error the reader must not be used again.
@@ -87,6 +100,16 @@ pub trait UnitReader {
             }
             None => Ok(false),
         }
+    }
+    /// The next unit, given to `sink` part by part when the reader can (see [`UnitSink`]), else read
+    /// into `unit` as by [`UnitReader::next_unit_into`].
+    fn next_into(&mut self, sink: &mut dyn UnitSink, unit: &mut Unit) -> Result<Next> {
+        let _ = sink;
+        Ok(if self.next_unit_into(unit)? {
+            Next::Unit
+        } else {
+            Next::End
+        })
     }
     /// Bytes of the file consumed so far, for progress bars.
     fn bytes_read(&self) -> u64;

@@ -22,7 +22,7 @@ use super::tmx_scan::{Body, Scanned};
 use super::xml::{
     Element, Ev, SegmentBuilder, XmlReader, dedup_props, escape_attr, escape_text, is_xml_char,
 };
-use super::{InputFile, ReadOptions, Skipped, UnitReader};
+use super::{InputFile, Next, ReadOptions, Skipped, UnitReader, UnitSink};
 use crate::error::{Reason, Result};
 use crate::model::{LangTag, Prop, Props, Segment, Unit, Variant};
 
@@ -91,16 +91,19 @@ impl TmxReader {
         }
     }
 
-    /// The next unit of the body into `unit`, by the fast path where it can; `false` at the end.
-    fn next_in_body(&mut self, unit: &mut Unit) -> Result<bool> {
+    /// The next unit of the body, by the fast path where it can: into `sink` if there is one and it
+    /// takes the unit (see [`UnitSink`]), else into `unit`.
+    fn next_in_body(&mut self, sink: Option<&mut dyn UnitSink>, unit: &mut Unit) -> Result<Next> {
         let Some(body) = self.body.as_mut() else {
-            return Ok(false);
+            return Ok(Next::End);
         };
         if self.finished {
-            return Ok(false);
+            return Ok(Next::End);
         }
-        if let Scanned::Unit = body.scan(&mut self.langs, self.srclang.as_deref(), unit)? {
-            return Ok(true);
+        match body.scan(&mut self.langs, self.srclang.as_deref(), sink, unit)? {
+            Scanned::Sunk(languages) => return Ok(Next::Sunk(languages)),
+            Scanned::Unit => return Ok(Next::Unit),
+            Scanned::Other => {}
         }
         let (source, base) = body.rest()?;
         let mut fragment = TmxReader::fragment(source, body.path(), base, self.srclang.clone());
@@ -111,10 +114,29 @@ impl TmxReader {
         Ok(match next {
             Some(next) => {
                 *unit = next;
-                true
+                Next::Unit
             }
-            None => false,
+            None => Next::End,
         })
+    }
+
+    /// [`UnitReader::next_into`], with or without a sink.
+    fn next_maybe_into(
+        &mut self,
+        sink: Option<&mut dyn UnitSink>,
+        unit: &mut Unit,
+    ) -> Result<Next> {
+        if self.body.is_none() {
+            match self.next_by_events()? {
+                Step::Unit(next) => {
+                    *unit = next;
+                    return Ok(Next::Unit);
+                }
+                Step::End => return Ok(Next::End),
+                Step::Body => {}
+            }
+        }
+        self.next_in_body(sink, unit)
     }
 
     /// A reader of the rest of a UTF-8 TMX file from inside its `<body>`: `source` starts at offset
@@ -420,17 +442,11 @@ impl UnitReader for TmxReader {
     }
 
     fn next_unit_into(&mut self, unit: &mut Unit) -> Result<bool> {
-        if self.body.is_none() {
-            match self.next_by_events()? {
-                Step::Unit(next) => {
-                    *unit = next;
-                    return Ok(true);
-                }
-                Step::End => return Ok(false),
-                Step::Body => {}
-            }
-        }
-        self.next_in_body(unit)
+        Ok(self.next_maybe_into(None, unit)? != Next::End)
+    }
+
+    fn next_into(&mut self, sink: &mut dyn UnitSink, unit: &mut Unit) -> Result<Next> {
+        self.next_maybe_into(Some(sink), unit)
     }
 
     fn bytes_read(&self) -> u64 {

@@ -17,8 +17,9 @@ use std::sync::{Arc, LazyLock};
 use memchr::memmem;
 
 use super::read_ahead::{HEAD_ROOM, ReadAhead};
+use super::sink::{TextSink, UnitSink};
 use super::tmx::{LangCache, add_prop, canonical_srclang};
-use super::xml::{dedup_props, first_bad_char};
+use super::xml::{check_chars, dedup_props};
 use crate::error::{Error, Result};
 use crate::model::{LangTag, Props, Segment, Unit, Variant};
 
@@ -56,6 +57,8 @@ pub(super) struct Body {
 
 /// What the scanner found at the current place.
 pub(super) enum Scanned {
+    /// A plain unit, given to the sink; it has this many languages.
+    Sunk(usize),
     /// A plain unit, read into the unit given.
     Unit,
     /// Something for the full reader (see the module documentation).
@@ -176,12 +179,14 @@ impl Body {
         Ok(true)
     }
 
-    /// Reads the unit at the current place into `unit` if it is a plain one (reusing the unit's
-    /// strings; when it is not, what `unit` holds is left undefined).
+    /// Reads the unit at the current place if it is a plain one: into `sink`, if there is one and
+    /// it takes the unit, else into `unit` (reusing the unit's strings; when the unit is not plain,
+    /// what `unit` holds is left undefined).
     pub(super) fn scan(
         &mut self,
         langs: &mut LangCache,
         srclang: Option<&str>,
+        sink: Option<&mut dyn UnitSink>,
         unit: &mut Unit,
     ) -> Result<Scanned> {
         loop {
@@ -216,16 +221,19 @@ impl Body {
         let Ok(text) = simdutf8::basic::from_utf8(&self.window()[self.at..end]) else {
             return Ok(Scanned::Other);
         };
-        if first_bad_char(text).is_some() {
+        let Ok(below_marks) = check_chars(text) else {
             return Ok(Scanned::Other);
-        }
-        match plain_unit(text, langs, srclang, unit) {
-            Some(()) => {
-                self.at = end;
-                Ok(Scanned::Unit)
-            }
-            None => Ok(Scanned::Other),
-        }
+        };
+        let sunk = sink.and_then(|sink| plain_parts(text, below_marks, langs, srclang, sink));
+        let scanned = match sunk {
+            Some(languages) => Scanned::Sunk(languages),
+            None => match plain_unit(text, langs, srclang, unit) {
+                Some(()) => Scanned::Unit,
+                None => return Ok(Scanned::Other),
+            },
+        };
+        self.at = end;
+        Ok(scanned)
     }
 
     /// The rest of the file from the current place, for the full reader, and the offset it starts
@@ -456,10 +464,9 @@ impl<'a> Scanner<'a> {
         Some(b"tuv")
     }
 
-    /// The text up to `</name>` (consumed), with the predefined entities resolved, into `text`
-    /// (emptied first); `None` when anything but text comes first.
-    fn text_until(&mut self, name: &[u8], text: &mut String) -> Option<()> {
-        text.clear();
+    /// The text up to `</name>` (consumed), with the predefined entities resolved, onto `text`;
+    /// `None` when anything but text comes first.
+    fn text_until<T: TextSink + ?Sized>(&mut self, name: &[u8], text: &mut T) -> Option<()> {
         loop {
             let rest = &self.bytes()[self.at..];
             let n = memchr::memchr3(b'<', b'&', b'\r', rest)?;
@@ -590,6 +597,67 @@ fn plain_unit(
     Some(())
 }
 
+/// Hands a plain `<tu>` element without notes, props, variant attributes or empty variants (`text`
+/// from `<tu` to `</tu>`, all of whose characters are below U+0300 if `below_marks`) to `sink` as
+/// [`plain_unit`] would read it, and returns how many languages it has; `None` (having abandoned
+/// what it gave) for any other unit, or when the sink declines it.
+fn plain_parts(
+    text: &str,
+    below_marks: bool,
+    langs: &mut LangCache,
+    srclang: Option<&str>,
+    sink: &mut dyn UnitSink,
+) -> Option<usize> {
+    let mut s = Scanner::new(text);
+    s.start_tag()?;
+    let srclang = srclang.filter(|_| s.attr("srclang").is_none());
+    sink.start_unit(
+        s.attrs().len() + usize::from(srclang.is_some()),
+        below_marks,
+    );
+    for &(key, value) in s.attrs() {
+        match key {
+            "srclang" => sink.attr(key, &canonical_srclang(value)),
+            _ => sink.attr(key, value),
+        }
+    }
+    if let Some(srclang) = srclang {
+        sink.attr("srclang", srclang);
+    }
+    let mut read = |s: &mut Scanner<'_>, sink: &mut dyn UnitSink| -> Option<()> {
+        let mut variants = 0;
+        while s.child(b"tu")? == Some(b"tuv") {
+            variants += 1;
+            if s.attrs()
+                .iter()
+                .any(|&(key, _)| key != "xml:lang" && key != "lang")
+            {
+                return None;
+            }
+            sink.start_variant(tuv_lang(s, langs)?);
+            if s.child(b"tuv")? != Some(b"seg") || !s.attrs().is_empty() {
+                return None;
+            }
+            s.text_until(b"seg", sink.text())?;
+            s.spaces();
+            if !s.end_tag(b"tuv") {
+                return None;
+            }
+            sink.end_variant();
+        }
+        // At `</tu>` (consumed), or at another child. A unit without variants is the full
+        // reader's to pass over.
+        (s.at == text.len() && variants > 0).then_some(())
+    };
+    match read(&mut s, sink) {
+        Some(()) => sink.end_unit(),
+        None => {
+            sink.abandon();
+            None
+        }
+    }
+}
+
 /// A `<note>`: its text.
 fn read_note(s: &mut Scanner<'_>, props: &mut Props) -> Option<()> {
     let mut note = String::new();
@@ -640,6 +708,7 @@ fn plain_variant(s: &mut Scanner<'_>, variant: &mut Variant) -> Option<()> {
     while let Some(name) = s.child(b"tuv")? {
         match name {
             b"seg" if !segment && s.attrs().is_empty() => {
+                variant.segment.text.clear();
                 s.text_until(b"seg", &mut variant.segment.text)?;
                 segment = true;
             }
@@ -664,30 +733,120 @@ fn plain_variant(s: &mut Scanner<'_>, variant: &mut Variant) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::super::tmx::TmxReader;
-    use super::super::{InputFile, ReadOptions, UnitReader};
+    use super::super::{InputFile, Next, ReadOptions, TextSink, UnitReader, UnitSink};
+    use crate::model::{LangTag, Segment, Unit, Variant};
     use proptest::prelude::*;
 
-    /// What a reader makes of a file: the units and the empty ones skipped, or the error. `fast`
-    /// says how many blocks to read ahead between units (as the storing thread of an import may);
-    /// `None` reads with the full reader only.
-    fn read(
-        path: &std::path::Path,
-        fast: Option<usize>,
-    ) -> std::result::Result<(Vec<crate::model::Unit>, u64), String> {
+    /// How a test reads a file.
+    #[derive(Clone, Copy, Debug)]
+    enum Path {
+        /// With the full reader only.
+        Full,
+        /// With the fast path, reading this many blocks ahead between units (as the storing
+        /// thread of an import may).
+        Fast(usize),
+        /// As `Fast`, handing units to a sink ([`PartsSink`]) that declines those this pattern
+        /// picks.
+        Sink(usize, u8),
+    }
+
+    /// A sink that makes a unit of the parts it is given (and checks what it is told of them),
+    /// declining every unit whose count has its bit set in `decline` (of 8, in turn).
+    struct PartsSink {
+        unit: Unit,
+        /// The attributes the unit was said to have.
+        attrs: usize,
+        below_marks: bool,
+        given: usize,
+        decline: u8,
+    }
+
+    impl UnitSink for PartsSink {
+        fn start_unit(&mut self, attrs: usize, below_marks: bool) {
+            self.unit = Unit::default();
+            self.attrs = attrs;
+            self.below_marks = below_marks;
+        }
+
+        fn attr(&mut self, name: &str, value: &str) {
+            self.unit.props.attrs.push((name.into(), value.into()));
+        }
+
+        fn start_variant(&mut self, lang: &LangTag) {
+            self.unit
+                .variants
+                .push(Variant::new(lang.clone(), Segment::default()));
+        }
+
+        fn text(&mut self) -> &mut dyn TextSink {
+            &mut self
+                .unit
+                .variants
+                .last_mut()
+                .expect("a variant")
+                .segment
+                .text
+        }
+
+        fn end_variant(&mut self) {}
+
+        fn end_unit(&mut self) -> Option<usize> {
+            assert_eq!(self.unit.props.attrs.len(), self.attrs);
+            let below = |text: &str| text.chars().all(|c| c < '\u{300}');
+            if self.below_marks {
+                assert!(self.unit.variants.iter().all(|v| below(&v.segment.text)));
+            }
+            self.given += 1;
+            if self.decline >> (self.given % 8) & 1 == 1 {
+                return None;
+            }
+            Some(self.unit.language_count())
+        }
+
+        fn abandon(&mut self) {
+            self.unit = Unit::default();
+        }
+    }
+
+    /// What a reader makes of a file: the units and the empty ones skipped, or the error.
+    fn read(path: &std::path::Path, how: Path) -> std::result::Result<(Vec<Unit>, u64), String> {
         let run = || -> crate::error::Result<_> {
             let input = InputFile::open(path)?;
             let options = ReadOptions::default();
-            let mut reader = if fast.is_some() {
-                TmxReader::new(input, &options)?
-            } else {
-                TmxReader::slow(input, &options)?
+            let (mut reader, ahead) = match how {
+                Path::Full => (TmxReader::slow(input, &options)?, 0),
+                Path::Fast(ahead) | Path::Sink(ahead, _) => {
+                    (TmxReader::new(input, &options)?, ahead)
+                }
+            };
+            let mut sink = PartsSink {
+                unit: Unit::default(),
+                attrs: 0,
+                below_marks: false,
+                given: 0,
+                decline: match how {
+                    Path::Sink(_, decline) => decline,
+                    _ => 0,
+                },
             };
             // One unit read into again and again, as an import does.
             let mut units = Vec::new();
-            let mut unit = crate::model::Unit::default();
-            while reader.next_unit_into(&mut unit)? {
-                units.push(unit.clone());
-                if let (Some(file), Some(ahead)) = (reader.read_ahead(), fast) {
+            let mut unit = Unit::default();
+            loop {
+                let next = match how {
+                    Path::Sink(..) => reader.next_into(&mut sink, &mut unit)?,
+                    _ if reader.next_unit_into(&mut unit)? => Next::Unit,
+                    _ => Next::End,
+                };
+                match next {
+                    Next::End => break,
+                    Next::Unit => units.push(unit.clone()),
+                    Next::Sunk(languages) => {
+                        assert_eq!(languages, sink.unit.language_count());
+                        units.push(sink.unit.clone());
+                    }
+                }
+                if let Some(file) = reader.read_ahead() {
                     for _ in 0..ahead {
                         file.help();
                     }
@@ -784,7 +943,21 @@ mod tests {
         fn the_fast_path_reads_what_the_full_reader_reads(doc in document(), ahead in 0usize..4) {
             let file = tempfile::Builder::new().suffix(".tmx").tempfile().unwrap();
             std::fs::write(file.path(), &doc).unwrap();
-            prop_assert_eq!(read(file.path(), Some(ahead)), read(file.path(), None));
+            prop_assert_eq!(read(file.path(), Path::Fast(ahead)), read(file.path(), Path::Full));
+        }
+
+        #[test]
+        fn units_handed_to_a_sink_are_those_the_full_reader_reads(
+            doc in document(),
+            ahead in 0usize..4,
+            decline in any::<u8>(),
+        ) {
+            let file = tempfile::Builder::new().suffix(".tmx").tempfile().unwrap();
+            std::fs::write(file.path(), &doc).unwrap();
+            prop_assert_eq!(
+                read(file.path(), Path::Sink(ahead, decline)),
+                read(file.path(), Path::Full)
+            );
         }
     }
 
@@ -792,7 +965,7 @@ mod tests {
     fn plain_units_take_the_fast_path_and_others_do_not() {
         use super::super::tmx::LangCache;
         let mut langs = LangCache::default();
-        let mut unit = crate::model::Unit::default();
+        let mut unit = Unit::default();
         // Read into a unit that held a longer one: nothing of it is left.
         super::plain_unit(PIECES[2], &mut langs, None, &mut unit).unwrap();
         super::plain_unit(PIECES[0], &mut langs, Some("en"), &mut unit).unwrap();

@@ -111,29 +111,40 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 /// forbidden control byte nor 0xEF (a test the compiler turns into a few vector instructions) are
 /// skipped at once.
 pub(crate) fn first_bad_char(s: &str) -> Option<(usize, u32)> {
+    check_chars(s).err()
+}
+
+/// [`first_bad_char`] as an error, else (in the same pass) whether every character is below
+/// U+0300: such text is in NFC (see [`crate::text::normalize::nfc`]).
+pub(crate) fn check_chars(s: &str) -> Result<bool, (usize, u32)> {
     const BLOCK: usize = 32;
     let bytes = s.as_bytes();
     // Tabs and line breaks (between the elements of most files) do not make a block suspect.
-    let suspect = |block: &[u8; BLOCK]| {
-        block.iter().fold(0u8, |any, &b| {
-            any | u8::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | u8::from(b == 0xEF)
-        }) != 0
-    };
+    let suspect =
+        |b: u8| u8::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | u8::from(b == 0xEF);
     let (blocks, rest) = bytes.as_chunks::<BLOCK>();
+    let mut max = 0u8;
     for (n, block) in blocks.iter().enumerate() {
-        if suspect(block)
+        let (any, most) = block.iter().fold((0u8, 0u8), |(any, most), &b| {
+            (any | suspect(b), most.max(b))
+        });
+        max = max.max(most);
+        if any != 0
             && let Some(found) = first_bad_char_in(bytes, n * BLOCK..(n + 1) * BLOCK)
         {
-            return Some(found);
+            return Err(found);
         }
     }
-    // The last few bytes padded with spaces into one more block, rather than looked at one by one.
-    let mut last = [b' '; BLOCK];
-    last[..rest.len()].copy_from_slice(rest);
-    if suspect(&last) {
-        return first_bad_char_in(bytes, bytes.len() - rest.len()..bytes.len());
+    // The last few bytes one by one (copying them into a block took a call).
+    let start = bytes.len() - rest.len();
+    if rest.iter().any(|&b| suspect(b) != 0)
+        && let Some(found) = first_bad_char_in(bytes, start..bytes.len())
+    {
+        return Err(found);
     }
-    None
+    let max = rest.iter().fold(max, |most, &b| most.max(b));
+    // Below U+0300: no UTF-8 byte is 0xCC or more.
+    Ok(max < 0xCC)
 }
 
 /// [`first_bad_char`] starting in `range` of `bytes` (a character may run past its end).

@@ -17,7 +17,6 @@
 //! Beside it, `keys` holds each unit's key (8 bytes, little-endian) and `summary` the chunk's counts
 //! for `stats` ([`Summary`]).
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{LangTag, ORIGIN_PROP, Prop, Props, Segment, Unit, Variant};
@@ -29,7 +28,7 @@ pub(super) const CHUNK_UNITS: usize = 256;
 const CHUNK_BYTES: usize = 16 << 20;
 
 /// The record flag: the unit's props end with the chunk's origin.
-const ORIGIN: u8 = 1;
+pub(super) const ORIGIN: u8 = 1;
 
 /// A chunk that does not decode: the store file was damaged.
 #[derive(Debug)]
@@ -46,7 +45,7 @@ impl From<Damaged> for rusqlite::Error {
 
 type Decoded<T> = std::result::Result<T, Damaged>;
 
-fn put_len(out: &mut Vec<u8>, mut n: usize) {
+pub(super) fn put_len(out: &mut Vec<u8>, mut n: usize) {
     while n >= 0x80 {
         out.push(n as u8 | 0x80);
         n >>= 7;
@@ -54,7 +53,7 @@ fn put_len(out: &mut Vec<u8>, mut n: usize) {
     out.push(n as u8);
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
+pub(super) fn put_str(out: &mut Vec<u8>, s: &str) {
     put_len(out, s.len());
     out.extend_from_slice(s.as_bytes());
 }
@@ -79,25 +78,13 @@ fn put_props(out: &mut Vec<u8>, props: &Props) {
 /// Appends the record of `unit` to `out`. With `origin`, the unit's props get the chunk's origin
 /// last when read.
 pub(super) fn encode_unit(out: &mut Vec<u8>, added: &str, unit: &Unit, origin: bool) {
-    let bases: Vec<Cow<'_, str>> = unit.variants.iter().map(|v| v.lang.base_str()).collect();
-    encode_record(out, added, unit, origin, &bases);
-}
-
-/// [`encode_unit`] with the variants' matching languages found already.
-fn encode_record(
-    out: &mut Vec<u8>,
-    added: &str,
-    unit: &Unit,
-    origin: bool,
-    bases: &[Cow<'_, str>],
-) {
     out.push(if origin { ORIGIN } else { 0 });
     put_str(out, added);
     put_props(out, &unit.props);
     put_len(out, unit.variants.len());
-    for (variant, base) in unit.variants.iter().zip(bases) {
+    for variant in &unit.variants {
         put_str(out, variant.lang.as_str());
-        put_str(out, base);
+        put_str(out, &variant.lang.base_str());
         put_str(out, &variant.segment.text);
         match &variant.segment.markup {
             Some(markup) => {
@@ -133,6 +120,16 @@ impl<'a> Cursor<'a> {
             }
         }
         Err(Damaged)
+    }
+
+    /// Passes over a string without checking it.
+    fn skip_str(&mut self) -> Decoded<()> {
+        let n = self.len()?;
+        self.at = self.at.checked_add(n).ok_or(Damaged)?;
+        if self.at > self.bytes.len() {
+            return Err(Damaged);
+        }
+        Ok(())
     }
 
     fn str(&mut self) -> Decoded<&'a str> {
@@ -171,7 +168,7 @@ impl<'a> Cursor<'a> {
     fn skip_props(&mut self) -> Decoded<()> {
         for strings in [2, 1, 2] {
             for _ in 0..self.count()? * strings {
-                self.str()?;
+                self.skip_str()?;
             }
         }
         Ok(())
@@ -227,9 +224,45 @@ pub(super) fn for_each_variant<'a>(
     Ok(())
 }
 
+/// Calls `visit(tag, base)` for each variant of a record, passing over the rest unread.
+fn for_each_language<'a>(record: &'a [u8], mut visit: impl FnMut(&'a str, &'a str)) -> Decoded<()> {
+    let mut cursor = Cursor {
+        bytes: record,
+        at: 1,
+    };
+    cursor.skip_str()?;
+    cursor.skip_props()?;
+    // Tags are a few ASCII bytes: checked by the standard library, quicker than SIMD at that size.
+    let tag = |cursor: &mut Cursor<'a>| -> Decoded<&'a str> {
+        let start = cursor.at;
+        cursor.skip_str()?;
+        let bytes = &record[start..cursor.at];
+        let len_bytes = bytes.iter().take_while(|&&b| b >= 0x80).count() + 1;
+        std::str::from_utf8(&bytes[len_bytes..]).map_err(|_| Damaged)
+    };
+    for _ in 0..cursor.count()? {
+        let lang = tag(&mut cursor)?;
+        let base = tag(&mut cursor)?;
+        cursor.skip_str()?;
+        match cursor.byte()? {
+            0 => {}
+            1 => cursor.skip_str()?,
+            _ => return Err(Damaged),
+        }
+        cursor.skip_props()?;
+        visit(lang, base);
+    }
+    Ok(())
+}
+
+/// Whether a record's unit takes its chunk's origin.
+pub(super) fn takes_origin(record: &[u8]) -> bool {
+    record.first().is_some_and(|flags| flags & ORIGIN != 0)
+}
+
 /// A record decoded: when the unit was added, and the unit. Variants whose tag no longer parses
 /// are left out.
-pub(super) fn decode_unit(record: &[u8], origin: &str) -> Decoded<(String, Unit)> {
+pub(super) fn decode_unit(record: &[u8], origin: Option<&str>) -> Decoded<(String, Unit)> {
     let mut cursor = Cursor {
         bytes: record,
         at: 0,
@@ -237,7 +270,7 @@ pub(super) fn decode_unit(record: &[u8], origin: &str) -> Decoded<(String, Unit)
     let flags = cursor.byte()?;
     let added = cursor.str()?.to_string();
     let mut props = cursor.props()?;
-    if flags & ORIGIN != 0 {
+    if let Some(origin) = origin.filter(|_| flags & ORIGIN != 0) {
         props.props.push(Prop::new(ORIGIN_PROP, origin));
     }
     let n = cursor.count()?;
@@ -312,7 +345,7 @@ impl<'a> ChunkView<'a> {
 
     /// The `i`-th unit, decoded.
     pub(super) fn unit(&self, i: usize) -> Decoded<(String, Unit)> {
-        decode_unit(self.record(i)?, self.origin()?)
+        decode_unit(self.record(i)?, Some(self.origin()?))
     }
 }
 
@@ -555,13 +588,45 @@ impl ChunkBuilder {
         self.len() == CHUNK_UNITS || self.data.len() >= CHUNK_BYTES
     }
 
-    fn push_record(&mut self, record: &[u8]) -> Decoded<()> {
+    /// Appends a unit's record (its id is `first + len` before the call).
+    pub(super) fn push_record(&mut self, record: &[u8]) -> Decoded<()> {
+        // (tag, base) on the stack for the usual few variants.
+        let mut few: [(&str, &str); 8] = [("", ""); 8];
+        let mut many = Vec::new();
+        let mut n = 0;
+        for_each_language(record, |tag, base| {
+            if n < few.len() {
+                few[n] = (tag, base);
+            } else {
+                if n == few.len() {
+                    many.extend_from_slice(&few);
+                }
+                many.push((tag, base));
+            }
+            n += 1;
+        })?;
+        let variants = if n <= few.len() { &few[..n] } else { &many[..] };
+        self.shapes.add(variants, &mut self.summary);
         self.starts.push(self.data.len());
         self.data.extend_from_slice(record);
-        let mut variants = Vec::new();
-        for_each_variant(record, |_, v| variants.push((v.lang, v.base)))?;
-        self.shapes.add(&variants, &mut self.summary);
         Ok(())
+    }
+
+    /// Appends the record of a new unit with `key`, whose variants' (tag, base) list is `shape`.
+    pub(super) fn push_new(&mut self, key: i64, record: &[u8], shape: &[(String, String)]) {
+        let mut few: [(&str, &str); 8] = [("", ""); 8];
+        if shape.len() <= few.len() {
+            for (slot, (t, b)) in few.iter_mut().zip(shape) {
+                *slot = (t, b);
+            }
+            self.shapes.add(&few[..shape.len()], &mut self.summary);
+        } else {
+            let many: Vec<(&str, &str)> = shape.iter().map(|(t, b)| (&t[..], &b[..])).collect();
+            self.shapes.add(&many, &mut self.summary);
+        }
+        self.starts.push(self.data.len());
+        self.data.extend_from_slice(record);
+        self.keys.extend_from_slice(&key.to_le_bytes());
     }
 
     /// The record of the `i`-th unit, as it stands.
@@ -573,41 +638,16 @@ impl ChunkBuilder {
         &self.data[self.starts[i]..end]
     }
 
-    /// Appends a new unit (its id is `first + len` before the call).
-    pub(super) fn push(&mut self, key: i64, added: &str, unit: &Unit, origin: bool) {
-        self.starts.push(self.data.len());
-        self.keys.extend_from_slice(&key.to_le_bytes());
-        let n = unit.variants.len();
-        // (tag, base) on the stack for the usual few variants of first-class languages, whose
-        // bases need no allocation.
-        let mut few: [(&str, &str); 8] = [("", ""); 8];
-        let on_stack =
-            n <= few.len()
-                && unit.variants.iter().zip(few.iter_mut()).all(|(v, slot)| {
-                    match v.lang.base_str() {
-                        Cow::Borrowed(base) => {
-                            *slot = (v.lang.as_str(), base);
-                            true
-                        }
-                        Cow::Owned(_) => false,
-                    }
-                });
-        if on_stack {
-            let bases: [Cow<'_, str>; 8] = std::array::from_fn(|i| Cow::Borrowed(few[i].1));
-            encode_record(&mut self.data, added, unit, origin, &bases[..n]);
-            self.shapes.add(&few[..n], &mut self.summary);
-        } else {
-            let bases: Vec<Cow<'_, str>> =
-                unit.variants.iter().map(|v| v.lang.base_str()).collect();
-            encode_record(&mut self.data, added, unit, origin, &bases);
-            let variants: Vec<(&str, &str)> = unit
-                .variants
-                .iter()
-                .zip(&bases)
-                .map(|(v, b)| (v.lang.as_str(), b.as_ref()))
-                .collect();
-            self.shapes.add(&variants, &mut self.summary);
-        }
+    /// Appends a new unit with `key` (its id is `first + len` before the call).
+    pub(super) fn push_unit(&mut self, key: i64, added: &str, unit: &Unit, origin: bool) {
+        let mut record = Vec::new();
+        encode_unit(&mut record, added, unit, origin);
+        let shape: Vec<(String, String)> = unit
+            .variants
+            .iter()
+            .map(|v| (v.lang.as_str().to_string(), v.lang.base()))
+            .collect();
+        self.push_new(key, &record, &shape);
     }
 
     /// Replaces the record of the `i`-th unit (its variants stay the same: only props change).
@@ -687,8 +727,8 @@ mod tests {
     #[test]
     fn a_chunk_gives_back_its_units_with_the_origin_where_flagged() {
         let mut builder = ChunkBuilder::new(41, "seed.tmx");
-        builder.push(7, "20261129T000000Z", &sample(), true);
-        builder.push(8, "20261129T000001Z", &sample(), false);
+        builder.push_unit(7, "20261129T000000Z", &sample(), true);
+        builder.push_unit(8, "20261129T000001Z", &sample(), false);
         let done = builder.finish();
         assert_eq!((done.first, done.count), (41, 2));
         assert_eq!(done.keys, [7i64.to_le_bytes(), 8i64.to_le_bytes()].concat());
@@ -739,7 +779,7 @@ mod tests {
                     variants: tags.iter().map(|t| variant(t, "x")).collect(),
                     props: Props::default(),
                 };
-                builder.push(i as i64, "d", &unit, false);
+                builder.push_unit(i as i64, "d", &unit, false);
                 let bases: Vec<String> = unit.variants.iter().map(|v| v.lang.base()).collect();
                 let pairs: Vec<(&str, &str)> = unit
                     .variants
@@ -761,7 +801,7 @@ mod tests {
             props: Props::default(),
         };
         for i in 0..3 {
-            builder.push(i, "d", &pair(&format!("File {i}"), "Файл"), false);
+            builder.push_unit(i, "d", &pair(&format!("File {i}"), "Файл"), false);
         }
         let mut changed = pair("File 1", "Файл");
         changed.props.add_note("merged");
@@ -810,7 +850,7 @@ mod tests {
     #[test]
     fn damaged_chunks_are_errors_not_panics() {
         let mut builder = ChunkBuilder::new(1, "a.tmx");
-        builder.push(1, "d", &sample(), true);
+        builder.push_unit(1, "d", &sample(), true);
         let data = builder.finish().data;
         for cut in 0..data.len() {
             let short = &data[..cut];
@@ -862,7 +902,7 @@ mod tests {
         ) {
             let mut builder = ChunkBuilder::new(100, &origin);
             for (i, (unit, flagged)) in units.iter().enumerate() {
-                builder.push(i as i64, "20260101T000000Z", unit, *flagged);
+                builder.push_unit(i as i64, "20260101T000000Z", unit, *flagged);
             }
             let done = builder.finish();
             let view = ChunkView::new(&done.data).unwrap();

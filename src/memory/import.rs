@@ -6,10 +6,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
 use std::sync::{Arc, OnceLock};
 
+use super::records::Records;
 use super::staging::{self, Published, Staged};
-use super::store::{Added, PreparedUnit, Store};
+use super::store::{Added, Store};
 use crate::error::{Error, Result};
-use crate::formats::{self, Format, ReadAhead, ReadOptions, Skipped};
+use crate::formats::{self, Format, Next, ReadAhead, ReadOptions, Skipped};
 use crate::model::Unit;
 
 /// What importing one file did.
@@ -68,14 +69,13 @@ fn drop_empty_variants(unit: &mut Unit, summary: &mut FileSummary) -> bool {
     !unit.variants.is_empty()
 }
 
-/// Units per message from the reading thread to the storing one. Few: the units in flight (and
-/// those coming back to be read into again) then stay in the cores' caches; with 256, an import
-/// took a tenth more time.
+/// Units per message from the reading thread to the storing one. Few: the records in flight (and
+/// the batches coming back to be written into again) then stay in the cores' caches.
 const BATCH: usize = 64;
 /// Batches in flight: what the reader may be ahead of the store, so memory stays bounded.
 const BATCHES_IN_FLIGHT: usize = 8;
-/// Batches waiting for the storing thread from which on the reader prepares the units it sends
-/// (it is ahead: the store has the more work); with fewer waiting, the store prepares them.
+/// Batches waiting for the storing thread from which on the reader works out the keys of the units
+/// it sends (it is ahead: the store has the more work); with fewer waiting, the store does.
 const AHEAD: usize = 2;
 
 /// File bytes per unit assumed when making room for an import's keys.
@@ -83,10 +83,10 @@ const BYTES_PER_UNIT: u64 = 300;
 /// Keys made room for at most ahead: a table of 4M slots (64 MB), what a 1 GB TMX needs anyway.
 const MAX_RESERVED: u64 = 3 << 20;
 
-/// What the reading thread sends: prepared units and how far into the file it is, an error, or
-/// (last) the counts it kept.
+/// What the reading thread sends: units as store records and how far into the file it is, an
+/// error, or (last) the counts it kept.
 enum Message {
-    Units(Vec<PreparedUnit>, u64),
+    Units(Records, u64),
     Failed(Error),
     Done(FileSummary),
 }
@@ -96,15 +96,15 @@ struct Channel<'c> {
     /// The file the reader reads, once it says, for the storing thread to read ahead.
     file: &'c OnceLock<Arc<ReadAhead>>,
     tx: SyncSender<Message>,
-    /// Batches stored already, sent back to be read into again.
-    done: Receiver<Vec<PreparedUnit>>,
+    /// Batches stored already, sent back to be written into again.
+    done: Receiver<Records>,
     /// Batches sent and not yet taken by the storing thread.
     waiting: &'c AtomicUsize,
 }
 
 impl Channel<'_> {
     /// Sends a batch of units read up to `read` bytes; `false` when the storing side has hung up.
-    fn send(&self, batch: Vec<PreparedUnit>, read: u64) -> bool {
+    fn send(&self, batch: Records, read: u64) -> bool {
         self.waiting.fetch_add(1, Ordering::Relaxed);
         self.tx.send(Message::Units(batch, read)).is_ok()
     }
@@ -115,53 +115,53 @@ impl Channel<'_> {
     }
 }
 
-/// Reads `path` into units, counting oddities in `summary`, and sends them on; stops early when
-/// the receiving side has hung up.
+/// Reads `path` into store records, filling `batch` first, counting oddities in `summary`, and
+/// sends them on; stops early when the receiving side has hung up.
 ///
-/// Which thread prepares the units (NFC and key, a fifth of the reading) is decided batch by
-/// batch: this one when the store has batches waiting, else the store (see [`AHEAD`]). So the
-/// work goes to the thread that would otherwise wait, whichever that is on the machine at hand.
+/// Plain units go from the file's bytes straight into their records ([`formats::UnitSink`]);
+/// others are read into a unit and encoded. Which thread works out the keys of the plain ones is
+/// decided batch by batch: this one when the store has batches waiting, else the store (see
+/// [`AHEAD`]). So the work goes to the thread that would otherwise wait.
 fn read_file(
     path: &Path,
     format: Option<Format>,
     options: &ReadOptions,
     mut summary: FileSummary,
+    mut batch: Records,
     channel: &Channel<'_>,
 ) -> Result<Option<FileSummary>> {
     let mut reader = formats::open(path, format, options)?;
-    let has_origin = origin_of(path).is_some();
-    let mut batch = Vec::with_capacity(BATCH);
-    // Units stored already, whose strings the reader fills again.
-    let mut spare: Vec<Unit> = Vec::new();
-    let mut prepare_here = false;
+    // A unit the fast path did not take is read into this one (its strings reused).
+    let mut unit = Unit::default();
     loop {
-        let mut unit = spare.pop().unwrap_or_default();
-        if !reader.next_unit_into(&mut unit)? {
-            break;
+        match reader.next_into(&mut batch, &mut unit)? {
+            Next::End => break,
+            Next::Sunk(languages) => {
+                summary.units += 1;
+                if languages < 2 {
+                    summary.single_language += 1;
+                }
+            }
+            Next::Unit => {
+                if !drop_empty_variants(&mut unit, &mut summary) {
+                    summary.empty_units += 1;
+                    continue;
+                }
+                summary.units += 1;
+                if unit.language_count() < 2 {
+                    summary.single_language += 1;
+                }
+                batch.push_unit(&mut unit);
+            }
         }
-        if !drop_empty_variants(&mut unit, &mut summary) {
-            summary.empty_units += 1;
-            continue;
-        }
-        summary.units += 1;
-        if unit.language_count() < 2 {
-            summary.single_language += 1;
-        }
-        let mut unit = PreparedUnit::unprepared(unit, has_origin);
-        if prepare_here {
-            unit.prepare();
-        }
-        batch.push(unit);
         if batch.len() == BATCH {
-            // Units stored already come back to be read into again (or freed) here, where they were
-            // allocated (freeing on the other thread costs both threads in the allocator), and
-            // their vector reused.
+            // Batches stored already come back to be written into again (or freed) here.
             let next = match channel.done.try_recv() {
                 Ok(mut stored) => {
-                    spare.extend(stored.drain(..).map(PreparedUnit::into_unit));
+                    stored.clear();
                     stored
                 }
-                Err(_) => Vec::with_capacity(BATCH),
+                Err(_) => batch.clone_empty(),
             };
             if channel.file.get().is_none()
                 && let Some(file) = reader.read_ahead()
@@ -172,7 +172,7 @@ fn read_file(
             if !channel.send(full, reader.bytes_read()) {
                 return Ok(None);
             }
-            prepare_here = channel.store_is_behind();
+            batch.keys_later(!channel.store_is_behind());
         }
     }
     if !batch.is_empty() && !channel.send(batch, reader.bytes_read()) {
@@ -265,8 +265,9 @@ pub fn import(
 
 /// [`import`] without the fuzzy indexes.
 ///
-/// Each file is read and its units prepared on a second thread while this one stores them, so
-/// parsing and SQLite overlap; a bounded channel keeps the reader at most a few batches ahead.
+/// Each file is read into store records ([`Records`]) on a second thread while this one stores
+/// them, so parsing and SQLite overlap; a bounded channel keeps the reader at most a few batches
+/// ahead.
 /// When this thread has nothing to store, it reads the file ahead for the reader (TMX only), so
 /// that neither waits long for the other.
 fn import_units(
@@ -294,6 +295,7 @@ fn import_units(
         let (done_tx, done) = sync_channel(BATCHES_IN_FLIGHT + 2);
         let waiting = AtomicUsize::new(0);
         let file = OnceLock::new();
+        let first = importer.records(origin.is_some());
         let summary = std::thread::scope(|scope| -> Result<FileSummary> {
             let (waiting, file) = (&waiting, &file);
             scope.spawn(move || {
@@ -303,7 +305,7 @@ fn import_units(
                     done,
                     waiting,
                 };
-                let message = match read_file(path, format, options, summary, &channel) {
+                let message = match read_file(path, format, options, summary, first, &channel) {
                     Ok(Some(summary)) => Message::Done(summary),
                     Ok(None) => return,
                     Err(error) => Message::Failed(error),
@@ -339,7 +341,7 @@ fn import_units(
                         return Ok(summary);
                     }
                 };
-                importer.add_all(&mut batch, origin.as_deref(), |outcome| match outcome {
+                importer.add_records(&mut batch, origin.as_deref(), |outcome| match outcome {
                     Added::New(_) => added += 1,
                     Added::Merged(_) | Added::Unchanged(_) => duplicates += 1,
                 })?;

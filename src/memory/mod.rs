@@ -10,6 +10,7 @@ mod import;
 mod keys;
 mod leverage;
 pub mod placeable;
+mod records;
 mod schema;
 mod staging;
 mod store;
@@ -19,8 +20,8 @@ pub use context::Context;
 pub use export::{ExportFormat, ExportOptions, export};
 pub use import::{FileSummary, NoProgress, Progress, import, import_into, remove_store_files};
 pub use leverage::{CONTEXT_SCORE, Leverage, Suggestion};
+pub use records::Records;
 pub use schema::SCHEMA_VERSION;
 pub use store::{
-    Added, Importer, LanguageCount, PairCount, PreparedUnit, Stats, Store, StoredUnit,
-    normalize_unit, tmx_now,
+    Added, Importer, LanguageCount, PairCount, Stats, Store, StoredUnit, normalize_unit, tmx_now,
 };

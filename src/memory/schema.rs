@@ -169,7 +169,7 @@ fn chunked_units(tx: &Transaction<'_>) -> rusqlite::Result<()> {
                     builder = Some(ChunkBuilder::new(id, ""));
                 }
                 if let Some(b) = builder.as_mut() {
-                    b.push(key, &added, &unit, false);
+                    b.push_unit(key, &added, &unit, false);
                 }
             }
             let Some(row) = row else { break };

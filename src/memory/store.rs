@@ -10,13 +10,14 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, params};
 
 use super::chunk::{self, ChunkBuilder, ChunkView, Damaged, Summary, VariantRef};
 use super::keys::Keys;
+use super::records::Records;
 use std::borrow::Cow;
 
 use crate::text::nfc;
 
 use super::schema::{self, SCHEMA_VERSION};
 use crate::error::{Error, Result};
-use crate::model::{LangTag, ORIGIN_PROP, Props, Unit};
+use crate::model::{LangTag, Props, Unit};
 
 /// The page size of new stores: SQLite's largest. An import's data goes to the file a page per
 /// write, and the kernel's cost per byte falls with the size of the write (measured here: 320 MB
@@ -147,41 +148,48 @@ fn identity(unit: &Unit) -> Vec<(&str, &str)> {
 
 /// The unit's key: the low 64 bits of the xxh3-128 of its sorted (language, content) pairs (what
 /// schema version 1 stored whole). Units with the same key are the same when their pairs are.
-fn unit_key(unit: &Unit) -> i64 {
+pub(super) fn unit_key(unit: &Unit) -> i64 {
+    // Sorted on the stack for the usual few variants (an allocation per unit shows in an import).
+    let mut few: [(&[u8], &[u8]); 8] = [(&[], &[]); 8];
+    let n = unit.variants.len();
+    if n <= few.len() {
+        for (slot, v) in few.iter_mut().zip(&unit.variants) {
+            *slot = (v.lang.as_str().as_bytes(), v.segment.content().as_bytes());
+        }
+        pairs_key(&mut few[..n])
+    } else {
+        let mut pairs: Vec<(&[u8], &[u8])> = unit
+            .variants
+            .iter()
+            .map(|v| (v.lang.as_str().as_bytes(), v.segment.content().as_bytes()))
+            .collect();
+        pairs_key(&mut pairs)
+    }
+}
+
+/// The key of a unit with these (language, content) pairs, in any order (see [`unit_key`]).
+pub(super) fn pairs_key(pairs: &mut [(&[u8], &[u8])]) -> i64 {
     thread_local! {
         /// The bytes hashed, gathered first: hashing them in one call costs a fraction of
         /// feeding a streaming hasher piece by piece (an import does this per unit).
         static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let hash = |pairs: &[(&str, &str)]| {
-        BYTES.with_borrow_mut(|bytes| {
-            bytes.clear();
-            for (lang, content) in pairs {
-                bytes.extend_from_slice(lang.as_bytes());
-                bytes.push(0x1F);
-                bytes.extend_from_slice(content.as_bytes());
-                bytes.push(0x1E);
-            }
-            let digest = xxhash_rust::xxh3::xxh3_128(bytes);
-            // The bytes of an unusually long unit are not kept for the thread's lifetime.
-            if bytes.capacity() > 1 << 20 {
-                *bytes = Vec::new();
-            }
-            digest
-        })
-    };
-    // Sorted on the stack for the usual few variants (an allocation per unit shows in an import).
-    let mut few = [("", ""); 8];
-    let n = unit.variants.len();
-    let digest = if n <= few.len() {
-        for (slot, v) in few.iter_mut().zip(&unit.variants) {
-            *slot = (v.lang.as_str(), v.segment.content());
+    pairs.sort_unstable();
+    let digest = BYTES.with_borrow_mut(|bytes| {
+        bytes.clear();
+        for (lang, content) in pairs.iter() {
+            bytes.extend_from_slice(lang);
+            bytes.push(0x1F);
+            bytes.extend_from_slice(content);
+            bytes.push(0x1E);
         }
-        few[..n].sort_unstable();
-        hash(&few[..n])
-    } else {
-        hash(&identity(unit))
-    };
+        let digest = xxhash_rust::xxh3::xxh3_128(bytes);
+        // The bytes of an unusually long unit are not kept for the thread's lifetime.
+        if bytes.capacity() > 1 << 20 {
+            *bytes = Vec::new();
+        }
+        digest
+    });
     digest as u64 as i64
 }
 
@@ -569,7 +577,7 @@ impl Store {
     /// Unit `id` as stored (`None` when there is no such unit).
     pub fn unit(&self, id: i64) -> Result<Option<StoredUnit>> {
         self.with_record(id, |record, origin| {
-            let (added, unit) = chunk::decode_unit(record, origin)?;
+            let (added, unit) = chunk::decode_unit(record, Some(origin))?;
             Ok(StoredUnit { id, added, unit })
         })
     }
@@ -760,67 +768,6 @@ fn record_identity(record: &[u8]) -> std::result::Result<Vec<(&str, &str)>, Dama
     Ok(pairs)
 }
 
-/// A unit on its way into the store, made ready for it (text in NFC, and its key) by
-/// [`PreparedUnit::prepare`]. Preparing needs no store, so it can run on the thread that reads the
-/// units or on the one that stores them ([`Importer::add_all`] prepares what was not), whichever
-/// has the time.
-#[derive(Clone, Debug)]
-pub struct PreparedUnit {
-    unit: Unit,
-    /// The unit's key, once prepared.
-    key: Option<i64>,
-    /// Whether the origin the importer is given (the file the unit came from) is recorded on the
-    /// unit when it is new. A flag rather than the name itself: a shared name's reference count,
-    /// counted up by the reading thread and read beside by the storing one, moved its cache line
-    /// between the cores for every unit.
-    record_origin: bool,
-}
-
-impl PreparedUnit {
-    /// Prepares `unit` (whose empty variants the caller dropped) at once: see
-    /// [`PreparedUnit::unprepared`].
-    pub fn new(unit: Unit, has_origin: bool) -> PreparedUnit {
-        let mut prepared = PreparedUnit::unprepared(unit, has_origin);
-        prepared.prepare();
-        prepared
-    }
-
-    /// Takes `unit` as it was read. With `has_origin` (the importer is told the file the unit came
-    /// from), that origin is recorded on the unit should it be new and not name an origin already
-    /// (a tarjuman export does), so importing the same content again changes nothing.
-    pub fn unprepared(unit: Unit, has_origin: bool) -> PreparedUnit {
-        let record_origin = has_origin && unit.props.values(ORIGIN_PROP).next().is_none();
-        PreparedUnit {
-            unit,
-            key: None,
-            record_origin,
-        }
-    }
-
-    /// Puts text and markup into NFC and works out the key, unless done already; returns the key.
-    pub fn prepare(&mut self) -> i64 {
-        match self.key {
-            Some(key) => key,
-            None => {
-                normalize_unit(&mut self.unit);
-                let key = unit_key(&self.unit);
-                self.key = Some(key);
-                key
-            }
-        }
-    }
-
-    /// The unit (normalized once prepared).
-    pub fn unit(&self) -> &Unit {
-        &self.unit
-    }
-
-    /// The unit given back.
-    pub fn into_unit(self) -> Unit {
-        self.unit
-    }
-}
-
 /// Dirty chunks an import keeps in memory before it writes them.
 const DIRTY_CHUNKS: usize = 32;
 
@@ -895,50 +842,59 @@ impl<'a> Importer<'a> {
     /// NFC first; the caller drops empty variants. `origin` (the file the unit came from) is recorded
     /// on new units that do not name an origin already (a tarjuman export does), so importing the
     /// same content again changes nothing.
-    pub fn add(&mut self, unit: Unit, origin: Option<&str>) -> Result<Added> {
-        let mut prepared = PreparedUnit::unprepared(unit, origin.is_some());
-        self.add_prepared(&mut prepared, origin)
-    }
-
-    /// [`Importer::add`] for a unit on its way already (made with `has_origin` as `origin` is some).
-    pub fn add_prepared(
-        &mut self,
-        prepared: &mut PreparedUnit,
-        origin: Option<&str>,
-    ) -> Result<Added> {
+    pub fn add(&mut self, mut unit: Unit, origin: Option<&str>) -> Result<Added> {
+        let mut records = self.records(origin.is_some());
+        records.push_unit(&mut unit);
         let mut added = None;
-        self.add_all(std::slice::from_mut(prepared), origin, |a| added = Some(a))?;
+        self.add_records(&mut records, origin, |a| added = Some(a))?;
         Ok(added.expect("one unit, one outcome"))
     }
 
-    /// [`Importer::add_prepared`] for each of `units` in order (preparing those that are not),
-    /// telling `each` what it did.
-    pub fn add_all(
+    /// An empty batch of records for [`Importer::add_records`] (`has_origin` as its `origin` is
+    /// some).
+    pub fn records(&self, has_origin: bool) -> Records {
+        Records::new(&self.now, has_origin)
+    }
+
+    /// [`Importer::add`] for each unit of `records` in order (made by [`Importer::records`] with
+    /// `has_origin` as `origin` is some), telling `each` what it did.
+    pub fn add_records(
         &mut self,
-        units: &mut [PreparedUnit],
+        records: &mut Records,
         origin: Option<&str>,
         mut each: impl FnMut(Added),
     ) -> Result<()> {
-        // Every key first, and their slots in the key map fetched together (see `super::keys`).
-        let keys: Vec<i64> = units.iter_mut().map(PreparedUnit::prepare).collect();
-        self.keys.prefetch(keys.iter().copied());
-        'units: for (prepared, key) in units.iter().zip(keys) {
-            for id in self.keys.candidates(key) {
-                if let Some(added) = self.merge(id, &prepared.unit)? {
-                    self.changed |= matches!(added, Added::Merged(_));
-                    each(added);
-                    continue 'units;
+        records.work_out_keys();
+        // Their slots in the key map fetched together (see `super::keys`).
+        self.keys.prefetch(records.keys());
+        'units: for (record, key, shape) in records.iter() {
+            let candidates = self.keys.candidates(key);
+            if !candidates.is_empty() {
+                let (_, unit) =
+                    chunk::decode_unit(record, None).map_err(|_| self.err(Damaged.into()))?;
+                for id in candidates {
+                    if let Some(added) = self.merge(id, &unit)? {
+                        self.changed |= matches!(added, Added::Merged(_));
+                        each(added);
+                        continue 'units;
+                    }
                 }
             }
-            let origin = origin.filter(|_| prepared.record_origin);
-            each(Added::New(self.push(&prepared.unit, key, origin)?));
+            let origin = origin.filter(|_| chunk::takes_origin(record));
+            each(Added::New(self.push(record, key, shape, origin)?));
         }
         Ok(())
     }
 
-    /// Adds a new unit to the chunk being built (writing it first when it is full, or when the
-    /// unit's origin is another file's) and returns its id.
-    fn push(&mut self, unit: &Unit, key: i64, origin: Option<&str>) -> Result<i64> {
+    /// Adds a new unit's record to the chunk being built (writing it first when it is full, or when
+    /// the unit takes its origin and that is another file's) and returns its id.
+    fn push(
+        &mut self,
+        record: &[u8],
+        key: i64,
+        shape: &[(String, String)],
+        origin: Option<&str>,
+    ) -> Result<i64> {
         let fits = self
             .building
             .as_ref()
@@ -948,7 +904,7 @@ impl<'a> Importer<'a> {
             self.building = Some(ChunkBuilder::new(self.next_id, origin.unwrap_or("")));
         }
         let building = self.building.as_mut().expect("made above");
-        building.push(key, &self.now, unit, origin.is_some());
+        building.push_new(key, record, shape);
         let id = self.next_id;
         self.next_id += 1;
         self.keys.insert(key, id);
@@ -1044,7 +1000,8 @@ impl<'a> Importer<'a> {
                 .and_then(|s| ChunkView::new(&s.1).ok()?.origin().ok().map(str::to_string)),
         }
         .unwrap_or_default();
-        let (added, mut stored) = chunk::decode_unit(record, &origin).map_err(|_| damaged(self))?;
+        let (added, mut stored) =
+            chunk::decode_unit(record, Some(&origin)).map_err(|_| damaged(self))?;
         let before = (
             stored.props.clone(),
             stored
@@ -1278,16 +1235,21 @@ mod tests {
 
     /// Two units with different variants under the same key (a 64-bit collision, forced).
     fn colliding(imp: &mut Importer<'_>) -> (Added, Added, Added) {
-        let mut first = PreparedUnit::new(unit(&[("en", "File"), ("kk", "Файл")]), false);
-        let mut other = PreparedUnit::new(unit(&[("en", "Error"), ("kk", "Қате")]), false);
-        other.key = first.key;
-        let mut again = PreparedUnit::new(unit(&[("kk", "Қате"), ("en", "Error")]), false);
-        again.key = first.key;
-        (
-            imp.add_prepared(&mut first, None).unwrap(),
-            imp.add_prepared(&mut other, None).unwrap(),
-            imp.add_prepared(&mut again, None).unwrap(),
-        )
+        let mut records = imp.records(false);
+        for pairs in [
+            &[("en", "File"), ("kk", "Файл")],
+            &[("en", "Error"), ("kk", "Қате")],
+            &[("kk", "Қате"), ("en", "Error")],
+        ] {
+            records.push_unit(&mut unit(pairs));
+        }
+        let key = records.keys().next().unwrap();
+        records.force_key(1, key);
+        records.force_key(2, key);
+        let mut outcomes = Vec::new();
+        imp.add_records(&mut records, None, |a| outcomes.push(a))
+            .unwrap();
+        (outcomes[0], outcomes[1], outcomes[2])
     }
 
     #[test]
@@ -1372,32 +1334,28 @@ mod tests {
     fn a_batch_finds_duplicates_of_units_whose_variants_are_still_waiting() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("t.db")).unwrap();
-        let prepared = |i: usize| {
+        let numbered = |i: usize| -> Unit {
             let mut u = unit(&[("en", &format!("File {i}")), ("kk", &format!("Файл {i}"))]);
             u.props.add_prop("x-n", format!("{i}"));
-            // Some prepared by the reading thread, some left to the importer.
-            if i.is_multiple_of(3) {
-                PreparedUnit::new(u, false)
-            } else {
-                PreparedUnit::unprepared(u, false)
-            }
+            u
         };
         // 40 units; unit 20 repeats unit 19 and unit 39 repeats unit 3 (its variants in another
         // order and another normal form), in the chunk being built.
-        let batch: Vec<PreparedUnit> = (0..40)
+        let batch: Vec<Unit> = (0..40)
             .map(|i| match i {
-                20 => prepared(19),
-                39 => PreparedUnit::unprepared(
-                    unit(&[("kk", "Фаи\u{0306}л 3"), ("en", "File 3")]),
-                    false,
-                ),
-                i => prepared(i),
+                20 => numbered(19),
+                39 => unit(&[("kk", "Фаи\u{0306}л 3"), ("en", "File 3")]),
+                i => numbered(i),
             })
             .collect();
         for round in 0..2 {
             let mut imp = store.importer().unwrap();
             let mut outcomes = Vec::new();
-            imp.add_all(&mut batch.clone(), None, |a| outcomes.push(a))
+            let mut records = imp.records(false);
+            for unit in &batch {
+                records.push_unit(&mut unit.clone());
+            }
+            imp.add_records(&mut records, None, |a| outcomes.push(a))
                 .unwrap();
             imp.commit().unwrap();
             let new = outcomes
@@ -1427,7 +1385,7 @@ mod tests {
             .unwrap();
         let expected: Vec<Unit> = (0..40)
             .filter(|i| ![20, 39].contains(i))
-            .map(|i| prepared(i).unit().clone())
+            .map(numbered)
             .collect();
         assert_eq!(seen.len(), expected.len());
         for (got, want) in seen.iter().zip(&expected) {

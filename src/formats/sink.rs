@@ -1,0 +1,55 @@
+//! Units passed on as the reader reads them, part by part, instead of as a [`crate::model::Unit`]:
+//! the fast path of the TMX reader hands a plain unit's parts to a [`UnitSink`] straight from the
+//! file's bytes, so an import writes its store records without building and then reading a unit's
+//! strings (and an import's two threads exchange one buffer of records, not each unit's strings).
+
+use crate::model::LangTag;
+
+/// Where the text of a variant is written, decoded (entities resolved).
+pub trait TextSink {
+    fn push_str(&mut self, text: &str);
+    fn push(&mut self, c: char);
+}
+
+impl TextSink for String {
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text)
+    }
+
+    fn push(&mut self, c: char) {
+        String::push(self, c)
+    }
+}
+
+impl TextSink for Vec<u8> {
+    fn push_str(&mut self, text: &str) {
+        self.extend_from_slice(text.as_bytes())
+    }
+
+    fn push(&mut self, c: char) {
+        self.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes())
+    }
+}
+
+/// A unit's parts, in this order: [`UnitSink::start_unit`], its attributes, then for each variant
+/// [`UnitSink::start_variant`], its text and [`UnitSink::end_variant`], and last
+/// [`UnitSink::end_unit`]. Units handed over this way have no notes, props, variant attributes or
+/// markup, and every variant has text. A reader that finds the unit is not such a unit after all
+/// calls [`UnitSink::abandon`] instead of `end_unit`, and reads it again as a `Unit`.
+pub trait UnitSink {
+    /// A unit starts, with `attrs` attributes (each given to [`UnitSink::attr`]). With
+    /// `below_marks`, all its characters are below U+0300 (so its text is in NFC).
+    fn start_unit(&mut self, attrs: usize, below_marks: bool);
+    fn attr(&mut self, name: &str, value: &str);
+    /// A variant in `lang` starts; its text comes next.
+    fn start_variant(&mut self, lang: &LangTag);
+    /// Where the variant's text goes.
+    fn text(&mut self) -> &mut dyn TextSink;
+    fn end_variant(&mut self);
+    /// The unit is complete. `None` when the sink cannot take it as it is (for example text that
+    /// is not in NFC): everything since `start_unit` is dropped, and the reader reads the unit again
+    /// as a `Unit`. Else how many languages the unit has.
+    fn end_unit(&mut self) -> Option<usize>;
+    /// Drops everything since [`UnitSink::start_unit`].
+    fn abandon(&mut self);
+}
