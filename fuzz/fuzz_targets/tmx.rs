@@ -98,6 +98,9 @@ fuzz_target!(|data: &[u8]| {
     let path = common::scratch(data, "tmx");
     // The fast path over the body must read exactly what the full reader reads.
     let ahead = data.last().map_or(0, |b| b % 4);
+    // Blocks of a few bytes, so that units cross them, or of more, so that units lie inside them.
+    let block = [7, 64, 4096][usize::from(data.len().checked_sub(2).map_or(0, |i| data[i])) % 3];
+    tarjuman::formats::tmx::fuzz_block_len(block);
     let full = read_all(&path, How::Full, 0);
     assert_eq!(read_all(&path, How::Fast, ahead), full);
     assert_eq!(read_all(&path, How::Sink, ahead), full);

@@ -11,6 +11,8 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::sync::{Mutex, MutexGuard};
 
+use super::xml::check_chars;
+
 /// Bytes free before a block's data (a few in the tests and fuzzing, so that both ways of joining
 /// blocks are taken).
 #[cfg(not(any(test, fuzzing)))]
@@ -29,6 +31,35 @@ pub struct ReadAhead(Mutex<Blocks>);
 pub(super) struct Block {
     pub(super) buffer: Vec<u8>,
     pub(super) len: usize,
+    /// What the thread that read it found checking it.
+    pub(super) checked: Checked,
+}
+
+/// A block checked whole by the thread that reads it, so that the units in it need not be
+/// checked one by one (most often by the thread that would otherwise wait).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Checked {
+    /// The length of the block's start that is UTF-8 without characters XML forbids (the whole
+    /// block but for a character it cuts at its end).
+    pub(super) valid: usize,
+    /// Every character of that start is below U+0300.
+    pub(super) below_marks: bool,
+}
+
+impl Checked {
+    fn of(data: &[u8]) -> Checked {
+        let valid = match simdutf8::compat::from_utf8(data) {
+            Ok(_) => data.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        match check_chars(&data[..valid]) {
+            Ok(below_marks) => Checked { valid, below_marks },
+            Err((at, _)) => Checked {
+                valid: at,
+                below_marks: false,
+            },
+        }
+    }
 }
 
 struct Blocks {
@@ -54,7 +85,12 @@ impl Blocks {
             match self.file.read(&mut buffer[HEAD_ROOM..]) {
                 Ok(len) => {
                     self.stopped = len == 0;
-                    return Ok(Block { buffer, len });
+                    let checked = Checked::of(&buffer[HEAD_ROOM..HEAD_ROOM + len]);
+                    return Ok(Block {
+                        buffer,
+                        len,
+                        checked,
+                    });
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
@@ -163,6 +199,24 @@ mod tests {
 
     fn data(block: &Block) -> &[u8] {
         &block.buffer[HEAD_ROOM..HEAD_ROOM + block.len]
+    }
+
+    #[test]
+    fn a_block_is_checked_up_to_what_the_units_in_it_may_skip_checking() {
+        let checked = |text: &[u8]| {
+            let c = Checked::of(text);
+            (c.valid, c.below_marks)
+        };
+        assert_eq!(checked("Faylı açın".as_bytes()), (13, true));
+        assert_eq!(checked("Файл".as_bytes()), (8, false));
+        // A character the block cuts at its end is left for the unit that holds it.
+        assert_eq!(checked(&"Faylı".as_bytes()[..5]), (4, true));
+        assert_eq!(checked(&"ӘӘ".as_bytes()[..3]), (2, false));
+        // So are invalid bytes and characters XML forbids, and what follows them.
+        assert_eq!(checked(b"ab\xFFcd"), (2, true));
+        assert_eq!(checked("abc\u{1}d".as_bytes()), (3, false));
+        assert_eq!(checked("a\u{FFFF}".as_bytes()), (1, false));
+        assert_eq!(checked(b""), (0, true));
     }
 
     #[test]

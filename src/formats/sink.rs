@@ -7,13 +7,17 @@ use crate::model::LangTag;
 
 /// Where the text of a variant is written, decoded (entities resolved).
 pub trait TextSink {
-    fn push_str(&mut self, text: &str);
+    /// Appends `text`, which the reader has checked is UTF-8; `false` (nothing appended) when a
+    /// sink that holds a `str` finds it is not.
+    fn push_utf8(&mut self, text: &[u8]) -> bool;
     fn push(&mut self, c: char);
 }
 
 impl TextSink for String {
-    fn push_str(&mut self, text: &str) {
-        String::push_str(self, text)
+    fn push_utf8(&mut self, text: &[u8]) -> bool {
+        std::str::from_utf8(text)
+            .map(|text| self.push_str(text))
+            .is_ok()
     }
 
     fn push(&mut self, c: char) {
@@ -22,8 +26,9 @@ impl TextSink for String {
 }
 
 impl TextSink for Vec<u8> {
-    fn push_str(&mut self, text: &str) {
-        self.extend_from_slice(text.as_bytes())
+    fn push_utf8(&mut self, text: &[u8]) -> bool {
+        self.extend_from_slice(text);
+        true
     }
 
     fn push(&mut self, c: char) {

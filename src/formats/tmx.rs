@@ -465,6 +465,13 @@ impl UnitReader for TmxReader {
     }
 }
 
+/// Reads the TMX bodies opened by this thread from now on in blocks of `len` bytes (the fuzz
+/// target varies them; they are a few bytes by default when fuzzing).
+#[cfg(fuzzing)]
+pub fn fuzz_block_len(len: usize) {
+    super::tmx_scan::set_block_len(len);
+}
+
 /// What the TMX header says.
 #[derive(Clone, Debug)]
 pub struct TmxHeader {

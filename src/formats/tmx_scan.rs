@@ -23,13 +23,30 @@ use super::xml::{check_chars, dedup_props};
 use crate::error::{Error, Result};
 use crate::model::{LangTag, Props, Segment, Unit, Variant};
 
-/// Bytes read from the file at a time (a few in the tests and fuzzing, so that units cross blocks).
-/// A block small enough to stay in the core's cache between the read that copies it in and the
-/// scan (with 1 MiB, an import took a tenth more time).
+/// Bytes read from the file at a time. A block small enough to stay in the core's cache between
+/// the read that copies it in and the scan (with 1 MiB, an import took a tenth more time).
 #[cfg(not(any(test, fuzzing)))]
-const BLOCK: usize = 256 << 10;
+fn block_len() -> usize {
+    256 << 10
+}
+
 #[cfg(any(test, fuzzing))]
-const BLOCK: usize = 7;
+thread_local! {
+    /// The tests' and fuzzing's blocks: a few bytes by default, so that units cross blocks; more
+    /// when a test wants units inside blocks.
+    static BLOCK_LEN: std::cell::Cell<usize> = const { std::cell::Cell::new(7) };
+}
+
+#[cfg(any(test, fuzzing))]
+fn block_len() -> usize {
+    BLOCK_LEN.get()
+}
+
+/// Reads the bodies opened by this thread from now on in blocks of `len` bytes.
+#[cfg(any(test, fuzzing))]
+pub(super) fn set_block_len(len: usize) {
+    BLOCK_LEN.set(len.max(1));
+}
 
 /// The end tag of a unit, searched for once per unit.
 static END_TU: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"</tu>"));
@@ -53,6 +70,10 @@ pub(super) struct Body {
     at: usize,
     /// The file has no bytes after the window.
     eof: bool,
+    /// Where the window holds UTF-8 without characters XML forbids, as checked with its block
+    /// ([`super::read_ahead::Checked`]), and whether all of it is below U+0300.
+    checked: std::ops::Range<usize>,
+    checked_below_marks: bool,
 }
 
 /// What the scanner found at the current place.
@@ -106,13 +127,15 @@ impl Body {
             .map_err(|e| Error::io(path, e))?;
         Ok(Body {
             path: path.to_path_buf(),
-            file: Arc::new(ReadAhead::new(file, BLOCK)),
+            file: Arc::new(ReadAhead::new(file, block_len())),
             skip,
             buffer: Vec::new(),
             filled: 0,
             base: start,
             at: 0,
             eof: false,
+            checked: 0..0,
+            checked_below_marks: false,
         })
     }
 
@@ -160,9 +183,12 @@ impl Body {
             }
             self.at = start;
             self.filled = HEAD_ROOM + block.len;
+            self.checked = HEAD_ROOM..HEAD_ROOM + block.checked.valid;
+            self.checked_below_marks = block.checked.below_marks;
         } else {
             // A unit longer than the room: the block is appended, and the window grows (doubling,
             // so reading a long unit stays linear).
+            self.checked = 0..0;
             self.buffer.copy_within(self.at..self.filled, 0);
             self.filled = unread;
             self.at = 0;
@@ -217,12 +243,19 @@ impl Body {
             }
             searched = self.at + resume;
         };
-        // Checked whole here, so that the scanner need not check each piece it takes.
-        let Ok(text) = simdutf8::basic::from_utf8(&self.window()[self.at..end]) else {
-            return Ok(Scanned::Other);
-        };
-        let Ok(below_marks) = check_chars(text) else {
-            return Ok(Scanned::Other);
+        // Checked whole, so that the scanner need not check each piece it takes: with the block
+        // it lies in, or here.
+        let text = &self.window()[self.at..end];
+        let below_marks = if self.checked.start <= self.at && end <= self.checked.end {
+            self.checked_below_marks
+        } else {
+            if simdutf8::basic::from_utf8(text).is_err() {
+                return Ok(Scanned::Other);
+            }
+            let Ok(below_marks) = check_chars(text) else {
+                return Ok(Scanned::Other);
+            };
+            below_marks
         };
         let sunk = sink.and_then(|sink| plain_parts(text, below_marks, langs, srclang, sink));
         let scanned = match sunk {
@@ -261,6 +294,7 @@ impl Body {
         self.base = offset;
         self.at = 0;
         self.eof = false;
+        self.checked = 0..0;
         Ok(())
     }
 }
@@ -305,10 +339,10 @@ fn name_end(bytes: &[u8], mut at: usize) -> usize {
 const MAX_ATTRS: usize = 8;
 
 /// A cursor over one `<tu>` element, checked already to be UTF-8 without characters XML forbids.
-/// Every place it cuts the text at is next to an ASCII byte, so a character boundary; the cuts are
-/// made with `get`, which would decline (not panic) were one not.
+/// Every place it cuts the text at is next to an ASCII byte, so a character boundary. Names and
+/// values are taken as `str` (checked again: they are short); text is passed on as bytes.
 struct Scanner<'a> {
-    text: &'a str,
+    text: &'a [u8],
     at: usize,
     /// The attributes (name, value) of the start tag read last.
     attrs: [(&'a str, &'a str); MAX_ATTRS],
@@ -316,7 +350,7 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Scanner<'a> {
+    fn new(text: &'a [u8]) -> Scanner<'a> {
         Scanner {
             text,
             at: 0,
@@ -326,7 +360,12 @@ impl<'a> Scanner<'a> {
     }
 
     fn bytes(&self) -> &'a [u8] {
-        self.text.as_bytes()
+        self.text
+    }
+
+    /// The text at `range` as a `str`.
+    fn str_at(&self, range: std::ops::Range<usize>) -> Option<&'a str> {
+        std::str::from_utf8(self.text.get(range)?).ok()
     }
 
     fn spaces(&mut self) {
@@ -404,7 +443,7 @@ impl<'a> Scanner<'a> {
             }
             let key_start = at;
             at = name_end(bytes, at);
-            let key = self.text.get(key_start..at)?;
+            let key = self.str_at(key_start..at)?;
             if bytes.get(at) != Some(&b'=') {
                 return None;
             }
@@ -425,7 +464,7 @@ impl<'a> Scanner<'a> {
                 }
                 at += 1;
             }
-            let value = self.text.get(value_start..at)?;
+            let value = self.str_at(value_start..at)?;
             if self.len == MAX_ATTRS || self.attr(key).is_some() {
                 return None;
             }
@@ -458,7 +497,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let start = self.at + TUV.len();
-        self.attrs[0] = ("xml:lang", self.text.get(start..start + len)?);
+        self.attrs[0] = ("xml:lang", self.str_at(start..start + len)?);
         self.len = 1;
         self.at = start + len + 2;
         Some(b"tuv")
@@ -470,7 +509,9 @@ impl<'a> Scanner<'a> {
         loop {
             let rest = &self.bytes()[self.at..];
             let n = memchr::memchr3(b'<', b'&', b'\r', rest)?;
-            text.push_str(self.text.get(self.at..self.at + n)?);
+            if !text.push_utf8(&rest[..n]) {
+                return None;
+            }
             self.at += n;
             match rest[n] {
                 b'&' => {
@@ -534,7 +575,7 @@ fn put_attr(out: &mut Reuse<'_, (String, String)>, key: &str, value: &str) {
 /// Reads a plain `<tu>` element (`text` from `<tu` to `</tu>`) into `unit` as the full reader
 /// would read it; `None` when it is not plain.
 fn plain_unit(
-    text: &str,
+    text: &[u8],
     langs: &mut LangCache,
     srclang: Option<&str>,
     unit: &mut Unit,
@@ -602,7 +643,7 @@ fn plain_unit(
 /// [`plain_unit`] would read it, and returns how many languages it has; `None` (having abandoned
 /// what it gave) for any other unit, or when the sink declines it.
 fn plain_parts(
-    text: &str,
+    text: &[u8],
     below_marks: bool,
     langs: &mut LangCache,
     srclang: Option<&str>,
@@ -940,7 +981,12 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(400))]
 
         #[test]
-        fn the_fast_path_reads_what_the_full_reader_reads(doc in document(), ahead in 0usize..4) {
+        fn the_fast_path_reads_what_the_full_reader_reads(
+            doc in document(),
+            ahead in 0usize..4,
+            block in prop::sample::select(vec![7usize, 64, 4096]),
+        ) {
+            super::set_block_len(block);
             let file = tempfile::Builder::new().suffix(".tmx").tempfile().unwrap();
             std::fs::write(file.path(), &doc).unwrap();
             prop_assert_eq!(read(file.path(), Path::Fast(ahead)), read(file.path(), Path::Full));
@@ -951,7 +997,9 @@ mod tests {
             doc in document(),
             ahead in 0usize..4,
             decline in any::<u8>(),
+            block in prop::sample::select(vec![7usize, 64, 4096]),
         ) {
+            super::set_block_len(block);
             let file = tempfile::Builder::new().suffix(".tmx").tempfile().unwrap();
             std::fs::write(file.path(), &doc).unwrap();
             prop_assert_eq!(
@@ -967,8 +1015,8 @@ mod tests {
         let mut langs = LangCache::default();
         let mut unit = Unit::default();
         // Read into a unit that held a longer one: nothing of it is left.
-        super::plain_unit(PIECES[2], &mut langs, None, &mut unit).unwrap();
-        super::plain_unit(PIECES[0], &mut langs, Some("en"), &mut unit).unwrap();
+        super::plain_unit(PIECES[2].as_bytes(), &mut langs, None, &mut unit).unwrap();
+        super::plain_unit(PIECES[0].as_bytes(), &mut langs, Some("en"), &mut unit).unwrap();
         assert_eq!(unit.variants.len(), 2);
         assert_eq!(unit.variants[1].segment.text, "Faylı açın");
         assert_eq!(unit.variants[0].props, crate::model::Props::default());
@@ -979,7 +1027,7 @@ mod tests {
         assert!(unit.props.notes.is_empty() && unit.props.props.is_empty());
         for other in &PIECES[5..9] {
             assert!(
-                super::plain_unit(other, &mut langs, None, &mut unit).is_none(),
+                super::plain_unit(other.as_bytes(), &mut langs, None, &mut unit).is_none(),
                 "{other}"
             );
         }

@@ -111,14 +111,13 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 /// forbidden control byte nor 0xEF (a test the compiler turns into a few vector instructions) are
 /// skipped at once.
 pub(crate) fn first_bad_char(s: &str) -> Option<(usize, u32)> {
-    check_chars(s).err()
+    check_chars(s.as_bytes()).err()
 }
 
-/// [`first_bad_char`] as an error, else (in the same pass) whether every character is below
-/// U+0300: such text is in NFC (see [`crate::text::normalize::nfc`]).
-pub(crate) fn check_chars(s: &str) -> Result<bool, (usize, u32)> {
+/// [`first_bad_char`] of UTF-8 `bytes` as an error, else (in the same pass) whether every
+/// character is below U+0300: such text is in NFC (see [`crate::text::normalize::nfc`]).
+pub(crate) fn check_chars(bytes: &[u8]) -> Result<bool, (usize, u32)> {
     const BLOCK: usize = 32;
-    let bytes = s.as_bytes();
     // Tabs and line breaks (between the elements of most files) do not make a block suspect.
     let suspect =
         |b: u8| u8::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | u8::from(b == 0xEF);

@@ -361,7 +361,7 @@ mod tests {
         }
         for variant in &unit.variants {
             sink.start_variant(&variant.lang);
-            sink.text().push_str(&variant.segment.text);
+            assert!(sink.text().push_utf8(variant.segment.text.as_bytes()));
             sink.end_variant();
         }
         sink.end_unit()
