@@ -2,7 +2,9 @@
 //!
 //! Readers stream: [`open`] returns a [`UnitReader`] that yields one [`Unit`] at a time, so a file of
 //! any size is read in bounded memory. Readers report the units as the file has them (no NFC, empty
-//! segments included); the importer normalizes and counts oddities. Writers take an iterator of units.
+//! segments included); the importer normalizes and counts oddities. A reader may instead hand a
+//! unit's parts straight to a [`UnitSink`] ([`UnitReader::next_into`]: the TMX reader does for
+//! plain units), which spares an import building the unit. Writers take an iterator of units.
 
 pub mod csv;
 mod detect;
