@@ -128,7 +128,7 @@ impl Records {
     }
 
     /// With `later`, the keys of the units given by a sink from now on are worked out by
-    /// [`Records::work_out_keys`] (on the thread that stores them, when it has the time), not as
+    /// the importer (on the thread that stores them, when it has the time), not as
     /// they come.
     pub fn keys_later(&mut self, later: bool) {
         self.keys_later = later;
