@@ -933,6 +933,9 @@ mod tests {
         "<tu tuid=\"\u{FFFE}\"><tuv xml:lang=\"en\"><seg>a bad character in a value</seg></tuv></tu>",
         "<tu><tuv xml:lang=\"ar\"><seg>\u{FEFB} \u{FEFF}\u{FFFD} allowed, led by 0xEF</seg></tuv></tu>",
         "<tu><tuv xml:lang=\"en\"><seg>not allowed: \u{FFFF}</seg></tuv></tu>",
+        // U+FEFF between units, which quick-xml would drop where a fragment starts.
+        "\u{FEFF}",
+        "\u{FEFF}\u{FEFF}\u{1}",
     ];
 
     fn document() -> impl Strategy<Value = Vec<u8>> {

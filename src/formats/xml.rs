@@ -29,6 +29,9 @@ use super::source::position_at;
 use crate::error::{Error, Reason, Result};
 use crate::model::{Props, Segment};
 
+/// The UTF-8 encoding of U+FEFF, the byte order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Where the reader is and how positions map back to the file.
 struct Context {
     path: PathBuf,
@@ -383,6 +386,8 @@ pub(crate) struct XmlReader {
     attrs: Vec<AttrRange>,
     /// For a fragment: the elements it started inside, which quick-xml never saw open.
     open: Option<Outer>,
+    /// For a fragment: the bytes passed over at its start (see [`XmlReader::fragment`]).
+    lead: u64,
 }
 
 /// The elements a fragment started inside (the root first), and how many of its own are open.
@@ -477,6 +482,7 @@ impl XmlReader {
             },
             attrs: Vec::new(),
             open: None,
+            lead: 0,
         })
     }
 
@@ -484,11 +490,22 @@ impl XmlReader {
     /// file's decoded stream, inside the elements `outer` (the root first), so it ends where they
     /// close. Errors name their place in the whole file.
     pub(crate) fn fragment(
-        source: Box<dyn BufRead>,
+        mut source: Box<dyn BufRead>,
         path: &Path,
         outer: &[&'static str],
         base: u64,
     ) -> XmlReader {
+        // quick-xml drops a byte order mark where it starts reading, uncounted; at a fragment's
+        // start a U+FEFF is text between elements (passed over), so it is passed over here,
+        // counted.
+        let mut lead = 0;
+        while source
+            .fill_buf()
+            .is_ok_and(|bytes| bytes.starts_with(UTF8_BOM))
+        {
+            source.consume(UTF8_BOM.len());
+            lead += UTF8_BOM.len() as u64;
+        }
         let mut reader = quick_xml::Reader::from_reader(source);
         let config = reader.config_mut();
         config.check_end_names = true;
@@ -503,7 +520,7 @@ impl XmlReader {
                 path: path.to_path_buf(),
                 declared: None,
                 start: 0,
-                base,
+                base: base + lead,
             },
             char_buf: [0; 4],
             counter: Rc::new(Cell::new(0)),
@@ -517,6 +534,7 @@ impl XmlReader {
                 names: outer.to_vec(),
                 own: 0,
             }),
+            lead,
         }
     }
 
@@ -532,7 +550,7 @@ impl XmlReader {
 
     /// Where the reader is in the decoded stream: the end of the last event.
     pub(crate) fn position(&self) -> usize {
-        self.reader.buffer_position() as usize
+        (self.lead + self.reader.buffer_position()) as usize
     }
 
     /// Bytes of the file consumed so far.
