@@ -69,9 +69,11 @@ fn drop_empty_variants(unit: &mut Unit, summary: &mut FileSummary) -> bool {
     !unit.variants.is_empty()
 }
 
-/// Units per message from the reading thread to the storing one. Few: the records in flight (and
-/// the batches coming back to be written into again) then stay in the cores' caches.
-const BATCH: usize = 64;
+/// Units per message from the reading thread to the storing one: some 75 KB of records, so that
+/// the records in flight (and the batches coming back to be written into again) stay in the cores'
+/// caches, yet the threads wake each other seldom (with 64, waking took a tenth of an import's
+/// CPU time: 0.49 s against 0.45 s for 1M units, with 128 to 512 alike).
+const BATCH: usize = 256;
 /// Batches in flight: what the reader may be ahead of the store, so memory stays bounded.
 const BATCHES_IN_FLIGHT: usize = 8;
 /// Batches waiting for the storing thread from which on the reader works out the keys of the units
