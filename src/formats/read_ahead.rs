@@ -11,7 +11,7 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::sync::{Mutex, MutexGuard};
 
-use super::xml::check_chars;
+use super::xml::{PIECE, check_chars_noting};
 
 /// Bytes free before a block's data (a few in the tests and fuzzing, so that both ways of joining
 /// blocks are taken).
@@ -37,13 +37,13 @@ pub(super) struct Block {
 
 /// A block checked whole by the thread that reads it, so that the units in it need not be
 /// checked one by one (most often by the thread that would otherwise wait).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Checked {
     /// The length of the block's start that is UTF-8 without characters XML forbids (the whole
     /// block but for a character it cuts at its end).
     pub(super) valid: usize,
-    /// Every character of that start is below U+0300.
-    pub(super) below_marks: bool,
+    /// Where in that start characters at or above U+0300 are.
+    pub(super) marks: Marks,
 }
 
 impl Checked {
@@ -52,13 +52,45 @@ impl Checked {
             Ok(_) => data.len(),
             Err(e) => e.valid_up_to(),
         };
-        match check_chars(&data[..valid]) {
-            Ok(below_marks) => Checked { valid, below_marks },
-            Err((at, _)) => Checked {
-                valid: at,
-                below_marks: false,
-            },
+        let mut marks = Marks::default();
+        match check_chars_noting(&data[..valid], |at| marks.note(at)) {
+            Ok(()) => Checked { valid, marks },
+            Err((at, _)) => Checked { valid: at, marks },
         }
+    }
+}
+
+/// Where a checked block holds characters at or above U+0300, which may make the text around them
+/// not NFC (a unit clear of them needs no NFC check): the pieces of [`PIECE`] bytes holding one.
+/// Most blocks of Latin-script text hold none or a few (a typographic quote, say); past
+/// [`Marks::MAX`] pieces (text in Cyrillic or Arabic), all of the rest is taken to hold one.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Marks {
+    /// The starts of the pieces, in order.
+    pieces: Vec<usize>,
+    /// Where all the rest is taken to hold one.
+    all_from: Option<usize>,
+}
+
+impl Marks {
+    const MAX: usize = 64;
+
+    /// A piece holding one starts at `at` (after those noted before).
+    fn note(&mut self, at: usize) {
+        if self.pieces.len() < Self::MAX {
+            self.pieces.push(at);
+        } else if self.all_from.is_none() {
+            self.all_from = Some(at);
+        }
+    }
+
+    /// Whether `range` of the block may hold a character at or above U+0300.
+    pub(super) fn any_in(&self, range: std::ops::Range<usize>) -> bool {
+        if self.all_from.is_some_and(|from| from < range.end) {
+            return true;
+        }
+        let i = self.pieces.partition_point(|&at| at + PIECE <= range.start);
+        self.pieces.get(i).is_some_and(|&at| at < range.end)
     }
 }
 
@@ -205,7 +237,7 @@ mod tests {
     fn a_block_is_checked_up_to_what_the_units_in_it_may_skip_checking() {
         let checked = |text: &[u8]| {
             let c = Checked::of(text);
-            (c.valid, c.below_marks)
+            (c.valid, !c.marks.any_in(0..c.valid))
         };
         assert_eq!(checked("Faylı açın".as_bytes()), (13, true));
         assert_eq!(checked("Файл".as_bytes()), (8, false));
@@ -214,9 +246,32 @@ mod tests {
         assert_eq!(checked(&"ӘӘ".as_bytes()[..3]), (2, false));
         // So are invalid bytes and characters XML forbids, and what follows them.
         assert_eq!(checked(b"ab\xFFcd"), (2, true));
-        assert_eq!(checked("abc\u{1}d".as_bytes()), (3, false));
+        assert_eq!(checked("abc\u{1}d".as_bytes()), (3, true));
+        assert_eq!(checked("Ә\u{1}d".as_bytes()), (2, false));
+        // (Its piece holds U+FFFF, at or above U+0300, so the `a` before it is not told apart.)
         assert_eq!(checked("a\u{FFFF}".as_bytes()), (1, false));
         assert_eq!(checked(b""), (0, true));
+    }
+
+    #[test]
+    fn a_block_knows_which_of_its_parts_are_below_u0300() {
+        // One typographic apostrophe (U+2019) at bytes 100..103, in the piece at 96..128.
+        let text = format!("{}’{}", "a".repeat(100), "ə".repeat(50));
+        let marks = Checked::of(text.as_bytes()).marks;
+        assert!(!marks.any_in(0..96), "before its piece");
+        assert!(marks.any_in(90..100), "in its piece");
+        assert!(marks.any_in(100..103));
+        assert!(!marks.any_in(128..text.len()), "ə is U+0259");
+        // A combining mark in the short last piece.
+        let text = format!("{}e\u{301}", "a".repeat(64));
+        let marks = Checked::of(text.as_bytes()).marks;
+        assert!(!marks.any_in(0..64));
+        assert!(marks.any_in(65..text.len()));
+        // Cyrillic: past the pieces kept, everything after is taken to hold one.
+        let text = format!("{}{}", "Қазақ тілі ".repeat(300), "a".repeat(100));
+        let marks = Checked::of(text.as_bytes()).marks;
+        assert!(marks.any_in(text.len() - 10..text.len()));
+        assert!(marks.any_in(0..1));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::sync::{Arc, LazyLock};
 
 use memchr::memmem;
 
-use super::read_ahead::{HEAD_ROOM, ReadAhead};
+use super::read_ahead::{HEAD_ROOM, Marks, ReadAhead};
 use super::sink::{TextSink, UnitSink};
 use super::tmx::{LangCache, add_prop, canonical_srclang};
 use super::xml::{check_chars, dedup_props};
@@ -71,9 +71,10 @@ pub(super) struct Body {
     /// The file has no bytes after the window.
     eof: bool,
     /// Where the window holds UTF-8 without characters XML forbids, as checked with its block
-    /// ([`super::read_ahead::Checked`]), and whether all of it is below U+0300.
+    /// ([`super::read_ahead::Checked`]), and where in that block characters at or above U+0300
+    /// are (counted from the block's start, `checked.start` in the window).
     checked: std::ops::Range<usize>,
-    checked_below_marks: bool,
+    marks: Marks,
 }
 
 /// What the scanner found at the current place.
@@ -135,7 +136,7 @@ impl Body {
             at: 0,
             eof: false,
             checked: 0..0,
-            checked_below_marks: false,
+            marks: Marks::default(),
         })
     }
 
@@ -184,7 +185,7 @@ impl Body {
             self.at = start;
             self.filled = HEAD_ROOM + block.len;
             self.checked = HEAD_ROOM..HEAD_ROOM + block.checked.valid;
-            self.checked_below_marks = block.checked.below_marks;
+            self.marks = block.checked.marks;
         } else {
             // A unit longer than the room: the block is appended, and the window grows (doubling,
             // so reading a long unit stays linear).
@@ -247,7 +248,8 @@ impl Body {
         // it lies in, or here.
         let text = &self.window()[self.at..end];
         let below_marks = if self.checked.start <= self.at && end <= self.checked.end {
-            self.checked_below_marks
+            let start = self.checked.start;
+            !self.marks.any_in(self.at - start..end - start)
         } else {
             if simdutf8::basic::from_utf8(text).is_err() {
                 return Ok(Scanned::Other);
@@ -938,6 +940,10 @@ mod tests {
         "\u{FEFF}\u{FEFF}\u{1}",
         // A form feed is no XML whitespace (and no character XML allows).
         "\u{c}",
+        // Plain units with characters at or above U+0300 among plain ones below it: text not in
+        // NFC, and a typographic apostrophe.
+        "<tu><tuv xml:lang=\"en\"><seg>Cafe\u{301}</seg></tuv><tuv xml:lang=\"az\"><seg>Kafe</seg></tuv></tu>",
+        "<tu><tuv xml:lang=\"en\"><seg>It’s open</seg></tuv><tuv xml:lang=\"az\"><seg>Açıqdır</seg></tuv></tu>",
     ];
 
     fn document() -> impl Strategy<Value = Vec<u8>> {

@@ -120,33 +120,51 @@ pub(crate) fn first_bad_char(s: &str) -> Option<(usize, u32)> {
 /// [`first_bad_char`] of UTF-8 `bytes` as an error, else (in the same pass) whether every
 /// character is below U+0300: such text is in NFC (see [`crate::text::normalize::nfc`]).
 pub(crate) fn check_chars(bytes: &[u8]) -> Result<bool, (usize, u32)> {
-    const BLOCK: usize = 32;
-    // Tabs and line breaks (between the elements of most files) do not make a block suspect.
+    let mut below = true;
+    check_chars_noting(bytes, |_| below = false)?;
+    Ok(below)
+}
+
+/// Bytes [`check_chars_noting`] looks at together.
+pub(crate) const PIECE: usize = 32;
+
+/// [`first_bad_char`] of UTF-8 `bytes` as an error, else (in the same pass) `Ok`, having called
+/// `marked` with the start of each piece of [`PIECE`] bytes (the last may be shorter) that holds a
+/// character at or above U+0300, in order.
+pub(crate) fn check_chars_noting(
+    bytes: &[u8],
+    mut marked: impl FnMut(usize),
+) -> Result<(), (usize, u32)> {
+    // Tabs and line breaks (between the elements of most files) do not make a piece suspect.
     let suspect =
         |b: u8| u8::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | u8::from(b == 0xEF);
-    let (blocks, rest) = bytes.as_chunks::<BLOCK>();
-    let mut max = 0u8;
-    for (n, block) in blocks.iter().enumerate() {
-        let (any, most) = block.iter().fold((0u8, 0u8), |(any, most), &b| {
+    let (pieces, rest) = bytes.as_chunks::<PIECE>();
+    for (n, piece) in pieces.iter().enumerate() {
+        let (any, most) = piece.iter().fold((0u8, 0u8), |(any, most), &b| {
             (any | suspect(b), most.max(b))
         });
-        max = max.max(most);
+        // At or above U+0300: a UTF-8 byte of 0xCC or more. Noted first, as the piece's start
+        // may come before a forbidden character in it.
+        if most >= 0xCC {
+            marked(n * PIECE);
+        }
         if any != 0
-            && let Some(found) = first_bad_char_in(bytes, n * BLOCK..(n + 1) * BLOCK)
+            && let Some(found) = first_bad_char_in(bytes, n * PIECE..(n + 1) * PIECE)
         {
             return Err(found);
         }
     }
-    // The last few bytes one by one (copying them into a block took a call).
+    // The last few bytes one by one (copying them into a piece took a call).
     let start = bytes.len() - rest.len();
+    if rest.iter().any(|&b| b >= 0xCC) {
+        marked(start);
+    }
     if rest.iter().any(|&b| suspect(b) != 0)
         && let Some(found) = first_bad_char_in(bytes, start..bytes.len())
     {
         return Err(found);
     }
-    let max = rest.iter().fold(max, |most, &b| most.max(b));
-    // Below U+0300: no UTF-8 byte is 0xCC or more.
-    Ok(max < 0xCC)
+    Ok(())
 }
 
 /// [`first_bad_char`] starting in `range` of `bytes` (a character may run past its end).
