@@ -38,12 +38,21 @@ pub struct Records {
     pairs: Vec<[Range<usize>; 2]>,
     /// The (tag, base) lists of the batch's units, each once (a batch most often has one).
     shapes: Vec<Vec<(String, String)>>,
+    /// The [`EncodedLang::id`]s of the variants of the last unit a sink gave, and its shape (so
+    /// that a unit whose languages are those of the one before takes its shape without
+    /// comparing strings).
+    last_shape: Option<(Vec<u32>, usize)>,
     /// The unit a sink is being given: where its record starts,
     start: usize,
     /// where its variant count goes (one byte, written last),
     count_at: usize,
     /// where its variants' tags, bases and texts are in `bytes`,
     variants: Vec<[Range<usize>; 3]>,
+    /// its variants' languages ([`EncodedLang::id`]),
+    lang_ids: Vec<u32>,
+    /// whether a language was dropped from `langs` while it was given (so that one language may
+    /// have had two ids),
+    dropped_lang: bool,
     /// and where the length of the text being written goes (one byte, widened when it is done);
     text_at: usize,
     /// its characters are all below U+0300 (so its text is in NFC).
@@ -52,11 +61,15 @@ pub struct Records {
     head: Vec<u8>,
     /// Languages met last.
     langs: Vec<EncodedLang>,
+    /// The id of the next language encoded.
+    next_lang_id: u32,
 }
 
 /// A language tag and its base as a record holds them.
 struct EncodedLang {
     tag: LangTag,
+    /// Told apart from the other languages a batch encoded, whether kept still or not.
+    id: u32,
     encoded: Vec<u8>,
     /// Where the tag and the base are in `encoded`.
     at_tag: Range<usize>,
@@ -64,7 +77,7 @@ struct EncodedLang {
 }
 
 impl EncodedLang {
-    fn new(tag: &LangTag) -> EncodedLang {
+    fn new(tag: &LangTag, id: u32) -> EncodedLang {
         let mut encoded = Vec::new();
         let mut put = |s: &str| {
             chunk::put_str(&mut encoded, s);
@@ -74,6 +87,7 @@ impl EncodedLang {
         let at_base = put(&tag.base_str());
         EncodedLang {
             tag: tag.clone(),
+            id,
             encoded,
             at_tag,
             at_base,
@@ -96,13 +110,17 @@ impl Records {
             keys_later: false,
             pairs: Vec::new(),
             shapes: Vec::new(),
+            last_shape: None,
             start: 0,
             count_at: 0,
             variants: Vec::new(),
+            lang_ids: Vec::new(),
+            dropped_lang: false,
             text_at: 0,
             below_marks: false,
             head: Vec::new(),
             langs: Vec::new(),
+            next_lang_id: 0,
         }
     }
 
@@ -125,6 +143,7 @@ impl Records {
         self.units.clear();
         self.pairs.clear();
         self.shapes.clear();
+        self.last_shape = None;
     }
 
     /// With `later`, the keys of the units given by a sink from now on are worked out by
@@ -193,6 +212,8 @@ impl UnitSink for Records {
         self.start = self.bytes.len();
         self.below_marks = below_marks;
         self.variants.clear();
+        self.lang_ids.clear();
+        self.dropped_lang = false;
         if self.head.is_empty() {
             // No props of its own: a unit read this way takes the importer's origin when it has one.
             self.head
@@ -221,12 +242,15 @@ impl UnitSink for Records {
             None => {
                 if self.langs.len() == Self::LANGS {
                     self.langs.remove(0);
+                    self.dropped_lang = true;
                 }
-                self.langs.push(EncodedLang::new(lang));
+                self.langs.push(EncodedLang::new(lang, self.next_lang_id));
+                self.next_lang_id = self.next_lang_id.wrapping_add(1);
                 self.langs.len() - 1
             }
         };
         let known = &self.langs[i];
+        self.lang_ids.push(known.id);
         let at = self.bytes.len();
         self.bytes.extend_from_slice(&known.encoded);
         let place = |range: &Range<usize>| at + range.start..at + range.end;
@@ -275,15 +299,31 @@ impl UnitSink for Records {
             return None;
         }
         self.bytes[self.count_at] = n as u8;
+        let ids = &self.lang_ids;
+        let same_ids = |last: &[u32]| last.len() == n && last.iter().zip(ids).all(|(a, b)| a == b);
+        let shape = match &self.last_shape {
+            Some((last, shape)) if same_ids(last) => *shape,
+            _ => {
+                let (bytes, variants) = (&self.bytes, &self.variants);
+                let shape = shape_of(
+                    &mut self.shapes,
+                    variants
+                        .iter()
+                        .map(|[tag, base, _]| (&bytes[tag.clone()], &bytes[base.clone()])),
+                );
+                let (last, at) = self.last_shape.get_or_insert_default();
+                last.clone_from(ids);
+                *at = shape;
+                shape
+            }
+        };
         let (bytes, variants) = (&self.bytes, &self.variants);
-        let shape = shape_of(
-            &mut self.shapes,
-            variants
-                .iter()
-                .map(|[tag, base, _]| (&bytes[tag.clone()], &bytes[base.clone()])),
-        );
-        let tag = |i: usize| &bytes[variants[i][0].clone()];
-        let languages = (0..n).filter(|&i| (0..i).all(|j| tag(j) != tag(i))).count();
+        let languages = if self.dropped_lang {
+            let tag = |i: usize| &bytes[variants[i][0].clone()];
+            (0..n).filter(|&i| (0..i).all(|j| tag(j) != tag(i))).count()
+        } else {
+            (0..n).filter(|&i| !ids[..i].contains(&ids[i])).count()
+        };
         let from = self.pairs.len();
         self.pairs.extend(
             variants
@@ -449,6 +489,31 @@ mod tests {
             };
             prop_assert_eq!(listed(&given), listed(&whole));
         }
+    }
+
+    #[test]
+    fn a_unit_with_more_languages_than_are_kept_encoded_counts_each_once() {
+        let mut given = Records::new("d", false);
+        let mut whole = Records::new("d", false);
+        let many = [
+            "en", "de", "fr", "es", "it", "pt", "nl", "sv", "fi", "pl", "cs", "tr", "ru", "uk",
+            "el", "he", "ja", "ko", "en",
+        ];
+        let variants = |tags: &[&'static str]| tags.iter().map(|&t| (t, "x".to_string())).collect();
+        // The first `en` is dropped from the languages kept before the second comes; then the
+        // same languages again, and a unit of two of them.
+        for tags in [&many[..], &many[..], &["ko", "en"]] {
+            let unit = unit_of(Vec::new(), variants(tags));
+            assert_eq!(give(&mut given, &unit), Some(unit.language_count()));
+            whole.push_unit(&mut unit.clone());
+        }
+        assert_eq!(unit_of(Vec::new(), variants(&many)).language_count(), 18);
+        let listed = |r: &Records| {
+            r.iter()
+                .map(|(record, key, shape)| (record.to_vec(), key, shape.to_vec()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(listed(&given), listed(&whole));
     }
 
     #[test]

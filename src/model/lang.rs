@@ -33,10 +33,11 @@ pub struct LangTag {
 }
 
 impl PartialEq for LangTag {
-    /// Two tags of different languages differ without comparing their text (an import compares
-    /// the tags of every unit's variants).
+    /// Two tags of different languages differ without comparing their text, and clones of one
+    /// tag are the same without it (an import compares the tags of every unit's variants).
     fn eq(&self, other: &LangTag) -> bool {
-        self.language == other.language && self.tag == other.tag
+        Arc::ptr_eq(&self.tag, &other.tag)
+            || (self.language == other.language && self.tag == other.tag)
     }
 }
 
