@@ -20,8 +20,9 @@ impl UnitSink for PartsSink {
         self.unit = Unit::default();
     }
 
-    fn attr(&mut self, name: &str, value: &str) {
-        self.unit.props.attrs.push((name.into(), value.into()));
+    fn attr(&mut self, name: &[u8], value: &[u8]) {
+        let text = |bytes| String::from_utf8(Vec::from(bytes)).expect("UTF-8");
+        self.unit.props.attrs.push((text(name), text(value)));
     }
 
     fn start_variant(&mut self, lang: &LangTag) {

@@ -45,7 +45,8 @@ pub trait UnitSink {
     /// A unit starts, with `attrs` attributes (each given to [`UnitSink::attr`]). With
     /// `below_marks`, all its characters are below U+0300 (so its text is in NFC).
     fn start_unit(&mut self, attrs: usize, below_marks: bool);
-    fn attr(&mut self, name: &str, value: &str);
+    /// An attribute: its name and value, UTF-8 (checked by the reader).
+    fn attr(&mut self, name: &[u8], value: &[u8]);
     /// A variant in `lang` starts; its text comes next.
     fn start_variant(&mut self, lang: &LangTag);
     /// Where the variant's text goes.

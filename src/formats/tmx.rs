@@ -278,21 +278,39 @@ impl LangCache {
         &mut self,
         tag: &str,
     ) -> std::result::Result<&LangTag, crate::model::LangTagError> {
-        // Byte by byte: tags are a few bytes, shorter than a call to compare them costs.
-        let same =
-            |raw: &str| raw.len() == tag.len() && raw.bytes().zip(tag.bytes()).all(|(a, b)| a == b);
-        let found = match self.0.iter().position(|(raw, _)| same(raw)) {
-            Some(i) => i,
+        match self.position(tag.as_bytes()) {
+            Some(i) => Ok(&self.0[i].1),
             None => {
                 let parsed = LangTag::parse(tag)?;
-                if self.0.len() == Self::MAX {
-                    self.0.pop();
-                }
-                self.0.push((tag.to_string(), parsed));
-                self.0.len() - 1
+                Ok(self.insert(tag, parsed))
             }
-        };
-        Ok(&self.0[found].1)
+        }
+    }
+
+    /// [`LangCache::get`] of UTF-8 bytes; `None` when they are no tag (or not UTF-8).
+    pub(super) fn get_utf8(&mut self, tag: &[u8]) -> Option<&LangTag> {
+        match self.position(tag) {
+            Some(i) => Some(&self.0[i].1),
+            None => {
+                let tag = std::str::from_utf8(tag).ok()?;
+                let parsed = LangTag::parse(tag).ok()?;
+                Some(self.insert(tag, parsed))
+            }
+        }
+    }
+
+    fn position(&self, tag: &[u8]) -> Option<usize> {
+        // Byte by byte: tags are a few bytes, shorter than a call to compare them costs.
+        let same = |raw: &str| raw.len() == tag.len() && raw.bytes().zip(tag).all(|(a, &b)| a == b);
+        self.0.iter().position(|(raw, _)| same(raw))
+    }
+
+    fn insert(&mut self, raw: &str, tag: LangTag) -> &LangTag {
+        if self.0.len() == Self::MAX {
+            self.0.pop();
+        }
+        self.0.push((raw.to_string(), tag));
+        &self.0[self.0.len() - 1].1
     }
 }
 

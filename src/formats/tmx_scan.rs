@@ -305,6 +305,18 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
+/// Whether two names are the same, byte by byte: they are a few bytes, shorter than a call to
+/// compare them costs.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a == b)
+}
+
+/// Text the scanner took (UTF-8: see [`Scanner`]) as a `str`, for the units that are read into a
+/// [`Unit`].
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    std::str::from_utf8(bytes).ok()
+}
+
 /// The bytes of the names the fast path takes: ASCII letters and digits, `_`, `:`, `.` and `-`.
 static NAME_BYTE: [bool; 256] = {
     let mut table = [false; 256];
@@ -341,13 +353,13 @@ fn name_end(bytes: &[u8], mut at: usize) -> usize {
 const MAX_ATTRS: usize = 8;
 
 /// A cursor over one `<tu>` element, checked already to be UTF-8 without characters XML forbids.
-/// Every place it cuts the text at is next to an ASCII byte, so a character boundary. Names and
-/// values are taken as `str` (checked again: they are short); text is passed on as bytes.
+/// Every place it cuts the text at is next to an ASCII byte, so a character boundary: the names,
+/// values and text it takes are UTF-8, and are passed on as bytes.
 struct Scanner<'a> {
     text: &'a [u8],
     at: usize,
     /// The attributes (name, value) of the start tag read last.
-    attrs: [(&'a str, &'a str); MAX_ATTRS],
+    attrs: [(&'a [u8], &'a [u8]); MAX_ATTRS],
     len: usize,
 }
 
@@ -356,18 +368,13 @@ impl<'a> Scanner<'a> {
         Scanner {
             text,
             at: 0,
-            attrs: [("", ""); MAX_ATTRS],
+            attrs: [(b"", b""); MAX_ATTRS],
             len: 0,
         }
     }
 
     fn bytes(&self) -> &'a [u8] {
         self.text
-    }
-
-    /// The text at `range` as a `str`.
-    fn str_at(&self, range: std::ops::Range<usize>) -> Option<&'a str> {
-        std::str::from_utf8(self.text.get(range)?).ok()
     }
 
     fn spaces(&mut self) {
@@ -377,15 +384,15 @@ impl<'a> Scanner<'a> {
     }
 
     /// The attributes of the start tag read last.
-    fn attrs(&self) -> &[(&'a str, &'a str)] {
+    fn attrs(&self) -> &[(&'a [u8], &'a [u8])] {
         &self.attrs[..self.len]
     }
 
     /// The value of attribute `name` of the start tag read last.
-    fn attr(&self, name: &str) -> Option<&'a str> {
+    fn attr(&self, name: &[u8]) -> Option<&'a [u8]> {
         self.attrs()
             .iter()
-            .find(|(k, _)| *k == name)
+            .find(|(k, _)| same(k, name))
             .map(|(_, v)| *v)
     }
 
@@ -445,7 +452,7 @@ impl<'a> Scanner<'a> {
             }
             let key_start = at;
             at = name_end(bytes, at);
-            let key = self.str_at(key_start..at)?;
+            let key = &bytes[key_start..at];
             if bytes.get(at) != Some(&b'=') {
                 return None;
             }
@@ -466,7 +473,7 @@ impl<'a> Scanner<'a> {
                 }
                 at += 1;
             }
-            let value = self.str_at(value_start..at)?;
+            let value = &bytes[value_start..at];
             if self.len == MAX_ATTRS || self.attr(key).is_some() {
                 return None;
             }
@@ -499,7 +506,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let start = self.at + TUV.len();
-        self.attrs[0] = ("xml:lang", self.str_at(start..start + len)?);
+        self.attrs[0] = (b"xml:lang", &value[..len]);
         self.len = 1;
         self.at = start + len + 2;
         Some(b"tuv")
@@ -586,6 +593,7 @@ fn plain_unit(
     s.start_tag()?;
     let mut attrs = Reuse::new(&mut unit.props.attrs);
     for &(key, value) in s.attrs() {
+        let (key, value) = (utf8(key)?, utf8(value)?);
         match key {
             "srclang" => put_attr(&mut attrs, key, &canonical_srclang(value)),
             _ => put_attr(&mut attrs, key, value),
@@ -594,7 +602,7 @@ fn plain_unit(
     // The header's source language goes last when nothing else names one; put there now (in
     // strings reused), and taken back below should a prop add attributes after it.
     let from_tag = attrs.len;
-    let srclang = srclang.filter(|_| s.attr("srclang").is_none());
+    let srclang = srclang.filter(|_| s.attr(b"srclang").is_none());
     if let Some(srclang) = srclang {
         put_attr(&mut attrs, "srclang", srclang);
     }
@@ -653,19 +661,20 @@ fn plain_parts(
 ) -> Option<usize> {
     let mut s = Scanner::new(text);
     s.start_tag()?;
-    let srclang = srclang.filter(|_| s.attr("srclang").is_none());
+    let srclang = srclang.filter(|_| s.attr(b"srclang").is_none());
     sink.start_unit(
         s.attrs().len() + usize::from(srclang.is_some()),
         below_marks,
     );
     for &(key, value) in s.attrs() {
-        match key {
-            "srclang" => sink.attr(key, &canonical_srclang(value)),
-            _ => sink.attr(key, value),
+        if same(key, b"srclang") {
+            sink.attr(key, canonical_srclang(utf8(value)?).as_bytes());
+        } else {
+            sink.attr(key, value);
         }
     }
     if let Some(srclang) = srclang {
-        sink.attr("srclang", srclang);
+        sink.attr(b"srclang", srclang.as_bytes());
     }
     let mut read = |s: &mut Scanner<'_>, sink: &mut dyn UnitSink| -> Option<()> {
         let mut variants = 0;
@@ -673,7 +682,7 @@ fn plain_parts(
             variants += 1;
             if s.attrs()
                 .iter()
-                .any(|&(key, _)| key != "xml:lang" && key != "lang")
+                .any(|&(key, _)| !same(key, b"xml:lang") && !same(key, b"lang"))
             {
                 return None;
             }
@@ -711,11 +720,7 @@ fn read_note(s: &mut Scanner<'_>, props: &mut Props) -> Option<()> {
 
 /// A `<prop>` whose start tag was just read: its type (`type`, else `type2`, else empty) and text.
 fn read_prop(s: &mut Scanner<'_>, props: &mut Props) -> Option<()> {
-    let kind = s
-        .attr("type")
-        .or(s.attr("type2"))
-        .unwrap_or_default()
-        .to_string();
+    let kind = utf8(s.attr(b"type").or(s.attr(b"type2")).unwrap_or_default())?.to_string();
     let mut value = String::new();
     s.text_until(b"prop", &mut value)?;
     add_prop(props, kind, value);
@@ -725,12 +730,19 @@ fn read_prop(s: &mut Scanner<'_>, props: &mut Props) -> Option<()> {
 /// The language of a `<tuv>` whose start tag was just read: `xml:lang`, else the TMX 1.1 `lang`
 /// (each must be a tag).
 fn tuv_lang<'c>(s: &Scanner<'_>, langs: &'c mut LangCache) -> Option<&'c LangTag> {
-    let raw = s.attr("xml:lang").or(s.attr("lang"))?;
-    // Both must be tags, the one not used included.
-    if let (Some(_), Some(old)) = (s.attr("xml:lang"), s.attr("lang")) {
-        langs.get(old).ok()?;
+    let (mut new, mut old) = (None, None);
+    for &(key, value) in s.attrs() {
+        if same(key, b"xml:lang") {
+            new = Some(value);
+        } else if same(key, b"lang") {
+            old = Some(value);
+        }
     }
-    langs.get(raw).ok()
+    // Both must be tags, the one not used included.
+    if let (Some(_), Some(old)) = (new, old) {
+        langs.get_utf8(old)?;
+    }
+    langs.get_utf8(new.or(old)?)
 }
 
 /// The content of a `<tuv>` whose start tag was just read, up to its end tag, into `variant`
@@ -738,8 +750,8 @@ fn tuv_lang<'c>(s: &Scanner<'_>, langs: &'c mut LangCache) -> Option<&'c LangTag
 fn plain_variant(s: &mut Scanner<'_>, variant: &mut Variant) -> Option<()> {
     let mut attrs = Reuse::new(&mut variant.props.attrs);
     for &(key, value) in s.attrs() {
-        if key != "xml:lang" && key != "lang" {
-            put_attr(&mut attrs, key, value);
+        if !same(key, b"xml:lang") && !same(key, b"lang") {
+            put_attr(&mut attrs, utf8(key)?, utf8(value)?);
         }
     }
     let from_tag = attrs.len;
@@ -811,8 +823,9 @@ mod tests {
             self.below_marks = below_marks;
         }
 
-        fn attr(&mut self, name: &str, value: &str) {
-            self.unit.props.attrs.push((name.into(), value.into()));
+        fn attr(&mut self, name: &[u8], value: &[u8]) {
+            let text = |bytes| String::from_utf8(Vec::from(bytes)).expect("UTF-8");
+            self.unit.props.attrs.push((text(name), text(value)));
         }
 
         fn start_variant(&mut self, lang: &LangTag) {

@@ -45,12 +45,24 @@ impl From<Damaged> for rusqlite::Error {
 
 type Decoded<T> = std::result::Result<T, Damaged>;
 
-pub(super) fn put_len(out: &mut Vec<u8>, mut n: usize) {
+/// `n` as a length prefix (LEB128): its bytes, and how many of them there are.
+pub(super) fn len_prefix(mut n: usize) -> ([u8; 10], usize) {
+    let mut bytes = [0; 10];
+    let mut width = 0;
     while n >= 0x80 {
-        out.push(n as u8 | 0x80);
+        bytes[width] = n as u8 | 0x80;
         n >>= 7;
+        width += 1;
     }
-    out.push(n as u8);
+    bytes[width] = n as u8;
+    (bytes, width + 1)
+}
+
+pub(super) fn put_len(out: &mut Vec<u8>, n: usize) {
+    let (bytes, width) = len_prefix(n);
+    for &b in &bytes[..width] {
+        out.push(b);
+    }
 }
 
 pub(super) fn put_str(out: &mut Vec<u8>, s: &str) {

@@ -224,9 +224,11 @@ impl UnitSink for Records {
         chunk::put_len(&mut self.bytes, attrs);
     }
 
-    fn attr(&mut self, name: &str, value: &str) {
-        chunk::put_str(&mut self.bytes, name);
-        chunk::put_str(&mut self.bytes, value);
+    fn attr(&mut self, name: &[u8], value: &[u8]) {
+        for text in [name, value] {
+            chunk::put_len(&mut self.bytes, text.len());
+            self.bytes.extend_from_slice(text);
+        }
     }
 
     fn start_variant(&mut self, lang: &LangTag) {
@@ -270,9 +272,13 @@ impl UnitSink for Records {
         if len < 0x80 {
             self.bytes[at] = len as u8;
         } else {
-            let mut prefix = Vec::new();
-            chunk::put_len(&mut prefix, len);
-            self.bytes.splice(at..at + 1, prefix);
+            // The text moves up to make room for its longer length (in place: a text this long
+            // is common, and a new vector for the length was a tenth of a variant's time).
+            let (prefix, width) = chunk::len_prefix(len);
+            let end = self.bytes.len();
+            self.bytes.resize(end + width - 1, 0);
+            self.bytes.copy_within(at + 1..end, at + width);
+            self.bytes[at..at + width].copy_from_slice(&prefix[..width]);
         }
         let text = self.bytes.len() - len..self.bytes.len();
         if let Some(last) = self.variants.last_mut() {
@@ -397,7 +403,7 @@ mod tests {
             .all(|v| v.segment.text.chars().all(|c| c < '\u{300}'));
         sink.start_unit(unit.props.attrs.len(), below);
         for (name, value) in &unit.props.attrs {
-            sink.attr(name, value);
+            sink.attr(name.as_bytes(), value.as_bytes());
         }
         for variant in &unit.variants {
             sink.start_variant(&variant.lang);
