@@ -58,10 +58,13 @@ pub(super) fn len_prefix(mut n: usize) -> ([u8; 10], usize) {
     (bytes, width + 1)
 }
 
+#[inline]
 pub(super) fn put_len(out: &mut Vec<u8>, n: usize) {
-    let (bytes, width) = len_prefix(n);
-    for &b in &bytes[..width] {
-        out.push(b);
+    if n < 0x80 {
+        out.push(n as u8);
+    } else {
+        let (bytes, width) = len_prefix(n);
+        out.extend_from_slice(&bytes[..width]);
     }
 }
 
