@@ -16,7 +16,7 @@ struct PartsSink {
 }
 
 impl UnitSink for PartsSink {
-    fn start_unit(&mut self, _attrs: usize, _below_marks: bool) {
+    fn start_unit(&mut self, _attrs: usize) {
         self.unit = Unit::default();
     }
 
@@ -37,7 +37,7 @@ impl UnitSink for PartsSink {
 
     fn end_variant(&mut self) {}
 
-    fn end_unit(&mut self) -> Option<usize> {
+    fn end_unit(&mut self, _below_marks: bool) -> Option<usize> {
         self.given += 1;
         (self.given % 3 != 0).then(|| self.unit.language_count())
     }

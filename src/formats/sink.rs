@@ -42,9 +42,8 @@ impl TextSink for Vec<u8> {
 /// markup, and every variant has text. A reader that finds the unit is not such a unit after all
 /// calls [`UnitSink::abandon`] instead of `end_unit`, and reads it again as a `Unit`.
 pub trait UnitSink {
-    /// A unit starts, with `attrs` attributes (each given to [`UnitSink::attr`]). With
-    /// `below_marks`, all its characters are below U+0300 (so its text is in NFC).
-    fn start_unit(&mut self, attrs: usize, below_marks: bool);
+    /// A unit starts, with `attrs` attributes (each given to [`UnitSink::attr`]).
+    fn start_unit(&mut self, attrs: usize);
     /// An attribute: its name and value, UTF-8 (checked by the reader).
     fn attr(&mut self, name: &[u8], value: &[u8]);
     /// A variant in `lang` starts; its text comes next.
@@ -52,10 +51,11 @@ pub trait UnitSink {
     /// Where the variant's text goes.
     fn text(&mut self) -> &mut dyn TextSink;
     fn end_variant(&mut self);
-    /// The unit is complete. `None` when the sink cannot take it as it is (for example text that
-    /// is not in NFC): everything since `start_unit` is dropped, and the reader reads the unit again
-    /// as a `Unit`. Else how many languages the unit has.
-    fn end_unit(&mut self) -> Option<usize>;
+    /// The unit is complete. With `below_marks`, all its characters are below U+0300 (so its text
+    /// is in NFC). `None` when the sink cannot take it as it is (for example text that is not in
+    /// NFC): everything since `start_unit` is dropped, and the reader reads the unit again as a
+    /// `Unit`. Else how many languages the unit has.
+    fn end_unit(&mut self, below_marks: bool) -> Option<usize>;
     /// Drops everything since [`UnitSink::start_unit`].
     fn abandon(&mut self);
 }

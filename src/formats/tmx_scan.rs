@@ -232,7 +232,22 @@ impl Body {
         if !(rest.starts_with(b"<tu") && rest.get(3).is_some_and(|&b| b == b'>' || is_space(b))) {
             return Ok(Scanned::Other);
         }
-        // Each byte is searched once (but for an end tag cut by a block's end).
+        // Most units lie whole in the window: read straight from it, their end found on the way.
+        let mut sink = sink;
+        if let Some(sink) = sink.as_deref_mut() {
+            let at = self.at;
+            match plain_parts(rest, |len| self.check(at..at + len), langs, srclang, sink) {
+                Parts::Sunk(languages, len) => {
+                    self.at += len;
+                    return Ok(Scanned::Sunk(languages));
+                }
+                Parts::Declined(len) => return self.read_unit(at + len, langs, srclang, unit),
+                Parts::Other => {}
+            }
+        }
+        // Else the unit is found whole first, reading on as far as its end tag. Each byte is
+        // searched once (but for an end tag cut by a block's end).
+        let filled = self.filled - self.at;
         let mut searched = self.at;
         let end = loop {
             if let Some(end) = END_TU.find(&self.window()[searched..]) {
@@ -244,31 +259,51 @@ impl Body {
             }
             searched = self.at + resume;
         };
-        // Checked whole, so that the scanner need not check each piece it takes: with the block
-        // it lies in, or here.
-        let text = &self.window()[self.at..end];
-        let below_marks = if self.checked.start <= self.at && end <= self.checked.end {
-            let start = self.checked.start;
-            !self.marks.any_in(self.at - start..end - start)
-        } else {
-            if simdutf8::basic::from_utf8(text).is_err() {
-                return Ok(Scanned::Other);
+        // Unless it lay whole in the window the sink was given, it was cut short there.
+        if let Some(sink) = sink.filter(|_| end - self.at > filled) {
+            let (at, text) = (self.at, &self.window()[self.at..end]);
+            match plain_parts(text, |len| self.check(at..at + len), langs, srclang, sink) {
+                Parts::Sunk(languages, _) => {
+                    self.at = end;
+                    return Ok(Scanned::Sunk(languages));
+                }
+                Parts::Declined(_) | Parts::Other => {}
             }
-            let Ok(below_marks) = check_chars(text) else {
-                return Ok(Scanned::Other);
-            };
-            below_marks
-        };
-        let sunk = sink.and_then(|sink| plain_parts(text, below_marks, langs, srclang, sink));
-        let scanned = match sunk {
-            Some(languages) => Scanned::Sunk(languages),
-            None => match plain_unit(text, langs, srclang, unit) {
-                Some(()) => Scanned::Unit,
-                None => return Ok(Scanned::Other),
-            },
-        };
-        self.at = end;
-        Ok(scanned)
+        }
+        if self.check(self.at..end).is_none() {
+            return Ok(Scanned::Other);
+        }
+        self.read_unit(end, langs, srclang, unit)
+    }
+
+    /// Reads the plain unit from the current place to `end` (checked) into `unit`.
+    fn read_unit(
+        &mut self,
+        end: usize,
+        langs: &mut LangCache,
+        srclang: Option<&str>,
+        unit: &mut Unit,
+    ) -> Result<Scanned> {
+        match plain_unit(&self.window()[self.at..end], langs, srclang, unit) {
+            Some(()) => {
+                self.at = end;
+                Ok(Scanned::Unit)
+            }
+            None => Ok(Scanned::Other),
+        }
+    }
+
+    /// Whether the window's `range` is UTF-8 without characters XML forbids (as checked with its
+    /// block, or checked here) and, if so, whether all its characters are below U+0300.
+    fn check(&self, range: std::ops::Range<usize>) -> Option<bool> {
+        let checked = &self.checked;
+        if checked.start <= range.start && range.end <= checked.end {
+            let start = checked.start;
+            return Some(!self.marks.any_in(range.start - start..range.end - start));
+        }
+        let text = self.window().get(range)?;
+        simdutf8::basic::from_utf8(text).ok()?;
+        check_chars(text).ok()
     }
 
     /// The rest of the file from the current place, for the full reader, and the offset it starts
@@ -648,37 +683,51 @@ fn plain_unit(
     Some(())
 }
 
-/// Hands a plain `<tu>` element without notes, props, variant attributes or empty variants (`text`
-/// from `<tu` to `</tu>`, all of whose characters are below U+0300 if `below_marks`) to `sink` as
-/// [`plain_unit`] would read it, and returns how many languages it has; `None` (having abandoned
-/// what it gave) for any other unit, or when the sink declines it.
+/// What [`plain_parts`] did with a unit.
+enum Parts {
+    /// The sink took it: how many languages it has, and its length.
+    Sunk(usize, usize),
+    /// It is plain, but the sink declined it: its length.
+    Declined(usize),
+    /// It is not such a unit, or not whole in the text given.
+    Other,
+}
+
+/// Hands the plain `<tu>` element without notes, props, variant attributes or empty variants that
+/// `text` starts with to `sink`, as [`plain_unit`] would read it. `check` is asked, with the
+/// unit's length once its end is found, whether its bytes are UTF-8 without characters XML
+/// forbids and, if so, whether they are all below U+0300. Anything given for a unit that is not
+/// taken is abandoned.
 fn plain_parts(
     text: &[u8],
-    below_marks: bool,
+    check: impl FnOnce(usize) -> Option<bool>,
     langs: &mut LangCache,
     srclang: Option<&str>,
     sink: &mut dyn UnitSink,
-) -> Option<usize> {
+) -> Parts {
     let mut s = Scanner::new(text);
-    s.start_tag()?;
+    if s.start_tag().is_none() {
+        return Parts::Other;
+    }
     let srclang = srclang.filter(|_| s.attr(b"srclang").is_none());
-    sink.start_unit(
-        s.attrs().len() + usize::from(srclang.is_some()),
-        below_marks,
-    );
-    for &(key, value) in s.attrs() {
-        if same(key, b"srclang") {
-            sink.attr(key, canonical_srclang(utf8(value)?).as_bytes());
-        } else {
-            sink.attr(key, value);
+    sink.start_unit(s.attrs().len() + usize::from(srclang.is_some()));
+    let read = |s: &mut Scanner<'_>, sink: &mut dyn UnitSink| -> Option<bool> {
+        for &(key, value) in s.attrs() {
+            if same(key, b"srclang") {
+                sink.attr(key, canonical_srclang(utf8(value)?).as_bytes());
+            } else {
+                sink.attr(key, value);
+            }
         }
-    }
-    if let Some(srclang) = srclang {
-        sink.attr(b"srclang", srclang.as_bytes());
-    }
-    let mut read = |s: &mut Scanner<'_>, sink: &mut dyn UnitSink| -> Option<()> {
+        if let Some(srclang) = srclang {
+            sink.attr(b"srclang", srclang.as_bytes());
+        }
         let mut variants = 0;
-        while s.child(b"tu")? == Some(b"tuv") {
+        // Up to `</tu>` (consumed).
+        while let Some(name) = s.child(b"tu")? {
+            if !same(name, b"tuv") {
+                return None;
+            }
             variants += 1;
             if s.attrs()
                 .iter()
@@ -697,15 +746,20 @@ fn plain_parts(
             }
             sink.end_variant();
         }
-        // At `</tu>` (consumed), or at another child. A unit without variants is the full
-        // reader's to pass over.
-        (s.at == text.len() && variants > 0).then_some(())
+        // A unit without variants is the full reader's to pass over.
+        if variants == 0 {
+            return None;
+        }
+        check(s.at)
     };
     match read(&mut s, sink) {
-        Some(()) => sink.end_unit(),
+        Some(below_marks) => match sink.end_unit(below_marks) {
+            Some(languages) => Parts::Sunk(languages, s.at),
+            None => Parts::Declined(s.at),
+        },
         None => {
             sink.abandon();
-            None
+            Parts::Other
         }
     }
 }
@@ -811,20 +865,18 @@ mod tests {
         unit: Unit,
         /// The attributes the unit was said to have.
         attrs: usize,
-        below_marks: bool,
         given: usize,
         decline: u8,
     }
 
     impl UnitSink for PartsSink {
-        fn start_unit(&mut self, attrs: usize, below_marks: bool) {
+        fn start_unit(&mut self, attrs: usize) {
             self.unit = Unit::default();
             self.attrs = attrs;
-            self.below_marks = below_marks;
         }
 
         fn attr(&mut self, name: &[u8], value: &[u8]) {
-            let text = |bytes| String::from_utf8(Vec::from(bytes)).expect("UTF-8");
+            let text = |bytes| String::from_utf8_lossy(bytes).into_owned();
             self.unit.props.attrs.push((text(name), text(value)));
         }
 
@@ -846,10 +898,10 @@ mod tests {
 
         fn end_variant(&mut self) {}
 
-        fn end_unit(&mut self) -> Option<usize> {
+        fn end_unit(&mut self, below_marks: bool) -> Option<usize> {
             assert_eq!(self.unit.props.attrs.len(), self.attrs);
             let below = |text: &str| text.chars().all(|c| c < '\u{300}');
-            if self.below_marks {
+            if below_marks {
                 assert!(self.unit.variants.iter().all(|v| below(&v.segment.text)));
             }
             self.given += 1;
@@ -878,7 +930,6 @@ mod tests {
             let mut sink = PartsSink {
                 unit: Unit::default(),
                 attrs: 0,
-                below_marks: false,
                 given: 0,
                 decline: match how {
                     Path::Sink(_, decline) => decline,
@@ -1030,6 +1081,35 @@ mod tests {
                 read(file.path(), Path::Sink(ahead, decline)),
                 read(file.path(), Path::Full)
             );
+        }
+    }
+
+    #[test]
+    fn plain_units_reach_the_sink_wherever_blocks_cut_them() {
+        let mut doc = String::from("<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n");
+        for _ in 0..20 {
+            doc.push_str(PIECES[0]);
+            doc.push_str(PIECES[1]);
+        }
+        doc.push_str("</body></tmx>");
+        let file = tempfile::Builder::new().suffix(".tmx").tempfile().unwrap();
+        std::fs::write(file.path(), &doc).unwrap();
+        for block in [7, 64, 100, 4096] {
+            super::set_block_len(block);
+            let input = InputFile::open(file.path()).unwrap();
+            let mut reader = TmxReader::new(input, &ReadOptions::default()).unwrap();
+            let mut sink = PartsSink {
+                unit: Unit::default(),
+                attrs: 0,
+                given: 0,
+                decline: 0,
+            };
+            let mut unit = Unit::default();
+            let mut sunk = 0;
+            while let Next::Sunk(_) = reader.next_into(&mut sink, &mut unit).unwrap() {
+                sunk += 1;
+            }
+            assert_eq!(sunk, 40, "blocks of {block} bytes");
         }
     }
 

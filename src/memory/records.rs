@@ -53,10 +53,8 @@ pub struct Records {
     /// whether a language was dropped from `langs` while it was given (so that one language may
     /// have had two ids),
     dropped_lang: bool,
-    /// and where the length of the text being written goes (one byte, widened when it is done);
+    /// and where the length of the text being written goes (one byte, widened when it is done).
     text_at: usize,
-    /// its characters are all below U+0300 (so its text is in NFC).
-    below_marks: bool,
     /// The start of every record a sink gives: flags and when added.
     head: Vec<u8>,
     /// Languages met last.
@@ -117,7 +115,6 @@ impl Records {
             lang_ids: Vec::new(),
             dropped_lang: false,
             text_at: 0,
-            below_marks: false,
             head: Vec::new(),
             langs: Vec::new(),
             next_lang_id: 0,
@@ -208,9 +205,8 @@ impl Records {
 }
 
 impl UnitSink for Records {
-    fn start_unit(&mut self, attrs: usize, below_marks: bool) {
+    fn start_unit(&mut self, attrs: usize) {
         self.start = self.bytes.len();
-        self.below_marks = below_marks;
         self.variants.clear();
         self.lang_ids.clear();
         self.dropped_lang = false;
@@ -288,13 +284,13 @@ impl UnitSink for Records {
         self.bytes.extend_from_slice(&[0, 0, 0, 0]);
     }
 
-    fn end_unit(&mut self) -> Option<usize> {
+    fn end_unit(&mut self, below_marks: bool) -> Option<usize> {
         let n = self.variants.len();
         let bytes = &self.bytes;
         let in_nfc = |[_, _, text]: &[Range<usize>; 3]| {
             let text = &bytes[text.clone()];
             !text.is_empty()
-                && (self.below_marks
+                && (below_marks
                     || below_combining_marks(text)
                     || simdutf8::basic::from_utf8(text)
                         .is_ok_and(|text| matches!(nfc(text), Cow::Borrowed(_))))
@@ -401,7 +397,7 @@ mod tests {
             .variants
             .iter()
             .all(|v| v.segment.text.chars().all(|c| c < '\u{300}'));
-        sink.start_unit(unit.props.attrs.len(), below);
+        sink.start_unit(unit.props.attrs.len());
         for (name, value) in &unit.props.attrs {
             sink.attr(name.as_bytes(), value.as_bytes());
         }
@@ -410,7 +406,7 @@ mod tests {
             assert!(sink.text().push_utf8(variant.segment.text.as_bytes()));
             sink.end_variant();
         }
-        sink.end_unit()
+        sink.end_unit(below)
     }
 
     fn unit_of(attrs: Vec<(String, String)>, variants: Vec<(&str, String)>) -> Unit {
