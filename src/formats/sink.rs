@@ -7,8 +7,8 @@ use crate::model::LangTag;
 
 /// Where the text of a variant is written, decoded (entities resolved).
 pub trait TextSink {
-    /// Appends `text`, which the reader has checked is UTF-8; `false` (nothing appended) when a
-    /// sink that holds a `str` finds it is not.
+    /// Appends `text`, UTF-8 if its unit is taken (see [`UnitSink`]); `false` (nothing appended)
+    /// when a sink that holds a `str` finds it is not.
     fn push_utf8(&mut self, text: &[u8]) -> bool;
     fn push(&mut self, c: char);
 }
@@ -39,12 +39,14 @@ impl TextSink for Vec<u8> {
 /// A unit's parts, in this order: [`UnitSink::start_unit`], its attributes, then for each variant
 /// [`UnitSink::start_variant`], its text and [`UnitSink::end_variant`], and last
 /// [`UnitSink::end_unit`]. Units handed over this way have no notes, props, variant attributes or
-/// markup, and every variant has text. A reader that finds the unit is not such a unit after all
-/// calls [`UnitSink::abandon`] instead of `end_unit`, and reads it again as a `Unit`.
+/// markup, and every variant has text. A unit's bytes are checked (UTF-8, no character XML
+/// forbids) once its end is found, before `end_unit`: until then its parts may not be UTF-8. A
+/// reader that finds the unit is not such a unit after all, or fails the check, calls
+/// [`UnitSink::abandon`] instead of `end_unit`, and reads it again as a `Unit`.
 pub trait UnitSink {
     /// A unit starts, with `attrs` attributes (each given to [`UnitSink::attr`]).
     fn start_unit(&mut self, attrs: usize);
-    /// An attribute: its name and value, UTF-8 (checked by the reader).
+    /// An attribute: its name and value (UTF-8 if the unit is taken).
     fn attr(&mut self, name: &[u8], value: &[u8]);
     /// A variant in `lang` starts; its text comes next.
     fn start_variant(&mut self, lang: &LangTag);
