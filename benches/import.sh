@@ -6,7 +6,7 @@
 #      over with distinct text).
 # The ratio is taken on an import into a new store (built aside and published whole); an import of
 # the same file into a store that already holds ../shared/data/real-tm.tmx (one WAL transaction) is
-# timed too.
+# timed too, and then the same file once more (every unit already stored: nothing changes).
 # Usage: benches/import.sh [N]   (N units, default 1000000; work files go to $BENCH_DIR or /tmp)
 #   RUNS=k runs each side k times, taking turns (default 3); the medians are compared.
 #   SKIP_1GB=1 leaves out the 1 GB run. Wall time is what the ratio is taken on; CPU time (user +
@@ -61,8 +61,10 @@ FLOOR=$(target/release/examples/xml_floor "$CORPUS/tm.tmx")
 rm -f "$WORK/bench.db"*
 TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$SHARED/data/real-tm.tmx"
 read -r more more_cpu more_rss < <(rss_and_time env TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$CORPUS/tm.tmx")
+# The same file once more: every unit is a duplicate of a stored one, and none changes.
+read -r again again_cpu again_rss < <(rss_and_time env TARJUMAN_DB="$WORK/bench.db" "$BIN" import --quiet "$CORPUS/tm.tmx")
 rm -f "$WORK/bench.db"*
-python3 - "$N" "${ours_all[*]}" "${ttk_all[*]}" "$UNITS" "$more" "$more_cpu" "$more_rss" "$FLOOR" <<'PY'
+python3 - "$N" "${ours_all[*]}" "${ttk_all[*]}" "$UNITS" "$more" "$more_cpu" "$more_rss" "$FLOOR" "$again" "$again_cpu" "$again_rss" <<'PY'
 import statistics, sys
 n = int(sys.argv[1])
 def runs(arg):
@@ -78,6 +80,8 @@ more, more_cpu, more_rss = float(sys.argv[5]), float(sys.argv[6]), sys.argv[7]
 print(f"medians of {len(ours_runs)} runs each, taking turns:")
 print(f"tarjuman import, new store (parse + store):       {ours:6.2f} s wall {ours_cpu:6.2f} s CPU  {n/ours:8.0f} units/s  peak {ours_rss} MB  ({units} units stored)")
 print(f"tarjuman import, into real-tm's store (WAL):      {more:6.2f} s wall {more_cpu:6.2f} s CPU  {n/more:8.0f} units/s  peak {more_rss} MB")
+again, again_cpu, again_rss = float(sys.argv[9]), float(sys.argv[10]), sys.argv[11]
+print(f"tarjuman import, the same file again (no change): {again:6.2f} s wall {again_cpu:6.2f} s CPU  {n/again:8.0f} units/s  peak {again_rss} MB")
 print(f"translate-toolkit tmxfile.parsefile (parse only): {ttk:6.2f} s wall {ttk_cpu:6.2f} s CPU  {n/ttk:8.0f} units/s  peak {ttk_rss} MB")
 print(f"ratio: {ttk/ours:.1f}x translate-toolkit's throughput (wall time; {ttk_cpu/ours_cpu:.1f}x in CPU time)")
 print(f"       run by run: " + ", ".join(f"{r:.1f}x" for r in ratios))

@@ -270,6 +270,18 @@ fn for_each_language<'a>(record: &'a [u8], mut visit: impl FnMut(&'a str, &'a st
     Ok(())
 }
 
+/// A record after its flags and the date its unit was added: the unit's props (but for the chunk's
+/// origin) and variants. Two units whose records have the same such part are the same unit with
+/// the same props, so a merge of one into the other changes nothing.
+pub(super) fn after_date(record: &[u8]) -> Decoded<&[u8]> {
+    let mut cursor = Cursor {
+        bytes: record,
+        at: 1,
+    };
+    cursor.skip_str()?;
+    Ok(&record[cursor.at..])
+}
+
 /// Whether a record's unit takes its chunk's origin.
 pub(super) fn takes_origin(record: &[u8]) -> bool {
     record.first().is_some_and(|flags| flags & ORIGIN != 0)

@@ -870,6 +870,18 @@ impl<'a> Importer<'a> {
         'units: for (record, key, shape) in records.iter() {
             let candidates = self.keys.candidates(key);
             if !candidates.is_empty() {
+                // Most often a unit imported again as it was: its record is the stored one but
+                // for the date, and a merge would change nothing (see `merge`, which takes the
+                // new unit's props without its origin).
+                let again = chunk::after_date(record).map_err(|_| self.err(Damaged.into()))?;
+                for &id in &candidates {
+                    let place = self.place(id)?;
+                    let stored = self.record(&place).map_err(|_| self.err(Damaged.into()))?;
+                    if chunk::after_date(stored).is_ok_and(|stored| stored == again) {
+                        each(Added::Unchanged(id));
+                        continue 'units;
+                    }
+                }
                 let (_, unit) =
                     chunk::decode_unit(record, None).map_err(|_| self.err(Damaged.into()))?;
                 for id in candidates {
@@ -1182,6 +1194,59 @@ mod tests {
             .unwrap();
         assert_eq!(seen[0].unit.props.values("x-context").count(), 1);
         assert_eq!(seen[0].unit.variants[1].segment.text, "Baş direktor");
+    }
+
+    #[test]
+    fn a_unit_imported_again_changes_only_when_it_brings_new_props() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let base = || {
+            let mut u = unit(&[("en", "File"), ("kk", "Файл")]);
+            u.props.set_attr("tuid", "1");
+            u.variants[1].props.add_note("n");
+            u
+        };
+        let mut imp = store.importer().unwrap();
+        let Added::New(id) = imp.add(base(), Some("a.tmx")).unwrap() else {
+            panic!("new")
+        };
+        // Again in the same import (its chunk still being built), and again in a later one from
+        // another file (the chunk stored; a duplicate's origin is not added).
+        assert_eq!(
+            imp.add(base(), Some("a.tmx")).unwrap(),
+            Added::Unchanged(id)
+        );
+        imp.commit().unwrap();
+        let before = contents(&store);
+        let mut imp = store.importer().unwrap();
+        assert_eq!(
+            imp.add(base(), Some("b.tmx")).unwrap(),
+            Added::Unchanged(id)
+        );
+        imp.commit().unwrap();
+        assert!(contents(&store) == before, "the store changed");
+        // New props at either level are merged in.
+        let mut imp = store.importer().unwrap();
+        // (A note of the same length instead of the one stored: a record as long.)
+        let mut note = base();
+        note.variants[1].props.notes = vec!["m".to_string()];
+        assert_eq!(imp.add(note, None).unwrap(), Added::Merged(id));
+        let mut attr = base();
+        attr.props.set_attr("changeid", "me");
+        assert_eq!(imp.add(attr, None).unwrap(), Added::Merged(id));
+        imp.commit().unwrap();
+        let mut seen = Vec::new();
+        store
+            .for_each_unit(None, |u| {
+                seen.push(u.unit);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen.len(), 1);
+        assert_eq!(seen[0].props.attr("changeid"), Some("me"));
+        assert_eq!(seen[0].variants[1].props.notes, ["n", "m"]);
+        let origins: Vec<_> = seen[0].props.values(crate::model::ORIGIN_PROP).collect();
+        assert_eq!(origins, ["a.tmx"]);
     }
 
     /// A new store in `dir` holding one en/kk unit.
