@@ -287,6 +287,27 @@ pub(super) fn takes_origin(record: &[u8]) -> bool {
     record.first().is_some_and(|flags| flags & ORIGIN != 0)
 }
 
+/// A tag as a record holds it, parsed; `None` when it no longer parses. A store holds a few tags
+/// over and over, so the tags parsed last are kept (per thread): decoding a unit then parses none.
+fn parse_tag(raw: &str) -> Option<LangTag> {
+    thread_local! {
+        static PARSED: std::cell::RefCell<Vec<(Box<str>, LangTag)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    const KEPT: usize = 16;
+    PARSED.with_borrow_mut(|parsed| {
+        if let Some((_, tag)) = parsed.iter().find(|(known, _)| **known == *raw) {
+            return Some(tag.clone());
+        }
+        let tag = LangTag::parse(raw).ok()?;
+        if parsed.len() == KEPT {
+            parsed.remove(0);
+        }
+        parsed.push((raw.into(), tag.clone()));
+        Some(tag)
+    })
+}
+
 /// A record decoded: when the unit was added, and the unit. Variants whose tag no longer parses
 /// are left out.
 pub(super) fn decode_unit(record: &[u8], origin: Option<&str>) -> Decoded<(String, Unit)> {
@@ -312,7 +333,7 @@ pub(super) fn decode_unit(record: &[u8], origin: Option<&str>) -> Decoded<(Strin
             _ => return Err(Damaged),
         };
         let props = cursor.props()?;
-        if let Ok(lang) = LangTag::parse(lang) {
+        if let Some(lang) = parse_tag(lang) {
             variants.push(Variant {
                 lang,
                 segment: Segment { text, markup },
@@ -729,6 +750,37 @@ impl ChunkBuilder {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn decoding_leaves_out_variants_whose_tag_no_longer_parses() {
+        // A record by hand: no flags, a date, no props, three variants, the second's tag malformed.
+        let mut record = vec![0];
+        put_str(&mut record, "20261130T000000Z");
+        record.extend_from_slice(&[0, 0, 0]);
+        put_len(&mut record, 3);
+        for (tag, text) in [("kk-Latn", "Fail"), ("e n", "x"), ("kk-Latn", "Faıl")] {
+            put_str(&mut record, tag);
+            put_str(&mut record, "kk");
+            put_str(&mut record, text);
+            // No markup, no props.
+            record.extend_from_slice(&[0, 0, 0, 0]);
+        }
+        // The second time, the tags come from those parsed the first.
+        for _ in 0..2 {
+            let (added, unit) = decode_unit(&record, None).unwrap();
+            assert_eq!(added, "20261130T000000Z");
+            let texts: Vec<_> = unit
+                .variants
+                .iter()
+                .map(|v| v.segment.text.as_str())
+                .collect();
+            assert_eq!(texts, ["Fail", "Faıl"]);
+            for variant in &unit.variants {
+                assert_eq!(variant.lang, LangTag::parse("KK_latn").unwrap());
+                assert_eq!(variant.lang.as_str(), "kk-Latn");
+            }
+        }
+    }
 
     fn variant(lang: &str, text: &str) -> Variant {
         Variant::new(LangTag::parse(lang).unwrap(), Segment::plain(text))
