@@ -409,6 +409,17 @@ mod tests {
         sink.end_unit(below)
     }
 
+    /// A record with its key and (tag, base) list.
+    type Listed = (Vec<u8>, i64, Vec<(String, String)>);
+
+    /// Each record of a batch with its key and (tag, base) list.
+    fn listed(records: &Records) -> Vec<Listed> {
+        records
+            .iter()
+            .map(|(record, key, shape)| (record.to_vec(), key, shape.to_vec()))
+            .collect()
+    }
+
     fn unit_of(attrs: Vec<(String, String)>, variants: Vec<(&str, String)>) -> Unit {
         Unit {
             variants: variants
@@ -484,11 +495,6 @@ mod tests {
             }
             given.work_out_keys();
             prop_assert_eq!(&given.bytes, &whole.bytes);
-            let listed = |r: &Records| {
-                r.iter()
-                    .map(|(record, key, shape)| (record.to_vec(), key, shape.to_vec()))
-                    .collect::<Vec<_>>()
-            };
             prop_assert_eq!(listed(&given), listed(&whole));
         }
     }
@@ -510,11 +516,6 @@ mod tests {
             whole.push_unit(&mut unit.clone());
         }
         assert_eq!(unit_of(Vec::new(), variants(&many)).language_count(), 18);
-        let listed = |r: &Records| {
-            r.iter()
-                .map(|(record, key, shape)| (record.to_vec(), key, shape.to_vec()))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(listed(&given), listed(&whole));
     }
 

@@ -1185,15 +1185,9 @@ mod tests {
         assert_eq!(b, Added::Merged(id));
         assert_eq!(c, Added::Unchanged(id));
         assert_eq!(store.unit_count().unwrap(), 1);
-        let mut seen = Vec::new();
-        store
-            .for_each_unit(None, |u| {
-                seen.push(u);
-                Ok(())
-            })
-            .unwrap();
-        assert_eq!(seen[0].unit.props.values("x-context").count(), 1);
-        assert_eq!(seen[0].unit.variants[1].segment.text, "Baş direktor");
+        let seen = units(&store);
+        assert_eq!(seen[0].props.values("x-context").count(), 1);
+        assert_eq!(seen[0].variants[1].segment.text, "Baş direktor");
     }
 
     #[test]
@@ -1235,18 +1229,24 @@ mod tests {
         attr.props.set_attr("changeid", "me");
         assert_eq!(imp.add(attr, None).unwrap(), Added::Merged(id));
         imp.commit().unwrap();
-        let mut seen = Vec::new();
-        store
-            .for_each_unit(None, |u| {
-                seen.push(u.unit);
-                Ok(())
-            })
-            .unwrap();
+        let seen = units(&store);
         assert_eq!(seen.len(), 1);
         assert_eq!(seen[0].props.attr("changeid"), Some("me"));
         assert_eq!(seen[0].variants[1].props.notes, ["n", "m"]);
         let origins: Vec<_> = seen[0].props.values(crate::model::ORIGIN_PROP).collect();
         assert_eq!(origins, ["a.tmx"]);
+    }
+
+    /// The store's units, in id order.
+    fn units(store: &Store) -> Vec<Unit> {
+        let mut units = Vec::new();
+        store
+            .for_each_unit(None, |u| {
+                units.push(u.unit);
+                Ok(())
+            })
+            .unwrap();
+        units
     }
 
     /// A new store in `dir` holding one en/kk unit.
@@ -1441,13 +1441,7 @@ mod tests {
         }
         assert_eq!(store.unit_count().unwrap(), 38);
         assert_eq!(store.integrity_check().unwrap(), "ok");
-        let mut seen = Vec::new();
-        store
-            .for_each_unit(None, |u| {
-                seen.push(u.unit);
-                Ok(())
-            })
-            .unwrap();
+        let seen = units(&store);
         let expected: Vec<Unit> = (0..40)
             .filter(|i| ![20, 39].contains(i))
             .map(numbered)
